@@ -1,0 +1,4 @@
+export * from './role';
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './token.service';

@@ -1,0 +1,66 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLFormattedError } from 'graphql';
+import { requestContext } from '../context/request-context';
+import { CommonErrors } from './common.errors';
+import { DomainError } from './domain-error';
+
+const logger = new Logger('GraphQLError');
+
+/** Apollo's own codes for requests that never reached a resolver. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const CODE_BY_HTTP_STATUS: Record<number, (detail: string) => DomainError> = {
+  400: (detail) => CommonErrors.BAD_USER_INPUT({ detail }),
+  401: () => CommonErrors.UNAUTHENTICATED(),
+  403: () => CommonErrors.FORBIDDEN(),
+  404: (detail) => CommonErrors.NOT_FOUND({ entity: detail }),
+  429: () => CommonErrors.RATE_LIMITED(),
+};
+
+/** PostgreSQL errors that mean "try again", not "we are broken". */
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505', '55P03']);
+
+function toDomainError(formatted: GraphQLFormattedError, original: unknown): DomainError {
+  if (original instanceof DomainError) return original;
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
+    return CommonErrors.BAD_USER_INPUT({ detail: formatted.message });
+  }
+  if (original instanceof HttpException) {
+    const toError = CODE_BY_HTTP_STATUS[original.getStatus()];
+    if (toError) return toError(original.message);
+  }
+  const pgCode = (original as { code?: unknown } | null)?.code;
+  if (typeof pgCode === 'string' && RETRYABLE_PG_CODES.has(pgCode)) {
+    return CommonErrors.CONFLICT();
+  }
+  logger.error(original instanceof Error ? original.stack : String(original));
+  return CommonErrors.INTERNAL();
+}
+
+/**
+ * The single place where any error leaving the API gets its stable
+ * `extensions.code` and a message in the caller's locale. Resolvers never
+ * catch to translate; they let DomainErrors rise to here.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const domainError = toDomainError(formatted, unwrapResolverError(error));
+  const extensions: Record<string, unknown> = { code: domainError.code };
+  if (domainError.details !== undefined) extensions.details = domainError.details;
+  return {
+    message: domainError.localizedMessage(requestContext.locale()),
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './common.errors';
+export * from './validation';
+export * from './graphql-error-formatter';

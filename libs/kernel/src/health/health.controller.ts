@@ -1,0 +1,55 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+import { REDIS } from '../queues/redis.provider';
+
+/** Liveness (`/health`: the process answers) and readiness (`/ready`: it can do its work). */
+@Controller()
+@Public()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get('health')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.redisCheck(),
+      () => this.migrationsCheck(),
+    ]);
+  }
+
+  private async redisCheck() {
+    const indicator = this.indicators.check('redis');
+    try {
+      return (await this.redis.ping()) === 'PONG' ? indicator.up() : indicator.down('no PONG');
+    } catch (error) {
+      return indicator.down((error as Error).message);
+    }
+  }
+
+  private async migrationsCheck() {
+    const indicator = this.indicators.check('migrations');
+    const pending = await this.dataSource.showMigrations();
+    return pending ? indicator.down('migrations pending') : indicator.up();
+  }
+}

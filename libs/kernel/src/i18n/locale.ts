@@ -1,0 +1,30 @@
+/** Locales a member can use. French (Québec) is the trust's default. */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** A text in every supported locale: nothing a member sees exists in one language only. */
+export type Localized<T = string> = Record<Locale, T>;
+
+/** Picks the first supported language of an `Accept-Language` header (`en-CA,en;q=0.8`). */
+export function localeFromAcceptLanguage(header: string | undefined | null): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.split('-')[0], q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q);
+  const match = ranked.find((entry) => (LOCALES as readonly string[]).includes(entry.lang));
+  return (match?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
+}
+
+/** Replaces `{name}` placeholders; unknown placeholders are left visible rather than hidden. */
+export function interpolate(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}

@@ -1,0 +1,94 @@
+import { BullModule } from '@nestjs/bullmq';
+import {
+  DynamicModule,
+  Global,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  Type,
+  ValidationPipe,
+} from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { MigrationInterface } from 'typeorm';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/token.service';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { RequestContextMiddleware } from './context/request-context.middleware';
+import { dataSourceOptions } from './database/data-source-options';
+import { validationError } from './errors/validation';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger.options';
+import { QueueName } from './queues/jobs';
+import { bullConnection } from './queues/redis';
+import { REDIS, redisProvider } from './queues/redis.provider';
+
+export interface KernelOptions {
+  config: AppConfig;
+  /** Migration classes, in order (see migrations/index.ts). */
+  migrations: Type<MigrationInterface>[];
+}
+
+/**
+ * Everything a Delibera process needs before any domain: config, logs,
+ * database, queues, auth context with a deny-by-default guard, validation
+ * that speaks the caller's language, and health endpoints.
+ */
+@Global()
+@Module({})
+export class KernelModule implements NestModule {
+  static forRoot({ config, migrations }: KernelOptions): DynamicModule {
+    if (!config.DATABASE_URL || !config.REDIS_URL || !config.JWT_SECRET) {
+      throw new Error('DATABASE_URL, REDIS_URL and JWT_SECRET must be resolved before the kernel starts');
+    }
+    return {
+      module: KernelModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: config.DATABASE_URL,
+            entities: [],
+            migrations,
+            poolSize: config.DB_POOL_SIZE,
+          }),
+          autoLoadEntities: true,
+        }),
+        JwtModule.register({
+          secret: config.JWT_SECRET,
+          signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+        }),
+        BullModule.forRoot({ connection: bullConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
+        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        EventEmitterModule.forRoot(),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        TokenService,
+        redisProvider,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidUnknownValues: true,
+            exceptionFactory: validationError,
+          }),
+        },
+      ],
+      exports: [TokenService, REDIS, BullModule, JwtModule],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

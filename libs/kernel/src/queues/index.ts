@@ -1,0 +1,5 @@
+export * from './jobs';
+export * from './job-handler';
+export * from './job-registry';
+export * from './redis';
+export * from './redis.provider';

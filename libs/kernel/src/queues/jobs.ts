@@ -1,0 +1,19 @@
+/**
+ * Every BullMQ queue and job of Delibera, in one place. The worker refuses to
+ * start unless each job name has exactly one handler (see JobRegistry).
+ */
+export enum QueueName {
+  Notifications = 'notifications',
+}
+
+export enum JobName {
+  /** Drain the notification outbox: send or file each pending email. */
+  DeliverNotifications = 'notifications.deliver',
+}
+
+export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.DeliverNotifications]: QueueName.Notifications,
+};
+
+/** Job data carries ids only; handlers re-read the state they act on. */
+export type JobData = Record<string, string | number | boolean | null>;
