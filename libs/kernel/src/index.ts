@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './canonical-json';
 export * from './config';
 export * from './context';
 export * from './database';

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { chainHash, GENESIS_HASH } from './audit-chain';
+import { AuditEvent } from './audit-event.entity';
+
+/** Arbitrary but fixed: all appends take this transaction-scoped lock, so the chain never forks. */
+const AUDIT_APPEND_LOCK = 7_314_220_102;
+
+export interface AuditEntry {
+  actorAccountId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface AuditVerification {
+  valid: boolean;
+  checked: number;
+  headHash: string;
+  /** The first row whose stored hash does not match its recomputed one. */
+  firstBrokenSeq: number | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends inside the caller's transaction, so the event exists exactly when
+   * the change it records does. The lock is released at commit or rollback.
+   */
+  async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.append must run inside the transaction of the change it records');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    const [last] = await manager.query<{ seq: string; hash: string }[]>(
+      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const fields = {
+      seq: last ? Number(last.seq) + 1 : 1,
+      occurredAt: new Date(),
+      actorAccountId: entry.actorAccountId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      data: entry.data ?? {},
+    };
+    const event = manager.create(AuditEvent, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
+    await manager.save(AuditEvent, event);
+    return event;
+  }
+
+  /** Walks the whole chain in order, in pages, and names the first broken link. */
+  async verify(pageSize = 20_000): Promise<AuditVerification> {
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    let afterSeq = 0;
+    for (;;) {
+      const page = await this.dataSource
+        .getRepository(AuditEvent)
+        .createQueryBuilder('e')
+        .where('e.seq > :afterSeq', { afterSeq })
+        .orderBy('e.seq', 'ASC')
+        .take(pageSize)
+        .getMany();
+      for (const event of page) {
+        const expected = chainHash(prevHash, event);
+        if (event.prevHash !== prevHash || event.hash !== expected) {
+          return { valid: false, checked, headHash: prevHash, firstBrokenSeq: event.seq };
+        }
+        prevHash = event.hash;
+        checked++;
+      }
+      if (page.length < pageSize) return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
+      afterSeq = page[page.length - 1].seq;
+    }
+  }
+
+  /** Events about one entity, oldest first (for histories shown to the secretary). */
+  async history(entityType: string, entityId: string): Promise<AuditEvent[]> {
+    return this.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { entityType, entityId }, order: { seq: 'ASC' } });
+  }
+}

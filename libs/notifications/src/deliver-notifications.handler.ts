@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HandlesJob, JobHandler, JobName } from '@delibera/kernel';
+import { Mailer } from './mailer';
+import { Notification } from './notification.entity';
+import { render } from './templates';
+
+const BATCH = 50;
+
+/**
+ * Drains the outbox. Rows are claimed with SKIP LOCKED so several workers can
+ * drain in parallel without sending a message twice; a row is marked sent in
+ * the transaction that claimed it.
+ */
+@Injectable()
+@HandlesJob(JobName.DeliverNotifications)
+export class DeliverNotificationsHandler implements JobHandler {
+  private readonly logger = new Logger(DeliverNotificationsHandler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async handle(): Promise<{ sent: number; failed: number }> {
+    let sent = 0;
+    let failed = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const pending = await manager
+          .getRepository(Notification)
+          .createQueryBuilder('n')
+          .where('n.sentAt IS NULL AND n.attempts < 10')
+          .orderBy('n.createdAt', 'ASC')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        for (const notification of pending) {
+          try {
+            const message = render(notification.kind, notification.locale, notification.params);
+            await this.mailer.send({ id: notification.id, to: notification.recipientEmail, locale: notification.locale, ...message });
+            await manager.update(Notification, notification.id, { sentAt: new Date(), attempts: notification.attempts + 1 });
+            sent++;
+          } catch (error) {
+            failed++;
+            this.logger.warn(`Notification ${notification.id} not delivered: ${(error as Error).message}`);
+            await manager.update(Notification, notification.id, {
+              attempts: notification.attempts + 1,
+              lastError: (error as Error).message.slice(0, 500),
+            });
+          }
+        }
+        return pending.length;
+      });
+      if (batch < BATCH) return { sent, failed };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Locale } from '@delibera/kernel';
+import { NotificationKind } from './templates';
+
+/**
+ * The outbox: a notification is written in the same transaction as the event
+ * it announces, then delivered by the `notifications` queue. `dedupeKey` makes
+ * "one message per member per event" a database guarantee.
+ */
+@Entity('notification')
+@Index('notification_pending_idx', ['createdAt'], { where: 'sent_at IS NULL' })
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  kind: NotificationKind;
+
+  @Column({ type: 'text', unique: true })
+  dedupeKey: string;
+
+  @Column({ type: 'text' })
+  recipientEmail: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  recipientMemberId: string | null;
+
+  @Column({ type: 'text' })
+  locale: Locale;
+
+  /** Values the template needs; never secrets other than one-time links meant for this recipient. */
+  @Column({ type: 'jsonb' })
+  params: Record<string, string | number>;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

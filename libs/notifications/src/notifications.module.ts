@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeliverNotificationsHandler } from './deliver-notifications.handler';
+import { Mailer } from './mailer';
+import { Notification } from './notification.entity';
+import { NotificationsService } from './notifications.service';
+
+/** Global: any domain may notify; none needs to know how mail is sent. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification])],
+  providers: [NotificationsService, Mailer, DeliverNotificationsHandler],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
