@@ -1,4 +1,4 @@
-import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import {
   Audience,
   DecidingBody,
@@ -23,7 +23,7 @@ export class DecisionRule {
   id: string;
 
   @ManyToOne(() => CharterVersion, (version) => version.rules, { nullable: false, onDelete: 'CASCADE' })
-  charterVersion: CharterVersion;
+  charterVersion: Relation<CharterVersion>;
 
   @Column({ type: 'enum', enum: DecisionType, enumName: 'decision_type' })
   decisionType: DecisionType;

@@ -20,6 +20,9 @@ export function dataSourceOptions(options: {
     migrationsTableName: 'migrations',
     namingStrategy: new DeliberaNamingStrategy(),
     synchronize: false,
+    // Migrations own the schema; uuids come from PostgreSQL's built-in gen_random_uuid().
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     extra: { max: options.poolSize ?? 10 },
   };

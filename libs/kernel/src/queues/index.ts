@@ -3,3 +3,4 @@ export * from './job-handler';
 export * from './job-registry';
 export * from './redis';
 export * from './redis.provider';
+export * from './queue-processors.module';

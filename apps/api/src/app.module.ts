@@ -1,0 +1,32 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, formatGraphQLError, KernelModule, QueueProcessorsModule } from '@delibera/kernel';
+import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
+
+/** The GraphQL API. With RUN_WORKER_IN_PROCESS it also runs the queue processors (local use). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        KernelModule.forRoot({ config, migrations: MIGRATIONS }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          introspection: config.introspection,
+          playground: false,
+          // The request object is all resolvers need: the caller (req.user) and per-request loaders.
+          context: ({ req }: { req: unknown }) => ({ req, loaders: new Map() }),
+          formatError: formatGraphQLError,
+          includeStacktraceInErrorResponses: false,
+        }),
+        ...DOMAIN_MODULES,
+        ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule] : []),
+      ],
+    };
+  }
+}

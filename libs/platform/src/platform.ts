@@ -1,0 +1,29 @@
+import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
+import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
+import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
+import { dataSourceOptions } from '@delibera/kernel';
+import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
+import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+
+/**
+ * The composition root shared by both apps, the CLIs and the tests: which
+ * domains make up Delibera, their entities and the migrations.
+ */
+export const DOMAIN_MODULES = [AuditModule, NotificationsModule, CharterModule, MembershipModule, CouncilsModule];
+
+export const ALL_ENTITIES = [
+  ...AUDIT_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...CHARTER_ENTITIES,
+  ...MEMBERSHIP_ENTITIES,
+  ...COUNCILS_ENTITIES,
+];
+
+export { MIGRATIONS };
+
+/** A DataSource outside Nest, for the migration CLI and tests. */
+export function createDataSource(url: string, poolSize = 5): DataSource {
+  return new DataSource(dataSourceOptions({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS, poolSize }));
+}
