@@ -1,0 +1,51 @@
+import { weightByCollege } from './college-weighting';
+import { EncodedProfile, Profile } from './profile/encode';
+import { Rational } from './rational';
+import { SeededDraw } from './seeded-draw';
+import { TallyInputError } from './tally.errors';
+import type { BallotSummary, CollegeBreakdown, ResultBase, SpecBase } from './tally.types';
+
+/** What every method starts from: the encoded profile, the draw, and the common part of the result. */
+export interface CountInput {
+  readonly profile: EncodedProfile;
+  readonly draw: SeededDraw;
+  /** seed, ballot summary and college breakdown, ready to spread into the result. */
+  readonly base: Omit<ResultBase, 'winners'>;
+}
+
+/**
+ * Encodes the spec's ballots — weighting colleges first when given — and
+ * summarises them. `support` gives each college's unweighted headline figures.
+ */
+export function prepareCount<B>(
+  spec: SpecBase<B>,
+  encode: (ballots: Profile<B>) => EncodedProfile,
+  support: (profile: EncodedProfile) => Record<string, Rational | string>,
+): CountInput {
+  if (typeof spec.seed !== 'string' || spec.seed === '') {
+    throw new TallyInputError(
+      'INVALID_SPEC',
+      'A seed (vote id and ballot fingerprint) is required for reproducible draws',
+    );
+  }
+  if ((spec.ballots === undefined) === (spec.colleges === undefined)) {
+    throw new TallyInputError('INVALID_SPEC', 'Give either ballots or colleges');
+  }
+  const draw = new SeededDraw(spec.seed);
+  if (spec.ballots !== undefined) {
+    const profile = encode(spec.ballots);
+    return { profile, draw, base: { seed: spec.seed, ballots: summarise(profile) } };
+  }
+  const weighted = weightByCollege(spec.colleges ?? []);
+  const profile = encode(weighted.ballots);
+  const colleges: CollegeBreakdown[] = weighted.colleges.map((college, i) => ({
+    ...college,
+    support: support(encode((spec.colleges ?? [])[i].ballots)),
+  }));
+  return { profile, draw, base: { seed: spec.seed, ballots: summarise(profile), colleges } };
+}
+
+export function summarise(profile: EncodedProfile): BallotSummary {
+  const { total, counted, blank, invalid, abstentions } = profile;
+  return { total, counted, blank, invalid, abstentions };
+}

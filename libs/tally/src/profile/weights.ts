@@ -1,0 +1,131 @@
+import { Rational } from '../rational';
+import { TallyInputError } from '../tally.errors';
+
+/** A ballot's weight: a count of identical ballots, or an exact fraction when colleges are weighted. */
+export type Weight = bigint | Rational;
+
+/**
+ * Largest total count in one weight group. STV multiplies counts by transfer
+ * values of at most 10^5 (five decimals); below this bound every such sum is
+ * an integer under 2^53, which a double holds exactly.
+ */
+export const MAX_GROUP_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100_000);
+
+/** Checks a weight and returns it as numerator/denominator (zero is allowed and counts for nothing). */
+export function weightParts(weight: Weight): { num: bigint; den: bigint } {
+  if (typeof weight === 'bigint') {
+    if (weight < 0n)
+      throw new TallyInputError('INVALID_WEIGHT', `A ballot weight is negative (${weight})`);
+    return { num: weight, den: 1n };
+  }
+  if (!(weight instanceof Rational)) {
+    throw new TallyInputError(
+      'INVALID_WEIGHT',
+      'A ballot weight must be a bigint count or a Rational',
+    );
+  }
+  if (weight.sign() < 0)
+    throw new TallyInputError('INVALID_WEIGHT', `A ballot weight is negative (${weight})`);
+  return { num: weight.num, den: weight.den };
+}
+
+export function toRational(weight: Weight): Rational {
+  return typeof weight === 'bigint' ? Rational.of(weight) : weight;
+}
+
+/**
+ * A weight n/d is stored as the count n of the unit 1/d. Ballots sharing a
+ * unit form a group whose counts add up as plain integers in doubles; the
+ * hot loops never touch a bigint. Rationals appear only when a group's sum is
+ * read. A group is closed when it would pass MAX_GROUP_COUNT.
+ */
+export class WeightGroups {
+  readonly units: Rational[] = [];
+  /** Total count held by each group. */
+  readonly totals: number[] = [];
+  private readonly filling = new Map<bigint, number>();
+
+  /** The group of unit 1/den with room for `count` more, opening one if needed; -1 if count alone is too large. */
+  reserve(den: bigint, count: number): number {
+    if (count > MAX_GROUP_COUNT) return -1;
+    let group = this.filling.get(den);
+    if (group === undefined || this.totals[group] + count > MAX_GROUP_COUNT) {
+      group = this.units.length;
+      this.units.push(Rational.of(1n, den));
+      this.totals.push(0);
+      this.filling.set(den, group);
+    }
+    this.totals[group] += count;
+    return group;
+  }
+
+  /** Splits a count too large for one group into chunks; each chunk becomes its own identical ballot. */
+  *chunks(num: bigint, den: bigint): Generator<{ group: number; count: number }> {
+    let left = num;
+    while (left > 0n) {
+      const take = left > BigInt(MAX_GROUP_COUNT) ? MAX_GROUP_COUNT : Number(left);
+      yield { group: this.reserve(den, take), count: take };
+      left -= BigInt(take);
+    }
+  }
+
+  /** The exact weight held in all groups together. */
+  total(): Rational {
+    let sum = Rational.ZERO;
+    this.units.forEach((unit, g) => (sum = sum.add(unit.mul(Rational.of(this.totals[g])))));
+    return sum;
+  }
+}
+
+/** An exact running sum of weights outside the hot loops (invalid, blank, abstentions), kept per denominator. */
+export class WeightSum {
+  private readonly byDen = new Map<bigint, bigint>();
+
+  add(weight: Weight): void {
+    const { num, den } = weightParts(weight);
+    this.byDen.set(den, (this.byDen.get(den) ?? 0n) + num);
+  }
+
+  value(): Rational {
+    let sum = Rational.ZERO;
+    for (const [den, num] of this.byDen) sum = sum.add(Rational.of(num, den));
+    return sum;
+  }
+}
+
+/**
+ * Exact sums of counts per cell and weight group, held as integers in a
+ * Float64Array (exact below 2^53); converted to a Rational only when read.
+ */
+export class ExactSums {
+  readonly counts: Float64Array;
+  private readonly groups: number;
+
+  constructor(
+    readonly cells: number,
+    private readonly units: readonly Rational[],
+  ) {
+    this.groups = units.length;
+    this.counts = new Float64Array(cells * this.groups);
+  }
+
+  add(cell: number, group: number, count: number): void {
+    this.counts[cell * this.groups + group] += count;
+  }
+
+  /** The cell's exact value; `scale` divides it (STV sums are in 10^-5 of a vote). */
+  total(cell: number, scale = 1n): Rational {
+    let sum = Rational.ZERO;
+    for (let g = 0; g < this.groups; g++) {
+      const count = this.counts[cell * this.groups + g];
+      if (count !== 0) sum = sum.add(this.units[g].mul(Rational.of(BigInt(count), scale)));
+    }
+    return sum;
+  }
+
+  isZero(cell: number): boolean {
+    for (let g = 0; g < this.groups; g++)
+      if (this.counts[cell * this.groups + g] !== 0) return false;
+    return true;
+  }
+}
