@@ -1,5 +1,8 @@
 import { countApproval } from './methods/approval';
 import { countChoice } from './methods/choice';
+import { countIrv } from './methods/instant-runoff';
+import { countRankedPairs } from './methods/ranked-pairs';
+import { countSchulze } from './methods/schulze';
 import { TallyInputError } from './tally.errors';
 import type { TallyResult, TallySpec } from './tally.types';
 
@@ -10,6 +13,12 @@ export function tally(spec: TallySpec): TallyResult {
       return countChoice(spec);
     case 'approval':
       return countApproval(spec);
+    case 'irv':
+      return countIrv(spec);
+    case 'schulze':
+      return countSchulze(spec);
+    case 'ranked_pairs':
+      return countRankedPairs(spec);
     default:
       throw new TallyInputError(
         'INVALID_SPEC',

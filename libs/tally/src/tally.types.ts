@@ -154,7 +154,7 @@ export interface IrvRound {
   readonly elected: string | null;
   readonly eliminated: string | null;
   readonly tieBreak: TieBreak | null;
-  /** Where the eliminated candidate's ballots went (exhausted under 'exhausted'). */
+  /** Votes each continuing candidate received from the eliminated one (the rest exhausted). */
   readonly transfers: Record<string, Rational> | null;
 }
 
