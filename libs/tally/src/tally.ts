@@ -3,6 +3,7 @@ import { countChoice } from './methods/choice';
 import { countIrv } from './methods/instant-runoff';
 import { countRankedPairs } from './methods/ranked-pairs';
 import { countSchulze } from './methods/schulze';
+import { countStv } from './methods/stv';
 import { TallyInputError } from './tally.errors';
 import type { TallyResult, TallySpec } from './tally.types';
 
@@ -19,6 +20,8 @@ export function tally(spec: TallySpec): TallyResult {
       return countSchulze(spec);
     case 'ranked_pairs':
       return countRankedPairs(spec);
+    case 'stv':
+      return countStv(spec);
     default:
       throw new TallyInputError(
         'INVALID_SPEC',

@@ -29,3 +29,26 @@ export const TENNESSEE = {
     [17, ['Knoxville', 'Chattanooga', 'Nashville', 'Memphis']],
   ),
 };
+
+/**
+ * Reads the simple form of the BLT ballot format used by STV counting programs:
+ * "<candidates> <seats>", then "<count> <preference>… 0" lines, a lone "0",
+ * then quoted candidate names and the election title.
+ */
+export function readBlt(text: string): {
+  candidates: string[];
+  seats: number;
+  ballots: Profile<RankedBallot>;
+} {
+  const lines = text.split('\n').map((line) => line.trim());
+  const [candidateCount, seats] = lines[0].split(/\s+/).map(Number);
+  const end = lines.indexOf('0', 1);
+  const names = lines
+    .slice(end + 1, end + 1 + candidateCount)
+    .map((line) => JSON.parse(line) as string);
+  const ballots = lines.slice(1, end).map((line) => {
+    const [count, ...preferences] = line.split(/\s+/).map(Number);
+    return { ballot: preferences.slice(0, -1).map((p) => names[p - 1]), weight: BigInt(count) };
+  });
+  return { candidates: names, seats, ballots };
+}
