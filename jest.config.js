@@ -1,6 +1,6 @@
 // One Jest run, three kinds of test. Unit tests are pure; integration and
 // end-to-end tests talk to the real PostgreSQL and Redis, each file in its own
-// database cloned from a migrated template (see test/setup/global-setup.ts).
+// database cloned from a migrated template (see test/setup/create-template.ts).
 const swc = [
   '@swc/jest',
   {
@@ -29,8 +29,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      globalSetup: '<rootDir>/test/setup/create-template.ts',
+      globalTeardown: '<rootDir>/test/setup/drop-test-databases.ts',
       testTimeout: 60000,
     },
   ],

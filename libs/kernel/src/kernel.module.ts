@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import {
   DynamicModule,
   Global,
+  Inject,
+  OnApplicationShutdown,
   MiddlewareConsumer,
   Module,
   NestModule,
@@ -14,6 +16,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type Redis from 'ioredis';
 import { MigrationInterface } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
@@ -41,7 +44,9 @@ export interface KernelOptions {
  */
 @Global()
 @Module({})
-export class KernelModule implements NestModule {
+export class KernelModule implements NestModule, OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
   static forRoot({ config, migrations }: KernelOptions): DynamicModule {
     if (!config.DATABASE_URL || !config.REDIS_URL || !config.JWT_SECRET) {
       throw new Error('DATABASE_URL, REDIS_URL and JWT_SECRET must be resolved before the kernel starts');
@@ -90,5 +95,9 @@ export class KernelModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
   }
 }
