@@ -278,6 +278,163 @@ describe('STV, Scottish rules', () => {
     ]);
   });
 
+  it('reproduces a Scottish council count: Glasgow, Pollokshields ward, 2007 (9,567 ballots, 3 seats)', () => {
+    // The ward's published preference data and the reference count as kept in Droop's test suite
+    // (test/blt/scotland/Pollokshields-2007.blt, test/ref/dump/scotland/Pollokshields-2007-scotland-fixed-p5-d5.txt).
+    const election = fixture('pollokshields-2007.blt');
+    const result = scottish(election);
+    expect(result.quota.toString()).toBe('2392');
+    const expected: [string, string, string[]][] = [
+      [
+        'first_preferences',
+        '0.00000',
+        [
+          '184.00000',
+          '438.00000',
+          '2057.00000',
+          '1435.00000',
+          '863.00000',
+          '2575.00000',
+          '1043.00000',
+          '592.00000',
+          '380.00000',
+        ],
+      ],
+      [
+        'surplus Irfan Rabbani',
+        '79.01872',
+        [
+          '188.76102',
+          '441.48194',
+          '2082.01312',
+          '1445.09052',
+          '883.96270',
+          '2392.00000',
+          '1060.97818',
+          '605.50140',
+          '388.17190',
+        ],
+      ],
+      [
+        'exclusion Ali Ashraf',
+        '124.65826',
+        [
+          '0.00000',
+          '453.62406',
+          '2123.64750',
+          '1452.44582',
+          '893.46012',
+          '2392.00000',
+          '1096.75984',
+          '611.71458',
+          '418.66932',
+        ],
+      ],
+      [
+        'exclusion Fatima Uygun',
+        '227.28748',
+        [
+          '0.00000',
+          '472.05042',
+          '2256.35294',
+          '1460.73006',
+          '918.66814',
+          '2392.00000',
+          '1206.32316',
+          '633.56730',
+          '0.00000',
+        ],
+      ],
+      [
+        'exclusion Karin Currie',
+        '332.77974',
+        [
+          '0.00000',
+          '0.00000',
+          '2309.70824',
+          '1593.22748',
+          '1001.44980',
+          '2392.00000',
+          '1280.96270',
+          '656.85154',
+          '0.00000',
+        ],
+      ],
+      [
+        'exclusion Muhammad Shoaib',
+        '587.46454',
+        [
+          '0.00000',
+          '0.00000',
+          '2624.74834',
+          '1610.72490',
+          '1030.65782',
+          '2392.00000',
+          '1321.38390',
+          '0.00000',
+          '0.00000',
+        ],
+      ],
+      [
+        'surplus Khalil Malik',
+        '705.29174',
+        [
+          '0.00000',
+          '0.00000',
+          '2392.00000',
+          '1632.34590',
+          '1070.55020',
+          '2392.00000',
+          '1374.77932',
+          '0.00000',
+          '0.00000',
+        ],
+      ],
+      [
+        'exclusion Isabel Nelson',
+        '1108.21148',
+        [
+          '0.00000',
+          '0.00000',
+          '2392.00000',
+          '1839.53040',
+          '0.00000',
+          '2392.00000',
+          '1835.22528',
+          '0.00000',
+          '0.00000',
+        ],
+      ],
+      [
+        'exclusion Ian A Ruffell',
+        '2565.02778',
+        [
+          '0.00000',
+          '0.00000',
+          '2392.00000',
+          '2217.93938',
+          '0.00000',
+          '2392.00000',
+          '0.00000',
+          '0.00000',
+          '0.00000',
+        ],
+      ],
+    ];
+    let nonTransferable = Rational.ZERO;
+    const actual = result.stages.map((stage): [string, string, string[]] => {
+      nonTransferable = nonTransferable.add(stage.nonTransferable);
+      const action =
+        stage.action.kind === 'first_preferences'
+          ? stage.action.kind
+          : `${stage.action.kind} ${stage.action.candidate}`;
+      return [action, nonTransferable.toDecimal(5), decimals(stage.totals, election.candidates)];
+    });
+    expect(actual).toEqual(expected);
+    expect(result.winners).toEqual(['Irfan Rabbani', 'Khalil Malik', 'David Meikle']);
+    expect(result.ballots.counted.toString()).toBe('9567');
+  });
+
   it('keeps every stage balanced: credited + non-transferable + rounding = valid votes', () => {
     const result = scottish(fixture('gpus-2005.blt'));
     let setAside = Rational.ZERO;
