@@ -4,6 +4,7 @@ export * from './config';
 export * from './context';
 export * from './database';
 export * from './errors';
+export * from './events';
 export * from './graphql';
 export * from './health';
 export * from './i18n';

@@ -1,0 +1,34 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Events that let one domain react to another without depending on it
+ * (DESIGN.md §1). They are emitted with `EventEmitter2.emitAsync` *inside* the
+ * emitter's transaction and carry its EntityManager: listeners write through
+ * it, so the reaction commits or rolls back with the cause. Listeners must be
+ * idempotent and must not open another connection while the transaction is open.
+ */
+export const DomainEvent = {
+  /** A vote closed and its result is stored. Proposals move to adopted / rejected / quorum not met. */
+  VoteClosed: 'vote.closed',
+  /** A proposal reached its final decision. Contributions issue calls when a scale is adopted. */
+  ProposalDecided: 'proposal.decided',
+} as const;
+
+export type VoteOutcome = 'adopted' | 'rejected' | 'quorum_not_met' | 'elected' | 'completed';
+
+export interface VoteClosedEvent {
+  manager: EntityManager;
+  voteId: string;
+  /** What the vote decides: a proposal, a council opinion, an election, a referendum question… */
+  subjectType: string;
+  subjectId: string | null;
+  outcome: VoteOutcome;
+}
+
+export interface ProposalDecidedEvent {
+  manager: EntityManager;
+  proposalId: string;
+  decisionType: string;
+  outcome: 'adopted' | 'rejected' | 'quorum_not_met';
+  actorAccountId: string | null;
+}
