@@ -1,6 +1,7 @@
 import { countApproval } from './methods/approval';
 import { countChoice } from './methods/choice';
 import { countIrv } from './methods/instant-runoff';
+import { countMajorityJudgment } from './methods/majority-judgment';
 import { countRankedPairs } from './methods/ranked-pairs';
 import { countSchulze } from './methods/schulze';
 import { countStv } from './methods/stv';
@@ -22,6 +23,8 @@ export function tally(spec: TallySpec): TallyResult {
       return countRankedPairs(spec);
     case 'stv':
       return countStv(spec);
+    case 'majority_judgment':
+      return countMajorityJudgment(spec);
     default:
       throw new TallyInputError(
         'INVALID_SPEC',
