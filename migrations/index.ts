@@ -4,4 +4,7 @@ import { Foundation1795300000000 } from './1795300000000-foundation';
 import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 
 /** Every migration, in the order it runs. New migrations are appended. */
-export const MIGRATIONS: Type<MigrationInterface>[] = [Foundation1795300000000, FoundingCharter1795300000001];
+export const MIGRATIONS: Type<MigrationInterface>[] = [
+  Foundation1795300000000,
+  FoundingCharter1795300000001,
+];

@@ -24,7 +24,11 @@ export interface TestApp {
   dataSource: DataSource;
   dataDir: string;
   /** Sends a GraphQL request over HTTP exactly as a client would. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 

@@ -24,9 +24,20 @@ export async function collegeByCode(dataSource: DataSource, code: string): Promi
   return dataSource.getRepository(College).findOneByOrFail({ code });
 }
 
-export async function createCollege(dataSource: DataSource, fields: Partial<College> = {}): Promise<College> {
+export async function createCollege(
+  dataSource: DataSource,
+  fields: Partial<College> = {},
+): Promise<College> {
   const repo = dataSource.getRepository(College);
-  return repo.save(repo.create({ code: `college-${unique()}`, nameFr: 'Collège', nameEn: 'College', weight: 1, ...fields }));
+  return repo.save(
+    repo.create({
+      code: `college-${unique()}`,
+      nameFr: 'Collège',
+      nameEn: 'College',
+      weight: 1,
+      ...fields,
+    }),
+  );
 }
 
 /** An active member (a person by default) in the given college (code) or the individuals college. */
@@ -49,7 +60,11 @@ export async function createMember(
       locale: 'fr',
       admittedAt: new Date(),
       ...(organisation
-        ? { organisationCategory: OrganisationCategory.Community, sizeBand: SizeBand.Small, representativeName: 'Rep' }
+        ? {
+            organisationCategory: OrganisationCategory.Community,
+            sizeBand: SizeBand.Small,
+            representativeName: 'Rep',
+          }
         : {}),
       ...rest,
     }),
@@ -74,7 +89,11 @@ export async function createAccount(
 }
 
 /** Signs in through the login mutation, as a client would, and returns the access token. */
-export async function signIn(app: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
+export async function signIn(
+  app: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<string> {
   const data = ok(
     await app.gql<{ login: { accessToken: string } }>(
       'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The PostgreSQL server tests run against: the real one, never a stand-in. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /**
  * Each `jest` run gets its own template and database names (set in global setup,
  * inherited by the workers), so several runs can share one PostgreSQL server.
@@ -36,12 +37,21 @@ export async function withServer<T>(fn: (client: Client) => Promise<T>): Promise
  * file copy in PostgreSQL: milliseconds), so test files run in parallel
  * without seeing each other's rows.
  */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}> {
   const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
-  await withServer((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
+  await withServer((client) =>
+    client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`),
+  );
   return {
     name,
     url: databaseUrl(name),
-    drop: () => withServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -1,7 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, formatGraphQLError, KernelModule, QueueProcessorsModule } from '@delibera/kernel';
+import {
+  AppConfig,
+  formatGraphQLError,
+  KernelModule,
+  QueueProcessorsModule,
+} from '@delibera/kernel';
 import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
 
 /** The GraphQL API. With RUN_WORKER_IN_PROCESS it also runs the queue processors (local use). */

@@ -10,7 +10,10 @@ import { AppModule } from './app.module';
  * known) and brings its schema up to date. Used by main.ts and by the e2e tests,
  * so tests drive exactly what production runs.
  */
-export async function createApiApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logs?: boolean } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     `  GraphQL API:  ${base}/graphql`,
     `  Health:       ${base}/health  ·  ${base}/ready`,
     ...infrastructure.started.map((s) => `  Started:      ${s}`),
-    config.RUN_WORKER_IN_PROCESS ? '  Worker:       in this process' : '  Worker:       run `npm run start:worker`',
+    config.RUN_WORKER_IN_PROCESS
+      ? '  Worker:       in this process'
+      : '  Worker:       run `npm run start:worker`',
   ];
   if (demoAccounts.length > 0) {
     lines.push('', `Demo accounts (password for all: ${DEMO_PASSWORD}):`);

@@ -33,7 +33,9 @@ export class AuditService {
    */
   async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.append must run inside the transaction of the change it records');
+      throw new Error(
+        'AuditService.append must run inside the transaction of the change it records',
+      );
     }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
     const [last] = await manager.query<{ seq: string; hash: string }[]>(
@@ -49,7 +51,11 @@ export class AuditService {
       entityId: entry.entityId ?? null,
       data: entry.data ?? {},
     };
-    const event = manager.create(AuditEvent, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
+    const event = manager.create(AuditEvent, {
+      ...fields,
+      prevHash,
+      hash: chainHash(prevHash, fields),
+    });
     await manager.save(AuditEvent, event);
     return event;
   }
@@ -75,7 +81,8 @@ export class AuditService {
         prevHash = event.hash;
         checked++;
       }
-      if (page.length < pageSize) return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
+      if (page.length < pageSize)
+        return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
       afterSeq = page[page.length - 1].seq;
     }
   }

@@ -7,7 +7,9 @@ export class CharterResolver {
   constructor(private readonly charters: CharterService) {}
 
   @Query(() => CharterType, { description: 'The charter in force, or the given past version.' })
-  async charter(@Args('version', { type: () => Int, nullable: true }) version?: number): Promise<CharterType> {
+  async charter(
+    @Args('version', { type: () => Int, nullable: true }) version?: number,
+  ): Promise<CharterType> {
     const found = version ? await this.charters.byVersion(version) : await this.charters.inForce();
     return CharterType.from(found);
   }

@@ -23,8 +23,13 @@ export class CharterService {
   /** The version in force: the latest adopted one. */
   async inForce(manager?: EntityManager): Promise<CharterVersion> {
     const repo = manager?.getRepository(CharterVersion) ?? this.versions;
-    const [latest] = await repo.find({ relations: { rules: true }, order: { version: 'DESC' }, take: 1 });
-    if (!latest) throw new Error('No charter version exists: migrations have not seeded the founding charter');
+    const [latest] = await repo.find({
+      relations: { rules: true },
+      order: { version: 'DESC' },
+      take: 1,
+    });
+    if (!latest)
+      throw new Error('No charter version exists: migrations have not seeded the founding charter');
     return latest;
   }
 
@@ -68,7 +73,9 @@ export class CharterService {
       .orderBy('c.version', 'DESC')
       .limit(1)
       .getOneOrFail();
-    const currentRules = await manager.find(DecisionRule, { where: { charterVersion: { id: current.id } } });
+    const currentRules = await manager.find(DecisionRule, {
+      where: { charterVersion: { id: current.id } },
+    });
     const { id: _id, version, rules: _rules, createdAt: _createdAt, ...settings } = current;
     const next = manager.create(CharterVersion, {
       ...settings,
@@ -87,7 +94,12 @@ export class CharterService {
       action: 'charter.version_adopted',
       entityType: 'charter_version',
       entityId: saved.id,
-      data: { version: saved.version, proposalId: change.proposalId, settings: change.settings ?? {}, rules: change.rules ?? {} },
+      data: {
+        version: saved.version,
+        proposalId: change.proposalId,
+        settings: change.settings ?? {},
+        rules: change.rules ?? {},
+      },
     });
     return saved;
   }

@@ -22,7 +22,10 @@ export class RationalType {
 @ObjectType('Quorum')
 export class QuorumType {
   @Field(() => QuorumKind) kind: QuorumKind;
-  @Field(() => RationalType, { nullable: true, description: 'For a ratio quorum: the fraction of eligible voters.' })
+  @Field(() => RationalType, {
+    nullable: true,
+    description: 'For a ratio quorum: the fraction of eligible voters.',
+  })
   ratio: RationalType | null;
   @Field(() => Int, { nullable: true, description: 'For a count quorum: the number of voters.' })
   count: number | null;

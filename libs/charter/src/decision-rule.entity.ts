@@ -22,7 +22,10 @@ export class DecisionRule {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @ManyToOne(() => CharterVersion, (version) => version.rules, { nullable: false, onDelete: 'CASCADE' })
+  @ManyToOne(() => CharterVersion, (version) => version.rules, {
+    nullable: false,
+    onDelete: 'CASCADE',
+  })
   charterVersion: Relation<CharterVersion>;
 
   @Column({ type: 'enum', enum: DecisionType, enumName: 'decision_type' })

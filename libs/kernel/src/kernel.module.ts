@@ -49,7 +49,9 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
 
   static forRoot({ config, migrations }: KernelOptions): DynamicModule {
     if (!config.DATABASE_URL || !config.REDIS_URL || !config.JWT_SECRET) {
-      throw new Error('DATABASE_URL, REDIS_URL and JWT_SECRET must be resolved before the kernel starts');
+      throw new Error(
+        'DATABASE_URL, REDIS_URL and JWT_SECRET must be resolved before the kernel starts',
+      );
     }
     return {
       module: KernelModule,
@@ -69,7 +71,10 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           secret: config.JWT_SECRET,
           signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
         }),
-        BullModule.forRoot({ connection: bullConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
+        BullModule.forRoot({
+          connection: bullConnection(config.REDIS_URL),
+          prefix: config.QUEUE_PREFIX,
+        }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
         EventEmitterModule.forRoot(),
         TerminusModule,

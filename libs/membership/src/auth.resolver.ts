@@ -18,13 +18,17 @@ export class AuthResolver {
     return toPayload(await this.auth.login(input.email, input.password));
   }
 
-  @Mutation(() => AuthPayloadType, { description: 'Creates your account from an invitation link and signs you in.' })
+  @Mutation(() => AuthPayloadType, {
+    description: 'Creates your account from an invitation link and signs you in.',
+  })
   @Public()
   async acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AuthPayloadType> {
     return toPayload(await this.auth.acceptInvitation(input.token, input.password));
   }
 
-  @Mutation(() => AuthPayloadType, { description: 'Exchanges a refresh token for a new session (the old one is revoked).' })
+  @Mutation(() => AuthPayloadType, {
+    description: 'Exchanges a refresh token for a new session (the old one is revoked).',
+  })
   @Public()
   async refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadType> {
     return toPayload(await this.auth.refresh(refreshToken));

@@ -101,9 +101,12 @@ export class AuthService {
         .getRepository(RefreshToken)
         .createQueryBuilder('r')
         .setLock('pessimistic_write')
-        .where('r.tokenHash = :hash AND r.revokedAt IS NULL', { hash: hashOpaqueToken(refreshToken) })
+        .where('r.tokenHash = :hash AND r.revokedAt IS NULL', {
+          hash: hashOpaqueToken(refreshToken),
+        })
         .getOne();
-      if (!stored || stored.expiresAt.getTime() <= Date.now()) throw MembershipErrors.INVALID_REFRESH_TOKEN();
+      if (!stored || stored.expiresAt.getTime() <= Date.now())
+        throw MembershipErrors.INVALID_REFRESH_TOKEN();
       await manager.update(RefreshToken, stored.id, { revokedAt: new Date() });
       const account = await manager.findOneOrFail(Account, {
         where: { id: stored.accountId },
@@ -128,7 +131,8 @@ export class AuthService {
   }
 
   private assertMaySignIn(account: Account): void {
-    const memberBlocked = account.member && !STATUSES_ALLOWED_TO_SIGN_IN.includes(account.member.status);
+    const memberBlocked =
+      account.member && !STATUSES_ALLOWED_TO_SIGN_IN.includes(account.member.status);
     if (account.disabled || memberBlocked) throw MembershipErrors.ACCOUNT_DISABLED();
   }
 

@@ -50,13 +50,22 @@ export class MemberImportService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async import(actor: AuthUser, csv: string, sendInvitations: boolean): Promise<{ imported: number; invited: number }> {
+  async import(
+    actor: AuthUser,
+    csv: string,
+    sendInvitations: boolean,
+  ): Promise<{ imported: number; invited: number }> {
     const rows = this.parse(csv);
     const result = await this.dataSource.transaction(async (manager) => {
       const colleges = await this.membership.collegeCodes(manager);
       const problems: RowProblem[] = [];
       const problem = (line: number, field: string, error: DomainError) =>
-        problems.push({ line, field, code: error.code, message: error.localizedMessage(requestContext.locale()) });
+        problems.push({
+          line,
+          field,
+          code: error.code,
+          message: error.localizedMessage(requestContext.locale()),
+        });
 
       const seen = new Map<string, number>();
       const inputs = rows.map(({ line, record }) => {
@@ -65,16 +74,25 @@ export class MemberImportService {
         if (formatErrors.length > 0) {
           const error = validationError(formatErrors);
           for (const f of (error.details as { fields: { field: string; code: string }[] }).fields) {
-            problem(line, f.field, new DomainError(f.code, { field: f.field, value: String(record[f.field] ?? '') }));
+            problem(
+              line,
+              f.field,
+              new DomainError(f.code, { field: f.field, value: String(record[f.field] ?? '') }),
+            );
           }
           return input;
         }
         for (const p of memberRuleProblems(input, new Set(colleges.keys()))) {
-          problem(line, p.field, MembershipErrors[p.code]({ college: input.college, region: input.region }));
+          problem(
+            line,
+            p.field,
+            MembershipErrors[p.code]({ college: input.college, region: input.region }),
+          );
         }
         const email = normaliseEmail(input.email);
         const firstLine = seen.get(email);
-        if (firstLine !== undefined) problem(line, 'email', MembershipErrors.EMAIL_TAKEN({ email }));
+        if (firstLine !== undefined)
+          problem(line, 'email', MembershipErrors.EMAIL_TAKEN({ email }));
         else seen.set(email, line);
         return input;
       });
@@ -83,17 +101,23 @@ export class MemberImportService {
         'SELECT lower(email) AS email FROM member WHERE lower(email) = ANY($1)',
         [[...seen.keys()]],
       );
-      for (const { email } of taken) problem(seen.get(email)!, 'email', MembershipErrors.EMAIL_TAKEN({ email }));
+      for (const { email } of taken)
+        problem(seen.get(email)!, 'email', MembershipErrors.EMAIL_TAKEN({ email }));
 
       if (problems.length > 0) {
         problems.sort((a, b) => a.line - b.line);
-        throw MembershipErrors.IMPORT_INVALID({ count: new Set(problems.map((p) => p.line)).size }, { rows: problems });
+        throw MembershipErrors.IMPORT_INVALID(
+          { count: new Set(problems.map((p) => p.line)).size },
+          { rows: problems },
+        );
       }
 
       const now = new Date();
       const members: Member[] = [];
       for (let start = 0; start < inputs.length; start += INSERT_CHUNK) {
-        const chunk = inputs.slice(start, start + INSERT_CHUNK).map((input) => this.toMember(input, colleges.get(input.college)!.id, now));
+        const chunk = inputs
+          .slice(start, start + INSERT_CHUNK)
+          .map((input) => this.toMember(input, colleges.get(input.college)!.id, now));
         const inserted = await manager.insert(Member, chunk);
         chunk.forEach((member, i) => (member.id = inserted.identifiers[i].id as string));
         members.push(...(chunk as Member[]));
@@ -103,7 +127,8 @@ export class MemberImportService {
           [chunk.map((m) => m.id), actor.accountId],
         );
       }
-      if (sendInvitations) await this.membership.createInvitations(manager, members, actor.accountId);
+      if (sendInvitations)
+        await this.membership.createInvitations(manager, members, actor.accountId);
       await this.audit.append(manager, {
         actorAccountId: actor.accountId,
         action: 'member.imported',
@@ -123,19 +148,31 @@ export class MemberImportService {
   private parse(csv: string): { line: number; record: Record<string, string | undefined> }[] {
     let records: { record: Record<string, string>; info: { lines: number } }[];
     try {
-      records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });
+      records = parse(csv, {
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        info: true,
+      });
     } catch (error) {
       throw MembershipErrors.IMPORT_MALFORMED({ detail: (error as Error).message });
     }
     const header = records[0] ? Object.keys(records[0].record) : [];
     const unknown = header.filter((column) => !COLUMNS.includes(column));
-    if (records.length === 0 || unknown.length > 0 || !['kind', 'displayName', 'email', 'college', 'region'].every((c) => header.includes(c))) {
+    if (
+      records.length === 0 ||
+      unknown.length > 0 ||
+      !['kind', 'displayName', 'email', 'college', 'region'].every((c) => header.includes(c))
+    ) {
       throw MembershipErrors.IMPORT_MALFORMED({ detail: `expected columns ${COLUMNS.join(',')}` });
     }
     return records.map(({ record, info }) => ({
       line: info.lines,
       // Empty cells mean "not given", not "empty string".
-      record: Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === '' ? undefined : v])),
+      record: Object.fromEntries(
+        Object.entries(record).map(([k, v]) => [k, v === '' ? undefined : v]),
+      ),
     }));
   }
 

@@ -14,7 +14,7 @@ export const MembershipErrors = defineErrors({
     en: 'The region “{region}” is not a Québec administrative region (01 to 17).',
   },
   ORGANISATION_FIELDS_REQUIRED: {
-    fr: "Une organisation membre doit avoir une catégorie, une taille et un ou une représentant·e.",
+    fr: 'Une organisation membre doit avoir une catégorie, une taille et un ou une représentant·e.',
     en: 'A member organisation needs a category, a size band and a representative.',
   },
   PERSON_FIELDS_ONLY: {

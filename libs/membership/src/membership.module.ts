@@ -9,7 +9,13 @@ import { MembershipService } from './membership.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(MEMBERSHIP_ENTITIES)],
-  providers: [MembershipService, MemberImportService, AuthService, MembershipResolver, AuthResolver],
+  providers: [
+    MembershipService,
+    MemberImportService,
+    AuthService,
+    MembershipResolver,
+    AuthResolver,
+  ],
   exports: [MembershipService, AuthService],
 })
 export class MembershipModule {}

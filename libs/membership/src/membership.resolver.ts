@@ -1,5 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CommonErrors, CurrentUser, hasRole, Role, Roles, UUIDScalar } from '@delibera/kernel';
+import {
+  AuthUser,
+  CommonErrors,
+  CurrentUser,
+  hasRole,
+  Role,
+  Roles,
+  UUIDScalar,
+} from '@delibera/kernel';
 import { ChangeMemberStatusInput } from './dto/change-member-status.input';
 import { ImportMembersInput } from './dto/import-members.input';
 import { MemberFieldsInput } from './dto/member-fields.input';
@@ -27,33 +35,55 @@ export class MembershipResolver {
   @Roles(...REGISTER_READERS)
   async members(@Args() args: MembersArgs): Promise<MemberConnection> {
     const page = await this.membership.list(args);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: MemberType.from(e.node) })) };
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: MemberType.from(e.node) })),
+    };
   }
 
-  @Query(() => MemberType, { description: 'A member: yourself, or anyone for the secretary and trustees.' })
-  async member(@CurrentUser() user: AuthUser, @Args('id', { type: () => UUIDScalar }) id: string): Promise<MemberType> {
+  @Query(() => MemberType, {
+    description: 'A member: yourself, or anyone for the secretary and trustees.',
+  })
+  async member(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<MemberType> {
     if (user.memberId !== id && !hasRole(user, ...REGISTER_READERS)) throw CommonErrors.FORBIDDEN();
     return MemberType.from(await this.membership.byId(id));
   }
 
-  @Mutation(() => MemberType, { description: 'Registers an applicant and emails them an invitation link.' })
+  @Mutation(() => MemberType, {
+    description: 'Registers an applicant and emails them an invitation link.',
+  })
   @Roles(Role.Secretary)
-  async inviteMember(@CurrentUser() user: AuthUser, @Args('input') input: MemberFieldsInput): Promise<MemberType> {
+  async inviteMember(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: MemberFieldsInput,
+  ): Promise<MemberType> {
     return MemberType.from(await this.membership.invite(user, input));
   }
 
-  @Mutation(() => MemberType, { description: 'Admits, suspends, reinstates or records the resignation of a member.' })
+  @Mutation(() => MemberType, {
+    description: 'Admits, suspends, reinstates or records the resignation of a member.',
+  })
   @Roles(Role.Secretary)
   async changeMemberStatus(
     @CurrentUser() user: AuthUser,
     @Args('input') input: ChangeMemberStatusInput,
   ): Promise<MemberType> {
-    return MemberType.from(await this.membership.changeStatus(user, input.memberId, input.status, input.reason));
+    return MemberType.from(
+      await this.membership.changeStatus(user, input.memberId, input.status, input.reason),
+    );
   }
 
-  @Mutation(() => ImportReportType, { description: 'Imports members from CSV; any bad row refuses the whole file.' })
+  @Mutation(() => ImportReportType, {
+    description: 'Imports members from CSV; any bad row refuses the whole file.',
+  })
   @Roles(Role.Secretary)
-  importMembers(@CurrentUser() user: AuthUser, @Args('input') input: ImportMembersInput): Promise<ImportReportType> {
+  importMembers(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: ImportMembersInput,
+  ): Promise<ImportReportType> {
     return this.importer.import(user, input.csv, input.sendInvitations ?? false);
   }
 }

@@ -27,7 +27,9 @@ export class MembershipService {
     return this.dataSource.getRepository(College).find({ order: { code: 'ASC' } });
   }
 
-  async collegeCodes(manager: EntityManager = this.dataSource.manager): Promise<Map<string, College>> {
+  async collegeCodes(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, College>> {
     const colleges = await manager.getRepository(College).find();
     return new Map(colleges.map((c) => [c.code, c]));
   }
@@ -39,7 +41,11 @@ export class MembershipService {
   }
 
   async byIds(ids: readonly string[]): Promise<Member[]> {
-    return this.dataSource.getRepository(Member).createQueryBuilder('m').where('m.id IN (:...ids)', { ids }).getMany();
+    return this.dataSource
+      .getRepository(Member)
+      .createQueryBuilder('m')
+      .where('m.id IN (:...ids)', { ids })
+      .getMany();
   }
 
   list(args: MembersArgs) {
@@ -58,7 +64,12 @@ export class MembershipService {
     return paginate(
       query,
       args,
-      { column: 'm.createdAt', id: 'm.id', direction: 'DESC', key: (m) => [m.createdAt.toISOString(), m.id] },
+      {
+        column: 'm.createdAt',
+        id: 'm.id',
+        direction: 'DESC',
+        key: (m) => [m.createdAt.toISOString(), m.id],
+      },
       (m) => m,
     );
   }
@@ -72,11 +83,24 @@ export class MembershipService {
     const member = await this.dataSource.transaction(async (manager) => {
       const colleges = await this.collegeCodes(manager);
       const problem = memberRuleProblems(input, new Set(colleges.keys()))[0];
-      if (problem) throw MembershipErrors[problem.code]({ college: input.college, region: input.region });
+      if (problem)
+        throw MembershipErrors[problem.code]({ college: input.college, region: input.region });
       const email = normaliseEmail(input.email);
       await this.assertEmailFree(manager, email);
-      const created = await this.insertMember(manager, input, email, colleges.get(input.college)!.id);
-      await this.recordStatus(manager, created, null, MemberStatus.Applicant, actor.accountId, 'invited');
+      const created = await this.insertMember(
+        manager,
+        input,
+        email,
+        colleges.get(input.college)!.id,
+      );
+      await this.recordStatus(
+        manager,
+        created,
+        null,
+        MemberStatus.Applicant,
+        actor.accountId,
+        'invited',
+      );
       await this.createInvitations(manager, [created], actor.accountId);
       await this.audit.append(manager, {
         actorAccountId: actor.accountId,
@@ -91,7 +115,12 @@ export class MembershipService {
     return member;
   }
 
-  async changeStatus(actor: AuthUser, memberId: string, to: MemberStatus, reason?: string): Promise<Member> {
+  async changeStatus(
+    actor: AuthUser,
+    memberId: string,
+    to: MemberStatus,
+    reason?: string,
+  ): Promise<Member> {
     return this.dataSource.transaction(async (manager) => {
       const member = await manager
         .getRepository(Member)
@@ -120,7 +149,9 @@ export class MembershipService {
   }
 
   async statusHistory(memberId: string): Promise<MemberStatusChange[]> {
-    return this.dataSource.getRepository(MemberStatusChange).find({ where: { memberId }, order: { changedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(MemberStatusChange)
+      .find({ where: { memberId }, order: { changedAt: 'ASC' } });
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {

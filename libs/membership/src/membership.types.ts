@@ -27,7 +27,8 @@ export class MemberType {
   @Field(() => UUIDScalar) collegeId: string;
   @Field(() => String) region: string;
   @Field(() => String) locale: string;
-  @Field(() => OrganisationCategory, { nullable: true }) organisationCategory: OrganisationCategory | null;
+  @Field(() => OrganisationCategory, { nullable: true })
+  organisationCategory: OrganisationCategory | null;
   @Field(() => SizeBand, { nullable: true }) sizeBand: SizeBand | null;
   @Field(() => String, { nullable: true }) representativeName: string | null;
   @Field(() => Date, { nullable: true }) admittedAt: Date | null;

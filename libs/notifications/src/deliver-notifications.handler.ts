@@ -40,12 +40,22 @@ export class DeliverNotificationsHandler implements JobHandler {
         for (const notification of pending) {
           try {
             const message = render(notification.kind, notification.locale, notification.params);
-            await this.mailer.send({ id: notification.id, to: notification.recipientEmail, locale: notification.locale, ...message });
-            await manager.update(Notification, notification.id, { sentAt: new Date(), attempts: notification.attempts + 1 });
+            await this.mailer.send({
+              id: notification.id,
+              to: notification.recipientEmail,
+              locale: notification.locale,
+              ...message,
+            });
+            await manager.update(Notification, notification.id, {
+              sentAt: new Date(),
+              attempts: notification.attempts + 1,
+            });
             sent++;
           } catch (error) {
             failed++;
-            this.logger.warn(`Notification ${notification.id} not delivered: ${(error as Error).message}`);
+            this.logger.warn(
+              `Notification ${notification.id} not delivered: ${(error as Error).message}`,
+            );
             await manager.update(Notification, notification.id, {
               attempts: notification.attempts + 1,
               lastError: (error as Error).message.slice(0, 500),

@@ -40,7 +40,11 @@ export class NotificationsService {
    */
   async kick(): Promise<void> {
     try {
-      await this.queue.add(JobName.DeliverNotifications, {}, { removeOnComplete: 1000, removeOnFail: 5000 });
+      await this.queue.add(
+        JobName.DeliverNotifications,
+        {},
+        { removeOnComplete: 1000, removeOnFail: 5000 },
+      );
     } catch (error) {
       this.logger.warn(`Could not enqueue notification delivery: ${(error as Error).message}`);
     }

@@ -23,7 +23,10 @@ export async function resolveInfrastructure(base: AppConfig): Promise<Infrastruc
   if (!config.DATABASE_URL) {
     // PGlite runs one query at a time; a small pool avoids pointless queueing.
     config.DB_POOL_SIZE = Math.min(config.DB_POOL_SIZE, 4);
-    const pg = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, maxConnections: config.DB_POOL_SIZE + 2 });
+    const pg = await startEmbeddedPostgres({
+      dataDir: config.DATA_DIR,
+      maxConnections: config.DB_POOL_SIZE + 2,
+    });
     config.DATABASE_URL = pg.url;
     started.push(`embedded PostgreSQL (PGlite) with data in ${join(config.DATA_DIR, 'pglite')}`);
     stops.push(() => pg.stop());

@@ -11,7 +11,13 @@ import { MIGRATIONS } from '../../../migrations';
  * The composition root shared by both apps, the CLIs and the tests: which
  * domains make up Delibera, their entities and the migrations.
  */
-export const DOMAIN_MODULES = [AuditModule, NotificationsModule, CharterModule, MembershipModule, CouncilsModule];
+export const DOMAIN_MODULES = [
+  AuditModule,
+  NotificationsModule,
+  CharterModule,
+  MembershipModule,
+  CouncilsModule,
+];
 
 export const ALL_ENTITIES = [
   ...AUDIT_ENTITIES,
@@ -25,5 +31,7 @@ export { MIGRATIONS };
 
 /** A DataSource outside Nest, for the migration CLI and tests. */
 export function createDataSource(url: string, poolSize = 5): DataSource {
-  return new DataSource(dataSourceOptions({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS, poolSize }));
+  return new DataSource(
+    dataSourceOptions({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS, poolSize }),
+  );
 }

@@ -17,11 +17,17 @@ async function main(): Promise<void> {
   // unknown to the entities on purpose; never propose dropping them.
   const handWritten = /DROP (INDEX "public"\.|CONSTRAINT )"(?!(IDX|CHK|UQ|FK|PK|REL)_)[^"]+"/;
   sql.upQueries = sql.upQueries.filter((q) => !handWritten.test(q.query));
-  sql.downQueries = sql.downQueries.filter((q) => !/(CREATE( UNIQUE)? INDEX|ADD CONSTRAINT) "(?!(IDX|CHK|UQ|FK|PK|REL)_)/.test(q.query));
+  sql.downQueries = sql.downQueries.filter(
+    (q) => !/(CREATE( UNIQUE)? INDEX|ADD CONSTRAINT) "(?!(IDX|CHK|UQ|FK|PK|REL)_)/.test(q.query),
+  );
   const name = process.argv[2] ?? 'Generated';
   const timestamp = Date.now();
-  const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${q.query.replace(/`/g, '\\`')}\`);`);
-  const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(\`${q.query.replace(/`/g, '\\`')}\`);`);
+  const up = sql.upQueries.map(
+    (q) => `    await queryRunner.query(\`${q.query.replace(/`/g, '\\`')}\`);`,
+  );
+  const down = sql.downQueries
+    .reverse()
+    .map((q) => `    await queryRunner.query(\`${q.query.replace(/`/g, '\\`')}\`);`);
   console.log(`import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${name}${timestamp} implements MigrationInterface {

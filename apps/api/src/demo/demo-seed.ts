@@ -18,21 +18,99 @@ import {
 /** Shared by every demo account, printed at start-up. Demo data only: never in production. */
 export const DEMO_PASSWORD = 'demo-delibera-2026';
 
-const FIRST_NAMES = ['Camille', 'Félix', 'Léa', 'Mathis', 'Chloé', 'William', 'Maëlle', 'Samuel', 'Rosalie', 'Thomas', 'Alice', 'Nathan', 'Florence', 'Olivier', 'Juliette', 'Émile', 'Béatrice', 'Antoine'];
-const LAST_NAMES = ['Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné', 'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette', 'Girard'];
+const FIRST_NAMES = [
+  'Camille',
+  'Félix',
+  'Léa',
+  'Mathis',
+  'Chloé',
+  'William',
+  'Maëlle',
+  'Samuel',
+  'Rosalie',
+  'Thomas',
+  'Alice',
+  'Nathan',
+  'Florence',
+  'Olivier',
+  'Juliette',
+  'Émile',
+  'Béatrice',
+  'Antoine',
+];
+const LAST_NAMES = [
+  'Tremblay',
+  'Gagnon',
+  'Roy',
+  'Côté',
+  'Bouchard',
+  'Gauthier',
+  'Morin',
+  'Lavoie',
+  'Fortin',
+  'Gagné',
+  'Ouellet',
+  'Pelletier',
+  'Bélanger',
+  'Lévesque',
+  'Bergeron',
+  'Leblanc',
+  'Paquette',
+  'Girard',
+];
 const ORGANISATIONS: [string, OrganisationCategory, SizeBand, string][] = [
   ['Ville de Rimouski', OrganisationCategory.Municipality, SizeBand.Medium, 'public_bodies'],
-  ['Municipalité de Sainte-Flavie', OrganisationCategory.Municipality, SizeBand.Micro, 'public_bodies'],
+  [
+    'Municipalité de Sainte-Flavie',
+    OrganisationCategory.Municipality,
+    SizeBand.Micro,
+    'public_bodies',
+  ],
   ['MRC de La Matanie', OrganisationCategory.Mrc, SizeBand.Small, 'public_bodies'],
   ['MRC du Granit', OrganisationCategory.Mrc, SizeBand.Small, 'public_bodies'],
-  ['Université du Québec à Rimouski', OrganisationCategory.University, SizeBand.Large, 'public_bodies'],
+  [
+    'Université du Québec à Rimouski',
+    OrganisationCategory.University,
+    SizeBand.Large,
+    'public_bodies',
+  ],
   ['Cégep de Sherbrooke', OrganisationCategory.College, SizeBand.Medium, 'public_bodies'],
-  ['Coopérative de solidarité Le Pont', OrganisationCategory.SocialEconomy, SizeBand.Small, 'civil_society'],
-  ['Chantier de l’économie sociale régional', OrganisationCategory.SocialEconomy, SizeBand.Medium, 'civil_society'],
-  ['Centre communautaire Saint-Roch', OrganisationCategory.Community, SizeBand.Micro, 'civil_society'],
-  ['Maison des jeunes de Limoilou', OrganisationCategory.Community, SizeBand.Micro, 'civil_society'],
-  ['Table de concertation des aînés', OrganisationCategory.Community, SizeBand.Small, 'civil_society'],
-  ['Syndicat régional des travailleuses et travailleurs', OrganisationCategory.Union, SizeBand.Medium, 'civil_society'],
+  [
+    'Coopérative de solidarité Le Pont',
+    OrganisationCategory.SocialEconomy,
+    SizeBand.Small,
+    'civil_society',
+  ],
+  [
+    'Chantier de l’économie sociale régional',
+    OrganisationCategory.SocialEconomy,
+    SizeBand.Medium,
+    'civil_society',
+  ],
+  [
+    'Centre communautaire Saint-Roch',
+    OrganisationCategory.Community,
+    SizeBand.Micro,
+    'civil_society',
+  ],
+  [
+    'Maison des jeunes de Limoilou',
+    OrganisationCategory.Community,
+    SizeBand.Micro,
+    'civil_society',
+  ],
+  [
+    'Table de concertation des aînés',
+    OrganisationCategory.Community,
+    SizeBand.Small,
+    'civil_society',
+  ],
+  [
+    'Syndicat régional des travailleuses et travailleurs',
+    OrganisationCategory.Union,
+    SizeBand.Medium,
+    'civil_society',
+  ],
   ['Conseil central des syndicats', OrganisationCategory.Union, SizeBand.Large, 'civil_society'],
   ['Festival des arts de la rue', OrganisationCategory.Other, SizeBand.Small, 'civil_society'],
   ['Ville de Gatineau', OrganisationCategory.Municipality, SizeBand.VeryLarge, 'public_bodies'],
@@ -53,7 +131,9 @@ const ROLE_ACCOUNTS: { role: Role; email: string }[] = [
  * charter migration): about 50 active members of both kinds across Québec's
  * regions, and an account per role. Does nothing if accounts already exist.
  */
-export async function seedDemoTrust(app: INestApplication): Promise<{ role: string; email: string }[]> {
+export async function seedDemoTrust(
+  app: INestApplication,
+): Promise<{ role: string; email: string }[]> {
   const dataSource = app.get(DataSource);
   const accounts: { role: string; email: string }[] = [
     ...ROLE_ACCOUNTS,
@@ -74,7 +154,13 @@ export async function seedDemoTrust(app: INestApplication): Promise<{ role: stri
         await addMember(manager, {
           kind: MemberKind.Person,
           displayName: `${first} ${last}`,
-          email: i === 0 ? 'membre@demo.delibera.quebec' : `${first}.${last}.${i}@demo.delibera.quebec`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+          email:
+            i === 0
+              ? 'membre@demo.delibera.quebec'
+              : `${first}.${last}.${i}@demo.delibera.quebec`
+                  .toLowerCase()
+                  .normalize('NFD')
+                  .replace(/[\u0300-\u036f]/g, ''),
           collegeId: colleges.get('individuals')!,
           region: REGION_CODES[i % REGION_CODES.length],
           locale: i % 5 === 4 ? 'en' : 'fr',
@@ -114,7 +200,13 @@ export async function seedDemoTrust(app: INestApplication): Promise<{ role: stri
     }
     // Organisations vote through their representative's account.
     for (const org of members.filter((m) => m.kind === MemberKind.Organisation)) {
-      await manager.insert(Account, { email: org.email, passwordHash, roles: [Role.Member], memberId: org.id, locale: 'fr' });
+      await manager.insert(Account, {
+        email: org.email,
+        passwordHash,
+        roles: [Role.Member],
+        memberId: org.id,
+        locale: 'fr',
+      });
     }
     await audit.append(manager, {
       actorAccountId: null,
@@ -127,5 +219,7 @@ export async function seedDemoTrust(app: INestApplication): Promise<{ role: stri
 }
 
 async function addMember(manager: EntityManager, fields: Partial<Member>): Promise<Member> {
-  return manager.save(manager.create(Member, { ...fields, status: MemberStatus.Active, admittedAt: new Date() }));
+  return manager.save(
+    manager.create(Member, { ...fields, status: MemberStatus.Active, admittedAt: new Date() }),
+  );
 }

@@ -14,7 +14,11 @@ export class TokenService {
   constructor(private readonly jwt: JwtService) {}
 
   signAccessToken(user: AuthUser): string {
-    const claims: AccessTokenClaims = { sub: user.accountId, mid: user.memberId, roles: user.roles };
+    const claims: AccessTokenClaims = {
+      sub: user.accountId,
+      mid: user.memberId,
+      roles: user.roles,
+    };
     return this.jwt.sign(claims);
   }
 

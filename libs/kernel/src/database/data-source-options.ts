@@ -2,7 +2,6 @@ import { DataSourceOptions } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { DeliberaNamingStrategy } from './naming.strategy';
 
-
 /** The one place that says how Delibera talks to PostgreSQL. */
 export function dataSourceOptions(options: {
   url: string;

@@ -8,7 +8,11 @@ export const PgErrorCode = {
 
 /** The constraint a PostgreSQL error names, if it is the given kind of error. */
 export function violatedConstraint(error: unknown, code: string): string | undefined {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const e = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   const source = e?.driverError ?? e;
   return source?.code === code ? (source.constraint ?? '') : undefined;
 }

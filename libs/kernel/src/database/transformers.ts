@@ -9,7 +9,8 @@ export const bigintToNumber: ValueTransformer = {
   from: (value: string | null) => {
     if (value === null || value === undefined) return value;
     const n = Number(value);
-    if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${value} exceeds the safe integer range`);
+    if (!Number.isSafeInteger(n))
+      throw new RangeError(`bigint ${value} exceeds the safe integer range`);
     return n;
   },
 };

@@ -16,11 +16,15 @@ export class PageInfo {
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20 })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   first?: number = 20;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @MaxLength(500)
+  @IsOptional()
+  @MaxLength(500)
   after?: string;
 }
 

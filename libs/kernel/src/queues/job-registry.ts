@@ -12,7 +12,8 @@ export function checkHandlerCoverage(
   for (const name of jobNames) {
     const owners = handled.filter((h) => h.name === name).map((h) => h.handler);
     if (owners.length === 0) problems.push(`job "${name}" has no handler`);
-    if (owners.length > 1) problems.push(`job "${name}" has ${owners.length} handlers: ${owners.join(', ')}`);
+    if (owners.length > 1)
+      problems.push(`job "${name}" has ${owners.length} handlers: ${owners.join(', ')}`);
   }
   for (const { name, handler } of handled) {
     if (!jobNames.includes(name)) problems.push(`${handler} handles unknown job "${name}"`);
@@ -35,13 +36,17 @@ export class JobRegistry implements OnModuleInit {
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
       .map((wrapper) => ({
-        name: this.reflector.get<string | undefined>(JOB_HANDLER, wrapper.metatype as object as never),
+        name: this.reflector.get<string | undefined>(
+          JOB_HANDLER,
+          wrapper.metatype as object as never,
+        ),
         handler: wrapper.name,
         instance: wrapper.instance as JobHandler,
       }))
       .filter((h): h is { name: string; handler: string; instance: JobHandler } => !!h.name);
     const problems = checkHandlerCoverage(Object.values(JobName), found);
-    if (problems.length > 0) throw new Error(`Job handlers are inconsistent:\n- ${problems.join('\n- ')}`);
+    if (problems.length > 0)
+      throw new Error(`Job handlers are inconsistent:\n- ${problems.join('\n- ')}`);
     for (const h of found) this.handlers.set(h.name, h.instance);
   }
 

@@ -14,7 +14,9 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
     }
 
     process(job: Job<JobData>): Promise<unknown> {
-      return this.registry.handlerFor(job.name).handle(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+      return this.registry
+        .handlerFor(job.name)
+        .handle(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue}-processor` });

@@ -33,7 +33,9 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   const url = `redis://127.0.0.1:${port}`;
   if (!(await waitForPort(port, 5000))) {
     child.kill('SIGKILL');
-    throw new RedisUnavailableError(`redis-server did not start on port ${port}.\n${HOW_TO_GET_REDIS}`);
+    throw new RedisUnavailableError(
+      `redis-server did not start on port ${port}.\n${HOW_TO_GET_REDIS}`,
+    );
   }
   const stop = () => child.kill('SIGTERM');
   process.once('exit', stop);

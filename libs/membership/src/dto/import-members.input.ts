@@ -10,10 +10,16 @@ export class ImportMembersInput {
     description:
       'CSV with a header row: kind,displayName,email,college,region,locale,birthDate,organisationCategory,sizeBand,representativeName',
   })
-  @IsNotEmpty() @MaxLength(MAX_IMPORT_CSV_LENGTH)
+  @IsNotEmpty()
+  @MaxLength(MAX_IMPORT_CSV_LENGTH)
   csv: string;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Email each imported member an invitation.' })
-  @IsOptional() @IsBoolean()
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Email each imported member an invitation.',
+  })
+  @IsOptional()
+  @IsBoolean()
   sendInvitations?: boolean;
 }

@@ -1,5 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsDateString, IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, Length, MaxLength } from 'class-validator';
+import {
+  IsDateString,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { LOCALES, Locale } from '@delibera/kernel';
 import { MemberKind, OrganisationCategory, SizeBand } from '../membership.enums';
 
@@ -11,15 +20,18 @@ export class MemberFieldsInput {
   kind: MemberKind;
 
   @Field(() => String)
-  @IsNotEmpty() @MaxLength(200)
+  @IsNotEmpty()
+  @MaxLength(200)
   displayName: string;
 
   @Field(() => String)
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @Field(() => String, { description: 'Code of the college, e.g. "citizens".' })
-  @IsNotEmpty() @MaxLength(50)
+  @IsNotEmpty()
+  @MaxLength(50)
   college: string;
 
   @Field(() => String, { description: 'Québec administrative region, "01" to "17".' })
@@ -27,22 +39,27 @@ export class MemberFieldsInput {
   region: string;
 
   @Field(() => String, { nullable: true, defaultValue: 'fr' })
-  @IsOptional() @IsIn(LOCALES)
+  @IsOptional()
+  @IsIn(LOCALES)
   locale?: Locale;
 
   @Field(() => String, { nullable: true, description: 'People only, YYYY-MM-DD.' })
-  @IsOptional() @IsDateString({ strict: true })
+  @IsOptional()
+  @IsDateString({ strict: true })
   birthDate?: string;
 
   @Field(() => OrganisationCategory, { nullable: true })
-  @IsOptional() @IsEnum(OrganisationCategory)
+  @IsOptional()
+  @IsEnum(OrganisationCategory)
   organisationCategory?: OrganisationCategory;
 
   @Field(() => SizeBand, { nullable: true })
-  @IsOptional() @IsEnum(SizeBand)
+  @IsOptional()
+  @IsEnum(SizeBand)
   sizeBand?: SizeBand;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @MaxLength(200)
+  @IsOptional()
+  @MaxLength(200)
   representativeName?: string;
 }

@@ -5,11 +5,15 @@ import { MemberKind, MemberStatus } from '../membership.enums';
 
 @ArgsType()
 export class MembersArgs extends ConnectionArgs {
-  @Field(() => MemberStatus, { nullable: true }) @IsOptional() @IsEnum(MemberStatus) status?: MemberStatus;
+  @Field(() => MemberStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(MemberStatus)
+  status?: MemberStatus;
   @Field(() => MemberKind, { nullable: true }) @IsOptional() @IsEnum(MemberKind) kind?: MemberKind;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 2) region?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(50) college?: string;
   @Field(() => String, { nullable: true, description: 'Matches name or email.' })
-  @IsOptional() @MaxLength(200)
+  @IsOptional()
+  @MaxLength(200)
   search?: string;
 }

@@ -6,4 +6,11 @@ import { Member } from './member.entity';
 import { RefreshToken } from './refresh-token.entity';
 
 export { Account, College, Invitation, Member, MemberStatusChange, RefreshToken };
-export const MEMBERSHIP_ENTITIES = [College, Member, MemberStatusChange, Account, Invitation, RefreshToken];
+export const MEMBERSHIP_ENTITIES = [
+  College,
+  Member,
+  MemberStatusChange,
+  Account,
+  Invitation,
+  RefreshToken,
+];

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Locale } from '@delibera/kernel';
 import { MemberKind, MemberStatus, OrganisationCategory, SizeBand } from '../membership.enums';
 import { College } from './college.entity';
@@ -44,7 +52,12 @@ export class Member {
   @Column({ type: 'date', nullable: true })
   birthDate: string | null;
 
-  @Column({ type: 'enum', enum: OrganisationCategory, enumName: 'organisation_category', nullable: true })
+  @Column({
+    type: 'enum',
+    enum: OrganisationCategory,
+    enumName: 'organisation_category',
+    nullable: true,
+  })
   organisationCategory: OrganisationCategory | null;
 
   @Column({ type: 'enum', enum: SizeBand, enumName: 'size_band', nullable: true })

@@ -41,6 +41,10 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
   },
 };
 
-export function render(kind: NotificationKind, locale: Locale, params: Record<string, string | number>): RenderedMessage {
+export function render(
+  kind: NotificationKind,
+  locale: Locale,
+  params: Record<string, string | number>,
+): RenderedMessage {
   return TEMPLATES[kind][locale](params);
 }
