@@ -23,6 +23,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests boot the real app and databases; unit tests finish long before.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'] },
     {
@@ -31,7 +33,6 @@ module.exports = {
       testMatch: ['<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/create-template.ts',
       globalTeardown: '<rootDir>/test/setup/drop-test-databases.ts',
-      testTimeout: 60000,
     },
   ],
 };
