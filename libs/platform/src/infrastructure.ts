@@ -15,7 +15,10 @@ export interface Infrastructure {
  * is no DATABASE_URL, a local redis-server when there is no REDIS_URL, and a
  * JWT secret kept under DATA_DIR. Production sets all three explicitly.
  */
-export async function resolveInfrastructure(base: AppConfig): Promise<Infrastructure> {
+export async function resolveInfrastructure(
+  base: AppConfig,
+  needs: { redis: boolean } = { redis: true },
+): Promise<Infrastructure> {
   const config = Object.assign(new AppConfig(), base);
   const started: string[] = [];
   const stops: (() => Promise<void> | void)[] = [];
@@ -31,7 +34,7 @@ export async function resolveInfrastructure(base: AppConfig): Promise<Infrastruc
     started.push(`embedded PostgreSQL (PGlite) with data in ${join(config.DATA_DIR, 'pglite')}`);
     stops.push(() => pg.stop());
   }
-  if (!config.REDIS_URL) {
+  if (needs.redis && !config.REDIS_URL) {
     const redis = await startLocalRedis();
     config.REDIS_URL = redis.url;
     started.push(`local redis-server at ${redis.url}`);

@@ -3,7 +3,7 @@ import { loadConfig, runMigrationsLocked } from '@delibera/kernel';
 import { createDataSource, resolveInfrastructure } from '@delibera/platform';
 
 async function main(): Promise<void> {
-  const infrastructure = await resolveInfrastructure(loadConfig());
+  const infrastructure = await resolveInfrastructure(loadConfig(), { redis: false });
   const dataSource = createDataSource(infrastructure.config.DATABASE_URL!);
   await dataSource.initialize();
   const applied = await runMigrationsLocked(dataSource);
