@@ -197,7 +197,7 @@ describe('membership and accounts (e2e)', () => {
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].message).toMatch(/^Requête invalide/);
     const tooMany = await app.gql(
-      '{ members(first: 5000) { totalCount } }',
+      '{ members(first: 101) { totalCount } }',
       {},
       { token: secretary },
     );

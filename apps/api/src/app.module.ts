@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AppConfig,
   formatGraphQLError,
@@ -13,6 +14,15 @@ import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Bounds on what one request may ask, so no query can exhaust the API or the database.
+    const armor = new ApolloArmor({
+      maxDepth: { n: 10 },
+      maxAliases: { n: 15 },
+      costLimit: { maxCost: 5000 },
+      maxDirectives: { n: 20 },
+      maxTokens: { n: 3000 },
+      blockFieldSuggestion: { enabled: config.isProduction },
+    }).protect();
     return {
       module: AppModule,
       imports: [
@@ -28,6 +38,8 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req, loaders: new Map() }),
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: false,
+          validationRules: armor.validationRules,
+          plugins: armor.plugins,
         }),
         ...DOMAIN_MODULES,
         ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule] : []),

@@ -18,6 +18,10 @@ export const CommonErrors = defineErrors({
     fr: 'Requête invalide : {detail}',
     en: 'Invalid request: {detail}',
   },
+  QUERY_TOO_COMPLEX: {
+    fr: 'Cette requête est trop volumineuse ou trop complexe : {detail}',
+    en: 'This request is too large or too complex: {detail}',
+  },
   VALIDATION_FAILED: {
     fr: 'Certaines données sont invalides.',
     en: 'Some data is invalid.',

@@ -16,6 +16,9 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** graphql-armor's refusals (depth, aliases, cost, tokens, directives) all start with this. */
+const LIMIT_REFUSAL = /^Syntax Error: (Query depth|Aliases|Query Cost|Token|Directives)/i;
+
 const CODE_BY_HTTP_STATUS: Record<number, (detail: string) => DomainError> = {
   400: (detail) => CommonErrors.BAD_USER_INPUT({ detail }),
   401: () => CommonErrors.UNAUTHENTICATED(),
@@ -30,6 +33,11 @@ const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505', '55P03']);
 function toDomainError(formatted: GraphQLFormattedError, original: unknown): DomainError {
   if (original instanceof DomainError) return original;
   const apolloCode = formatted.extensions?.code;
+  if (LIMIT_REFUSAL.test(formatted.message)) {
+    return CommonErrors.QUERY_TOO_COMPLEX({
+      detail: formatted.message.replace(/^Syntax Error: /, ''),
+    });
+  }
   if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
     return CommonErrors.BAD_USER_INPUT({ detail: formatted.message });
   }
