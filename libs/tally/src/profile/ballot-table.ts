@@ -1,12 +1,18 @@
 import { Weight, WeightGroups, weightParts } from './weights';
 
+/** Additions watched before deciding whether merging identical ballots pays. */
+const MERGE_PROBE = 1 << 16;
+
 /**
  * The distinct ballots of a count, each a short sequence of small integers
  * (candidate indices, or grades), stored flat: ballot e is
  * items[start[e] .. start[e + 1]), held `count[e]` times in weight group
  * `group[e]`. Identical ballots are merged by hashing, so the work of every
  * method grows with distinct ballots, not voters, even when the caller did
- * not aggregate them.
+ * not aggregate them. Merging only pays when ballots repeat: if fewer than a
+ * quarter of the first 65,536 additions were repeats, the rest are appended
+ * as they come. Every method gives the same result either way (identical
+ * ballots always travel together); only the work differs.
  */
 export class BallotTable {
   readonly groups = new WeightGroups();
@@ -16,21 +22,24 @@ export class BallotTable {
   count: Float64Array;
   group: Uint32Array;
   private hashes: Int32Array;
-  /** Open addressing: slot → ballot index + 1 (0 is empty). */
-  private slots: Int32Array;
+  /** Open addressing, two ints a slot: the ballot's hash, then its index + 1 (0 is empty); a probe is one memory read. */
+  private slots = new Int32Array(2 * 1024);
+  private merging = true;
+  private added = 0;
+  private repeats = 0;
 
-  constructor(expectedBallots = 16) {
+  /** Sizes the arrays once for the expected ballots and items, so a large count allocates (and collects) little. */
+  constructor(expectedBallots = 16, expectedItems = expectedBallots * 4) {
     const capacity = Math.max(16, expectedBallots);
     this.start = new Uint32Array(capacity + 1);
-    this.items = new Uint16Array(capacity * 4);
+    this.items = new Uint16Array(Math.max(64, expectedItems));
     this.count = new Float64Array(capacity);
     this.group = new Uint32Array(capacity);
     this.hashes = new Int32Array(capacity);
-    this.slots = new Int32Array(tableSize(capacity));
   }
 
   /** Adds `weight` copies of the ballot items[0 .. length). */
-  add(items: ArrayLike<number>, length: number, weight: Weight): void {
+  add(items: Uint16Array, length: number, weight: Weight): void {
     if (typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn) {
       const count = Number(weight);
       this.addCount(items, length, this.groups.reserve(1n, count), count);
@@ -38,49 +47,68 @@ export class BallotTable {
     }
     const { num, den } = weightParts(weight);
     if (num === 0n) return;
-    const count = Number(num);
-    const group = num <= BigInt(Number.MAX_SAFE_INTEGER) ? this.groups.reserve(den, count) : -1;
-    if (group >= 0) return this.addCount(items, length, group, count);
+    const group =
+      num <= BigInt(Number.MAX_SAFE_INTEGER) ? this.groups.reserve(den, Number(num)) : -1;
+    if (group >= 0) return this.addCount(items, length, group, Number(num));
     for (const chunk of this.groups.chunks(num, den))
       this.addCount(items, length, chunk.group, chunk.count);
   }
 
-  /** Number of items of ballot e. */
-  length(e: number): number {
-    return this.start[e + 1] - this.start[e];
-  }
-
-  private addCount(items: ArrayLike<number>, length: number, group: number, count: number): void {
-    let hash = Math.imul(0x811c9dc5 ^ group, 0x01000193);
-    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ items[i], 0x01000193);
-    hash = Math.imul(hash ^ length, 0x01000193);
-    const mask = this.slots.length - 1;
-    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      const found = this.slots[slot] - 1;
-      if (found < 0) {
-        this.slots[slot] = this.append(items, length, group, count, hash) + 1;
-        return;
-      }
-      if (
-        this.hashes[found] === hash &&
-        this.group[found] === group &&
-        this.sameItems(found, items, length)
-      ) {
-        this.count[found] += count;
-        return;
-      }
+  private addCount(items: Uint16Array, length: number, group: number, count: number): void {
+    if (!this.merging) {
+      this.append(items, length, group, count, 0);
+      return;
     }
+    if (++this.added === MERGE_PROBE && this.repeats * 4 < MERGE_PROBE) {
+      this.merging = false;
+      this.slots = new Int32Array(0);
+    }
+    const hash = hashItems(items, length, group);
+    const found = this.find(items, length, group, hash);
+    if (found >= 0) {
+      this.count[found] += count;
+      this.repeats++;
+      return;
+    }
+    const e = this.append(items, length, group, count, hash);
+    if (this.merging) this.insert(e, hash);
   }
 
-  private sameItems(e: number, items: ArrayLike<number>, length: number): boolean {
-    const from = this.start[e];
-    if (this.start[e + 1] - from !== length) return false;
-    for (let i = 0; i < length; i++) if (this.items[from + i] !== items[i]) return false;
-    return true;
+  /** The index of an identical ballot in the same weight group, or -1. */
+  private find(items: Uint16Array, length: number, group: number, hash: number): number {
+    const { slots, start, items: stored } = this;
+    const mask = (slots.length >> 1) - 1;
+    if (mask < 0) return -1;
+    for (let slot = hash & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      const e = slots[2 * slot + 1] - 1;
+      if (slots[2 * slot] !== hash || this.group[e] !== group || start[e + 1] - start[e] !== length)
+        continue;
+      const from = start[e];
+      let i = 0;
+      while (i < length && stored[from + i] === items[i]) i++;
+      if (i === length) return e;
+    }
+    return -1;
+  }
+
+  /** Registers ballot e in the hash table, doubling it to stay at most half full. */
+  private insert(e: number, hash: number): void {
+    if (2 * this.size > this.slots.length >> 1) this.rehash(this.slots.length);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = hash & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = e + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(2 * size);
+    for (let e = 0; e < this.size - 1; e++) this.insert(e, this.hashes[e]);
   }
 
   private append(
-    items: ArrayLike<number>,
+    items: Uint16Array,
     length: number,
     group: number,
     count: number,
@@ -91,7 +119,8 @@ export class BallotTable {
     const from = this.start[e];
     if (from + length > this.items.length)
       this.items = resize(this.items, Math.max(this.items.length * 2, from + length));
-    for (let i = 0; i < length; i++) this.items[from + i] = items[i];
+    const stored = this.items;
+    for (let i = 0; i < length; i++) stored[from + i] = items[i];
     this.start[e + 1] = from + length;
     this.count[e] = count;
     this.group[e] = group;
@@ -106,26 +135,17 @@ export class BallotTable {
     this.count = resize(this.count, capacity);
     this.group = resize(this.group, capacity);
     this.hashes = resize(this.hashes, capacity);
-    if (tableSize(capacity) > this.slots.length) this.rehash(tableSize(capacity));
-  }
-
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let e = 0; e < this.size; e++) {
-      const hash = this.hashes[e];
-      let slot = (hash ^ (hash >>> 16)) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = e + 1;
-    }
   }
 }
 
-/** A power of two at least twice the ballot capacity, keeping probes short. */
-function tableSize(capacity: number): number {
-  let size = 16;
-  while (size < capacity * 2) size *= 2;
-  return size;
+/** Multiply-xorshift over the items, then murmur3's finaliser, so every bit of a slot index depends on every item. */
+function hashItems(items: Uint16Array, length: number, group: number): number {
+  let h = Math.imul(group + 1, 0x9e3779b1);
+  for (let i = 0; i < length; i++) h = Math.imul(h ^ (items[i] + 1), 0x01000193) ^ (h >>> 15);
+  h ^= length;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function resize<T extends Uint32Array | Uint16Array | Float64Array | Int32Array>(

@@ -29,6 +29,8 @@ export interface Candidates {
   readonly index: ReadonlyMap<string, number>;
   /** Every id given → a position among all ids, for spotting a repeated mark. */
   readonly position: ReadonlyMap<string, number>;
+  /** Position among all ids → counted index, or -1 when withdrawn: one Map lookup per mark, not two. */
+  readonly countedAt: Int32Array;
 }
 
 export interface EncodedProfile {
@@ -71,7 +73,8 @@ export function candidateSet(
   const index = new Map<string, number>(
     ids.map((id) => [id, out.has(id) ? -1 : names.indexOf(id)]),
   );
-  return { names, withdrawn: ids.filter((id) => out.has(id)), index, position };
+  const countedAt = Int32Array.from(ids, (id) => index.get(id) as number);
+  return { names, withdrawn: ids.filter((id) => out.has(id)), index, position, countedAt };
 }
 
 /** Ranked ballots → sequences of counted candidate indices; withdrawn candidates are skipped over. */
@@ -79,27 +82,31 @@ export function encodeRanked(
   profile: Profile<RankedBallot>,
   candidates: Candidates,
 ): EncodedProfile {
-  const tally = new ProfileTally(profile.length);
-  const seen = new Int32Array(candidates.position.size).fill(-1);
-  const items = new Uint16Array(candidates.position.size);
+  const { position, countedAt } = candidates;
+  let marks = 0;
+  for (let b = 0; b < profile.length; b++)
+    marks += Math.min(profile[b].ballot?.length ?? 0, position.size);
+  const tally = new ProfileTally(profile.length, marks);
+  const seen = new Int32Array(position.size).fill(-1);
+  const items = new Uint16Array(position.size);
   for (let b = 0; b < profile.length; b++) {
-    const { ballot, weight } = profile[b];
+    const entry = profile[b];
+    const ballot = entry.ballot;
     let length = 0;
     let valid = Array.isArray(ballot);
     if (valid) {
       for (let r = 0; r < ballot.length; r++) {
-        const id = ballot[r];
-        const at = candidates.position.get(id);
+        const at = position.get(ballot[r]);
         if (at === undefined || seen[at] === b) {
           valid = false;
           break;
         }
         seen[at] = b;
-        const c = candidates.index.get(id) as number;
+        const c = countedAt[at];
         if (c >= 0) items[length++] = c;
       }
     }
-    tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, weight);
+    tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, entry.weight);
   }
   return tally.done();
 }
@@ -203,21 +210,20 @@ class ProfileTally {
   private readonly invalid = new WeightSum();
   private readonly abstentions = new WeightSum();
 
-  constructor(expected: number) {
-    this.table = new BallotTable(expected);
+  constructor(expectedBallots: number, expectedItems?: number) {
+    this.table = new BallotTable(expectedBallots, expectedItems);
   }
 
   add(
     kind: 'counted' | 'blank' | 'invalid' | 'abstain',
-    items: ArrayLike<number>,
+    items: Uint16Array,
     length: number,
     weight: Weight,
   ): void {
     if (kind === 'counted') this.table.add(items, length, weight);
-    else
-      (kind === 'blank' ? this.blank : kind === 'invalid' ? this.invalid : this.abstentions).add(
-        weight,
-      );
+    else if (kind === 'blank') this.blank.add(weight);
+    else if (kind === 'invalid') this.invalid.add(weight);
+    else this.abstentions.add(weight);
   }
 
   done(): EncodedProfile {
@@ -225,13 +231,7 @@ class ProfileTally {
     const blank = this.blank.value();
     const invalid = this.invalid.value();
     const abstentions = this.abstentions.value();
-    return {
-      table: this.table,
-      counted,
-      blank,
-      invalid,
-      abstentions,
-      total: counted.add(blank).add(invalid).add(abstentions),
-    };
+    const total = counted.add(blank).add(invalid).add(abstentions);
+    return { table: this.table, counted, blank, invalid, abstentions, total };
   }
 }
