@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ConnectionArgs, paginate } from '@delibera/kernel';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
@@ -87,10 +88,17 @@ export class AuditService {
     }
   }
 
-  /** Events about one entity, oldest first (for histories shown to the secretary). */
-  async history(entityType: string, entityId: string): Promise<AuditEvent[]> {
-    return this.dataSource
-      .getRepository(AuditEvent)
-      .find({ where: { entityType, entityId }, order: { seq: 'ASC' } });
+  /** The log, newest first, optionally about one entity. */
+  list(args: ConnectionArgs & { entityType?: string; entityId?: string }) {
+    const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (args.entityType)
+      query.andWhere('e.entityType = :entityType', { entityType: args.entityType });
+    if (args.entityId) query.andWhere('e.entityId = :entityId', { entityId: args.entityId });
+    return paginate(
+      query,
+      args,
+      { column: 'e.seq', id: 'e.seq', direction: 'DESC', key: (e) => [e.seq, String(e.seq)] },
+      (e) => e,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLUUID } from 'graphql-scalars';
+import { GraphQLJSONObject, GraphQLUUID } from 'graphql-scalars';
 
-export { GraphQLUUID as UUIDScalar };
+export { GraphQLUUID as UUIDScalar, GraphQLJSONObject as JSONObjectScalar };
 
 function toCents(value: unknown): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
