@@ -49,7 +49,7 @@ export class Foundation1795300000000 implements MigrationInterface {
       `CREATE TYPE "public"."size_band" AS ENUM('micro', 'small', 'medium', 'large', 'very_large')`,
     );
     await queryRunner.query(
-      `CREATE TABLE "member" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" "public"."member_kind" NOT NULL, "display_name" text NOT NULL, "email" text NOT NULL, "status" "public"."member_status" NOT NULL, "college_id" uuid NOT NULL, "region" character(2) NOT NULL, "locale" text NOT NULL DEFAULT 'fr', "birth_date" date, "organisation_category" "public"."organisation_category", "size_band" "public"."size_band", "representative_name" text, "admitted_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_97cbbe986ce9d14ca5894fdc072" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "member" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" "public"."member_kind" NOT NULL, "display_name" text NOT NULL, "email" text NOT NULL, "status" "public"."member_status" NOT NULL, "college_id" uuid NOT NULL, "region" character(2) NOT NULL, "locale" text NOT NULL DEFAULT 'fr', "birth_date" date, "organisation_category" "public"."organisation_category", "size_band" "public"."size_band", "representative_name" text, "admitted_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_97cbbe986ce9d14ca5894fdc072" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_2b0ac591aa7d176946aea292d9" ON "member" ("status", "created_at") `,

@@ -132,6 +132,29 @@ describe('CSV import of members (e2e)', () => {
     });
   });
 
+  it('pages through members imported in the same instant without skipping or repeating any', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const page: {
+        members: {
+          edges: { node: { email: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = ok(
+        await app.gql(
+          'query ($after: String) { members(first: 100, after: $after, search: "@import.example") { edges { node { email } } pageInfo { hasNextPage endCursor } } }',
+          { after },
+          { token: secretary },
+        ),
+      );
+      for (const edge of page.members.edges) seen.add(edge.node.email);
+      if (!page.members.pageInfo.hasNextPage) break;
+      after = page.members.pageInfo.endCursor;
+    }
+    expect(seen.size).toBe(5000);
+  });
+
   it('is for the secretary only', async () => {
     const member = await signedInMember(app);
     expect(

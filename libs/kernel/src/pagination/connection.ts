@@ -70,7 +70,11 @@ function decodeCursor(cursor: string): [string | number, string] {
 }
 
 export interface KeysetOrder<E> {
-  /** SQL expression of the sort column, e.g. `member.createdAt`. */
+  /**
+   * SQL expression of the sort column, e.g. `member.createdAt`. Its values must
+   * survive the round trip through the cursor exactly: integers, text, or
+   * `timestamptz(3)` (JS dates have millisecond precision, PostgreSQL's default microseconds).
+   */
   column: string;
   /** SQL expression of the unique tie-breaker, e.g. `member.id`. */
   id: string;

@@ -71,7 +71,8 @@ export class Member {
   @Column({ type: 'timestamptz', nullable: true })
   admittedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Millisecond precision: it is a pagination key, and cursors carry JS dates. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })
