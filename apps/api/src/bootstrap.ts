@@ -21,7 +21,6 @@ export async function createApiApp(
   if (options.logs !== false) app.useLogger(app.get(Logger));
   // CSV imports travel inside GraphQL requests; allow them, and nothing larger.
   app.useBodyParser('json', { limit: '12mb' });
-  app.enableShutdownHooks();
   await runMigrationsLocked(app.get(DataSource));
   return app;
 }

@@ -28,9 +28,12 @@ async function main(): Promise<void> {
     for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(10)} ${account.email}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  // One shutdown path (not Nest's own signal hooks as well): close the app, then what we started.
   const stop = async () => {
+    const forced = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
     await infrastructure.stop();
+    clearTimeout(forced);
     process.exit(0);
   };
   process.once('SIGINT', stop);
