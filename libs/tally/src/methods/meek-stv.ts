@@ -1,4 +1,5 @@
 import { CountInput } from '../count-input';
+import { BallotTable } from '../profile/ballot-table';
 import { Candidates } from '../profile/encode';
 import { Rational } from '../rational';
 import type { MeekStvResult, MeekStvRound } from '../tally.types';
@@ -52,15 +53,15 @@ export function countMeekStv(
   const excluded: number[] = [];
   const history: Rational[][] = [];
   const rounds: MeekStvRound[] = [];
-  const counts = Array.from(table.count, (count) => BigInt(count));
   const hopeful = () => names.map((_, c) => c).filter((c) => state[c] === HOPEFUL);
 
   while (elected.length < seats && hopeful().length > 0) {
+    const merged = mergeOnPrefixes();
     let iterations = 0;
     let settled: { votes: Rational[]; excess: Rational; quota: Rational; newlyElected: number[] };
     for (;;) {
       iterations++;
-      const { votes, excess } = distribute();
+      const { votes, excess } = distribute(merged);
       const quota = quotaFor(excess);
       const reaching = hopeful()
         .filter((c) => votes[c].gte(quota))
@@ -132,17 +133,43 @@ export function countMeekStv(
   }
 
   /** Passes every ballot down its ranking: each candidate keeps k of what reaches them. */
-  function distribute(): { votes: Rational[]; excess: Rational } {
+  /**
+   * Within a round only elected candidates' keep factors move: a ballot goes
+   * no further than its first hopeful candidate (who keeps all that reaches
+   * them), and excluded candidates pass everything on. So once per round the
+   * ballots are merged on that prefix (with their weight group, as two
+   * trailing items), and the round's many iterations run on the few merged.
+   */
+  function mergeOnPrefixes(): BallotTable {
+    const merged = new BallotTable();
+    const prefix = new Uint16Array(n + 2);
+    for (let e = 0; e < table.size; e++) {
+      let length = 0;
+      for (let i = table.start[e]; i < table.start[e + 1]; i++) {
+        const c = table.items[i];
+        if (state[c] === EXCLUDED) continue;
+        prefix[length++] = c;
+        if (state[c] === HOPEFUL) break;
+      }
+      prefix[length++] = table.group[e] & 0xffff;
+      prefix[length++] = table.group[e] >>> 16;
+      merged.add(prefix, length, BigInt(table.count[e]));
+    }
+    return merged;
+  }
+
+  /** Passes every ballot down its ranking: each candidate keeps k of what reaches them. */
+  function distribute(merged: BallotTable): { votes: Rational[]; excess: Rational } {
     const groups = units.length;
     const sums = new Array<bigint>((n + 1) * groups).fill(0n);
-    for (let e = 0; e < table.size; e++) {
+    for (let e = 0; e < merged.size; e++) {
+      const end = merged.start[e + 1] - 2;
+      const g = merged.items[end] | (merged.items[end + 1] << 16);
+      const count = BigInt(merged.count[e]);
       let left = FIX;
-      const count = counts[e];
-      const g = table.group[e];
-      for (let i = table.start[e]; i < table.start[e + 1] && left > 0n; i++) {
-        const c = table.items[i];
+      for (let i = merged.start[e]; i < end && left > 0n; i++) {
+        const c = merged.items[i];
         const kept = keep[c] === FIX ? left : (left * keep[c]) / FIX;
-        if (kept === 0n) continue;
         sums[c * groups + g] += count * kept;
         left -= kept;
       }
@@ -150,9 +177,10 @@ export function countMeekStv(
     }
     const read = (cell: number) => {
       let sum = Rational.ZERO;
-      for (let g = 0; g < groups; g++)
+      for (let g = 0; g < groups; g++) {
         if (sums[cell * groups + g] !== 0n)
           sum = sum.add(units[g].mul(Rational.of(sums[cell * groups + g], FIX)));
+      }
       return sum;
     };
     return { votes: names.map((_, c) => read(c)), excess: read(n) };

@@ -63,7 +63,12 @@ export function pairwiseMatrix(profile: EncodedProfile, n: number): Rational[][]
       if (a === b) return sum;
       for (let g = 0; g < groups; g++) {
         const votes = ranked[g * n + a] - above[g * nn + b * n + a];
-        if (votes !== 0) sum = sum.add(units[g].mul(Rational.of(votes)));
+        if (votes !== 0)
+          sum = sum.add(
+            units[g].isInteger()
+              ? Rational.of(units[g].num * BigInt(votes))
+              : units[g].mul(Rational.of(votes)),
+          );
       }
       return sum;
     }),

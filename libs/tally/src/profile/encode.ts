@@ -83,10 +83,7 @@ export function encodeRanked(
   candidates: Candidates,
 ): EncodedProfile {
   const { position, countedAt } = candidates;
-  let marks = 0;
-  for (let b = 0; b < profile.length; b++)
-    marks += Math.min(profile[b].ballot?.length ?? 0, position.size);
-  const tally = new ProfileTally(profile.length, marks);
+  const tally = new ProfileTally(profile.length, expectedMarks(profile, position.size));
   const seen = new Int32Array(position.size).fill(-1);
   const items = new Uint16Array(position.size);
   for (let b = 0; b < profile.length; b++) {
@@ -109,6 +106,14 @@ export function encodeRanked(
     tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, entry.weight);
   }
   return tally.done();
+}
+
+/** Marks to make room for, from the first ballots: one sizing instead of repeated growth. */
+function expectedMarks(profile: Profile<RankedBallot>, candidates: number): number {
+  const sample = Math.min(profile.length, 1024);
+  let marks = 0;
+  for (let b = 0; b < sample; b++) marks += Math.min(profile[b].ballot?.length ?? 0, candidates);
+  return sample === 0 ? 0 : Math.ceil((marks / sample) * profile.length * 1.1);
 }
 
 /** Approval sets → sorted candidate indices; limits apply to the ballot as cast, withdrawals are then dropped. */
@@ -136,7 +141,7 @@ export function encodeApproval(
         if (seen[at] === b) continue; // a set: a repeated approval counts once
         seen[at] = b;
         selections++;
-        const c = candidates.index.get(id) as number;
+        const c = candidates.countedAt[at];
         if (c >= 0) approved[c] = 1;
       }
     }
