@@ -31,6 +31,24 @@ describe('BallotTable', () => {
     expect(table.groups.total().toString()).toBe('13/2');
   });
 
+  it('splits a weight too large for one exact group, keeping the total exact', () => {
+    const table = new BallotTable();
+    table.add(items(2), 1, 10n ** 11n + 3n);
+    expect(table.groups.total().toString()).toBe('100000000003');
+    expect(table.size).toBeGreaterThan(1);
+    const result = tally({
+      method: 'irv',
+      seed: 's',
+      candidates: ['A', 'B'],
+      ballots: [
+        { ballot: ['A'], weight: 10n ** 11n },
+        { ballot: ['B'], weight: 3n },
+      ],
+    });
+    expect(result.winners).toEqual(['A']);
+    expect(result.ballots.counted.toString()).toBe('100000000003');
+  });
+
   it('stops merging when ballots barely repeat, with the same results either way', () => {
     const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
     // 70,000 distinct rankings, then a bloc of repeated ones: merging is off by the time they come.
