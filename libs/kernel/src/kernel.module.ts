@@ -26,6 +26,8 @@ import { RequestContextMiddleware } from './context/request-context.middleware';
 import { dataSourceOptions } from './database/data-source-options';
 import { validationError } from './errors/validation';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
+import { JobScheduler } from './queues/scheduled-job';
 import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
 import { bullConnection } from './queues/redis';
@@ -79,9 +81,10 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
         EventEmitterModule.forRoot(),
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         TokenService,
+        JobScheduler,
         redisProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
@@ -94,7 +97,7 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           }),
         },
       ],
-      exports: [TokenService, REDIS, BullModule, JwtModule],
+      exports: [TokenService, JobScheduler, REDIS, BullModule, JwtModule],
     };
   }
 

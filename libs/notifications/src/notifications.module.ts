@@ -4,12 +4,13 @@ import { DeliverNotificationsHandler } from './deliver-notifications.handler';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
+import { NotificationsOverdue } from './notifications-overdue';
 
 /** Global: any domain may notify; none needs to know how mail is sent. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
-  providers: [NotificationsService, Mailer, DeliverNotificationsHandler],
+  providers: [NotificationsService, Mailer, DeliverNotificationsHandler, NotificationsOverdue],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

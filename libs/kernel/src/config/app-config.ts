@@ -81,6 +81,13 @@ export class AppConfig {
   @IsBoolean()
   RUN_WORKER_IN_PROCESS = true;
 
+  /** How often the reconciler re-enqueues overdue deadlines found in PostgreSQL (the most a lost job can delay). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RECONCILE_INTERVAL_SECONDS = 60;
+
   /** Secret for signing access tokens. Required in production; generated under DATA_DIR otherwise. */
   @Transform(emptyToUndefined)
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)

@@ -8,7 +8,9 @@ import {
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { QueueName } from '../queues/jobs';
 import { REDIS } from '../queues/redis.provider';
+import { JobScheduler } from '../queues/scheduled-job';
 
 /** Liveness (`/health`: the process answers) and readiness (`/ready`: it can do its work). */
 @Controller()
@@ -20,6 +22,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly scheduler: JobScheduler,
   ) {}
 
   @Get('health')
@@ -35,7 +38,29 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.redisCheck(),
       () => this.migrationsCheck(),
+      () => this.queuesCheck(),
     ]);
+  }
+
+  /** Depth and failures of each queue, so an operator sees a backlog from the readiness probe. */
+  private async queuesCheck() {
+    const indicator = this.indicators.check('queues');
+    try {
+      const entries = await Promise.all(
+        Object.values(QueueName).map(
+          async (name) =>
+            [
+              name,
+              await this.scheduler
+                .queue(name)
+                .getJobCounts('waiting', 'delayed', 'active', 'failed'),
+            ] as const,
+        ),
+      );
+      return indicator.up(Object.fromEntries(entries));
+    } catch (error) {
+      return indicator.down((error as Error).message);
+    }
   }
 
   private async redisCheck() {

@@ -4,3 +4,5 @@ export * from './job-registry';
 export * from './redis';
 export * from './redis.provider';
 export * from './queue-processors.module';
+export * from './scheduled-job';
+export * from './reconciler';

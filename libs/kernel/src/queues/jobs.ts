@@ -3,15 +3,20 @@
  * start unless each job name has exactly one handler (see JobRegistry).
  */
 export enum QueueName {
+  /** Dated transitions of every domain, and the reconciler that re-enqueues overdue ones. */
+  Deadlines = 'deadlines',
   Notifications = 'notifications',
 }
 
 export enum JobName {
+  /** Find overdue work in PostgreSQL and enqueue it again (at worker start and every interval). */
+  ReconcileDeadlines = 'deadlines.reconcile',
   /** Drain the notification outbox: send or file each pending email. */
   DeliverNotifications = 'notifications.deliver',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.DeliverNotifications]: QueueName.Notifications,
 };
 

@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Job } from 'bullmq';
 import { JobRegistry } from './job-registry';
 import { JobData, QueueName } from './jobs';
+import { ReconcileHandler } from './reconciler';
 
 /** One BullMQ worker per queue, dispatching each job to the handler registered for its name. */
 function processorFor(queue: QueueName): Type<WorkerHost> {
@@ -29,7 +30,7 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
  */
 @Module({
   imports: [DiscoveryModule],
-  providers: [JobRegistry, ...Object.values(QueueName).map(processorFor)],
+  providers: [JobRegistry, ReconcileHandler, ...Object.values(QueueName).map(processorFor)],
   exports: [JobRegistry],
 })
 export class QueueProcessorsModule {}

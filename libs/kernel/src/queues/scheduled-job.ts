@@ -1,0 +1,69 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { JobData, JobName, QUEUE_OF_JOB, QueueName } from './jobs';
+
+/** A job to run at a given time (now if absent), with an id that makes enqueueing it idempotent. */
+export interface ScheduledJob {
+  name: JobName;
+  data: JobData;
+  jobId: string;
+  at?: Date;
+}
+
+/**
+ * A dated transition of a domain object: `<kind>.<id>.<transition>.v<version>`.
+ * Rescheduling bumps the version, so the stale job's handler sees a version
+ * that is no longer current and does nothing. (DESIGN.md writes the id with
+ * colons; BullMQ refuses colons in custom job ids, hence the dots.)
+ */
+export function deadlineJob(deadline: {
+  name: JobName;
+  kind: string;
+  id: string;
+  transition: string;
+  version: number;
+  at: Date;
+}): ScheduledJob {
+  const { name, kind, id, transition, version, at } = deadline;
+  return {
+    name,
+    at,
+    jobId: `${kind}.${id}.${transition}.v${version}`,
+    data: { id, transition, version },
+  };
+}
+
+/** Transient failures (database restarting, Redis blip) are retried with backoff; failures are kept for inspection. */
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+@Injectable()
+export class JobScheduler {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectQueue(QueueName.Deadlines) deadlines: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+  ) {
+    this.queues = { [QueueName.Deadlines]: deadlines, [QueueName.Notifications]: notifications };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  /** Enqueues once per job id: scheduling the same deadline twice leaves one job. */
+  async schedule(job: ScheduledJob): Promise<void> {
+    const delay = job.at ? Math.max(0, job.at.getTime() - Date.now()) : 0;
+    await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, {
+      ...DEFAULT_JOB_OPTIONS,
+      jobId: job.jobId,
+      delay,
+    });
+  }
+}

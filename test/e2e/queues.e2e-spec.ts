@@ -1,0 +1,97 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Redis from 'ioredis';
+import { deadlineJob, JobName, JobScheduler, QueueName, REDIS } from '@delibera/kernel';
+import { NotificationKind, NotificationsService } from '@delibera/notifications';
+import { startTestApp, TestApp } from './test-app';
+
+async function waitFor(probe: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('queues: scheduling, reconciliation and metrics (real BullMQ and Redis)', () => {
+  let app: TestApp;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    app = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '1' });
+    queue = app.app.get<Queue>(getQueueToken(QueueName.Deadlines));
+  });
+  afterAll(() => app.close());
+
+  it('enqueues a deadline once per id; a rescheduled version is a new job', async () => {
+    const scheduler = app.app.get(JobScheduler);
+    const at = new Date(Date.now() + 3_600_000);
+    const deadline = {
+      name: JobName.ReconcileDeadlines,
+      kind: 'vote',
+      id: 'f0f0',
+      transition: 'close',
+      at,
+    };
+    await scheduler.schedule(deadlineJob({ ...deadline, version: 1 }));
+    await scheduler.schedule(deadlineJob({ ...deadline, version: 1 }));
+    await scheduler.schedule(deadlineJob({ ...deadline, version: 2 }));
+    const delayed = await queue.getDelayed();
+    expect(delayed.map((job) => job.id).sort()).toEqual([
+      'vote.f0f0.close.v1',
+      'vote.f0f0.close.v2',
+    ]);
+    expect(delayed[0].data).toMatchObject({ id: 'f0f0', transition: 'close' });
+    await queue.remove('vote.f0f0.close.v1');
+    await queue.remove('vote.f0f0.close.v2');
+  });
+
+  it('delivers an outbox message whose job was lost when Redis was flushed, within one reconcile interval', async () => {
+    // Written without a delivery job, then every key of this app's queues wiped: as after a lost Redis.
+    await app.dataSource.transaction((manager) =>
+      app.app.get(NotificationsService).enqueue(manager, [
+        {
+          kind: NotificationKind.Invitation,
+          dedupeKey: 'lost-kick',
+          recipientEmail: 'lost@example.org',
+          locale: 'fr',
+          params: {
+            name: 'Perdu',
+            trustName: 'la fiducie',
+            link: 'http://x',
+            expiresOn: '2026-12-31',
+          },
+        },
+      ]),
+    );
+    const redis = app.app.get<Redis>(REDIS);
+    const keys = await redis.keys(`${queue.opts.prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+
+    const mailDir = join(app.dataDir, 'mail');
+    await waitFor(async () => {
+      const [row] = await app.dataSource.query(
+        `SELECT sent_at FROM notification WHERE dedupe_key = 'lost-kick'`,
+      );
+      return row.sent_at !== null;
+    });
+    expect(readdirSync(mailDir).length).toBeGreaterThan(0);
+  });
+
+  it('exposes queue depth on /metrics and /ready', async () => {
+    const base = app.url.replace('/graphql', '');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/delibera_queue_jobs\{queue="notifications",state="failed"\} \d+/);
+    expect(metrics).toContain('delibera_process_cpu_user_seconds_total');
+    const ready = (await (await fetch(`${base}/ready`)).json()) as {
+      info: { queues: Record<string, unknown> };
+    };
+    expect(ready.info.queues).toMatchObject({
+      status: 'up',
+      deadlines: { failed: 0 },
+      notifications: { failed: 0 },
+    });
+  });
+});
