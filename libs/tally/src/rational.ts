@@ -73,6 +73,7 @@ export class Rational {
 
   /** -1, 0 or 1, by cross-multiplication (denominators are positive). */
   compare(other: Rational): -1 | 0 | 1 {
+    if (this.den === other.den) return this.num < other.num ? -1 : this.num > other.num ? 1 : 0;
     const left = this.num * other.den;
     const right = other.num * this.den;
     return left < right ? -1 : left > right ? 1 : 0;

@@ -354,8 +354,8 @@ function measure(prepared: Prepared): Measurement {
   resetPeak();
   const times: number[] = [];
   let winners: string[] = [];
+  // No collection between runs: a forced full GC throws away optimised code and slows small counts.
   do {
-    gc?.();
     const start = performance.now();
     winners = prepared.run();
     times.push(performance.now() - start);

@@ -48,6 +48,12 @@ export class WeightGroups {
   /** The group of unit 1/den with room for `count` more, opening one if needed; -1 if count alone is too large. */
   reserve(den: bigint, count: number): number {
     if (count > MAX_GROUP_COUNT) return -1;
+    // Ballots mostly share one unit: try the last group first, sparing a Map lookup per ballot.
+    const last = this.units.length - 1;
+    if (last >= 0 && this.units[last].den === den && this.totals[last] + count <= MAX_GROUP_COUNT) {
+      this.totals[last] += count;
+      return last;
+    }
     let group = this.filling.get(den);
     if (group === undefined || this.totals[group] + count > MAX_GROUP_COUNT) {
       group = this.units.length;
