@@ -34,13 +34,12 @@ export function countIrv(spec: IrvSpec): IrvResult {
     sums.add(first, table.group[e], table.count[e]);
   }
 
-  const continuing = new Set(names.map((_, c) => c));
   const isContinuing = new Uint8Array(n).fill(1);
   const history: Rational[][] = [];
   const rounds: IrvRound[] = [];
   for (let round = 1; ; round++) {
-    const totals = names.map((_, c) => (continuing.has(c) ? sums.total(c) : Rational.ZERO));
-    const live = [...continuing];
+    const live = names.map((_, c) => c).filter((c) => isContinuing[c]);
+    const totals = names.map((_, c) => (isContinuing[c] ? sums.total(c) : Rational.ZERO));
     const continuingVotes = Rational.sum(live.map((c) => totals[c]));
     const leader = live.reduce((best, c) => (totals[c].gt(totals[best]) ? c : best), live[0]);
     const roundBase = {
@@ -66,9 +65,8 @@ export function countIrv(spec: IrvSpec): IrvResult {
       tied.length === 1
         ? { chosen: tied[0], record: null }
         : breakTie(tied, 'lowest', { names, history, draw: input.draw });
-    continuing.delete(chosen);
     isContinuing[chosen] = 0;
-    const receivers = [...continuing];
+    const receivers = live.filter((c) => c !== chosen);
     const before = receivers.map((c) => sums.total(c));
     transfer(piles[chosen], chosen);
     const transfers = Object.fromEntries(
