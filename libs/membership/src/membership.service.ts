@@ -121,7 +121,7 @@ export class MembershipService {
     to: MemberStatus,
     reason?: string,
   ): Promise<Member> {
-    return this.dataSource.transaction(async (manager) => {
+    const member = await this.dataSource.transaction(async (manager) => {
       const member = await manager
         .getRepository(Member)
         .createQueryBuilder('m')
@@ -136,7 +136,14 @@ export class MembershipService {
       member.status = to;
       if (to === MemberStatus.Active && !member.admittedAt) member.admittedAt = new Date();
       await manager.save(member);
-      await this.recordStatus(manager, member, from, to, actor.accountId, reason ?? null);
+      const changeId = await this.recordStatus(
+        manager,
+        member,
+        from,
+        to,
+        actor.accountId,
+        reason ?? null,
+      );
       await this.audit.append(manager, {
         actorAccountId: actor.accountId,
         action: 'member.status_changed',
@@ -144,8 +151,20 @@ export class MembershipService {
         entityId: member.id,
         data: { before: { status: from }, after: { status: to }, reason: reason ?? null },
       });
+      await this.notifications.enqueue(manager, [
+        {
+          kind: NotificationKind.MemberStatusChanged,
+          dedupeKey: `member-status:${changeId}`,
+          recipientEmail: member.email,
+          recipientMemberId: member.id,
+          locale: member.locale,
+          params: { name: member.displayName, status: to, reason: reason ?? '' },
+        },
+      ]);
       return member;
     });
+    await this.notifications.kick();
+    return member;
   }
 
   async statusHistory(memberId: string): Promise<MemberStatusChange[]> {
@@ -202,14 +221,15 @@ export class MembershipService {
     to: MemberStatus,
     accountId: string | null,
     reason: string | null,
-  ): Promise<void> {
-    await manager.insert(MemberStatusChange, {
+  ): Promise<string> {
+    const inserted = await manager.insert(MemberStatusChange, {
       memberId: member.id,
       fromStatus: from,
       toStatus: to,
       changedByAccountId: accountId,
       reason,
     });
+    return inserted.identifiers[0].id as string;
   }
 
   /** Creates invitation links and their emails for these members, inside the caller's transaction. */

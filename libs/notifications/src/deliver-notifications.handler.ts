@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { HandlesJob, JobHandler, JobName } from '@delibera/kernel';
 import { Mailer } from './mailer';
+import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
 import { render } from './templates';
 
@@ -37,7 +38,15 @@ export class DeliverNotificationsHandler implements JobHandler {
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .getMany();
+        const muted = await this.mutedKinds(manager, pending);
         for (const notification of pending) {
+          if (muted.get(notification.recipientMemberId ?? '')?.includes(notification.kind)) {
+            await manager.update(Notification, notification.id, {
+              sentAt: new Date(),
+              emailSkipped: true,
+            });
+            continue;
+          }
           try {
             const message = render(notification.kind, notification.locale, notification.params);
             await this.mailer.send({
@@ -66,5 +75,18 @@ export class DeliverNotificationsHandler implements JobHandler {
       });
       if (batch < BATCH) return { sent, failed };
     }
+  }
+
+  /** Kinds each recipient turned email off for, in one query for the batch. */
+  private async mutedKinds(
+    manager: EntityManager,
+    batch: Notification[],
+  ): Promise<Map<string, string[]>> {
+    const memberIds = [
+      ...new Set(batch.map((n) => n.recipientMemberId).filter((id): id is string => !!id)),
+    ];
+    if (memberIds.length === 0) return new Map();
+    const rows = await manager.find(NotificationPreference, { where: { memberId: In(memberIds) } });
+    return new Map(rows.map((p) => [p.memberId, p.emailDisabledKinds]));
   }
 }

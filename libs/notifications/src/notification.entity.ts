@@ -41,6 +41,15 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** When the member read it in the portal; every notification to a member is also in their inbox. */
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  /** True when the member's preferences turned email off for this kind: it stays in the inbox only. */
+  @Column({ type: 'boolean', default: false })
+  emailSkipped: boolean;
+
+  /** Millisecond precision: it is the inbox's pagination key. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

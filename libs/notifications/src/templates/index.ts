@@ -1,8 +1,14 @@
+import { registerEnumType } from '@nestjs/graphql';
 import { Locale } from '@delibera/kernel';
 
 export enum NotificationKind {
   Invitation = 'invitation',
+  MemberStatusChanged = 'member_status_changed',
 }
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
+
+/** Kinds a member cannot turn off by email: without them they could not act at all. */
+export const MANDATORY_EMAIL_KINDS: readonly NotificationKind[] = [NotificationKind.Invitation];
 
 export interface RenderedMessage {
   subject: string;
@@ -38,6 +44,45 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
         'If you were not expecting this message, please ignore it.',
       ].join('\n'),
     }),
+  },
+  [NotificationKind.MemberStatusChanged]: {
+    fr: (p) => ({
+      subject: `Votre adhésion est maintenant ${STATUS_LABELS.fr[String(p.status)]}`,
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Le secrétariat a changé le statut de votre adhésion : elle est maintenant ${STATUS_LABELS.fr[String(p.status)]}.`,
+        p.reason ? `Motif : ${p.reason}` : '',
+      ]
+        .join('\n')
+        .trim(),
+    }),
+    en: (p) => ({
+      subject: `Your membership is now ${STATUS_LABELS.en[String(p.status)]}`,
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `The secretary changed the status of your membership: it is now ${STATUS_LABELS.en[String(p.status)]}.`,
+        p.reason ? `Reason: ${p.reason}` : '',
+      ]
+        .join('\n')
+        .trim(),
+    }),
+  },
+};
+
+const STATUS_LABELS: Record<Locale, Record<string, string>> = {
+  fr: {
+    applicant: 'en demande',
+    active: 'active',
+    suspended: 'suspendue',
+    resigned: 'terminée (démission)',
+  },
+  en: {
+    applicant: 'applicant',
+    active: 'active',
+    suspended: 'suspended',
+    resigned: 'ended (resigned)',
   },
 };
 
