@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { ConnectionArgs, Role, Roles } from '@delibera/kernel';
+import { ConnectionArgs, Role, Roles, mapNodes } from '@delibera/kernel';
 import { AuditService } from './audit.service';
 import { AuditEventConnection, AuditEventType, AuditVerificationType } from './audit.types';
 
@@ -25,10 +25,6 @@ export class AuditResolver {
 
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first.' })
   async auditLog(@Args() args: AuditLogArgs): Promise<AuditEventConnection> {
-    const page = await this.audit.list(args);
-    return {
-      ...page,
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: AuditEventType.from(e.node) })),
-    };
+    return mapNodes(await this.audit.list(args), AuditEventType.from);
   }
 }

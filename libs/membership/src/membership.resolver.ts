@@ -7,6 +7,7 @@ import {
   Role,
   Roles,
   UUIDScalar,
+  mapNodes,
 } from '@delibera/kernel';
 import { ChangeMemberStatusInput } from './dto/change-member-status.input';
 import { ImportMembersInput } from './dto/import-members.input';
@@ -34,11 +35,7 @@ export class MembershipResolver {
   @Query(() => MemberConnection)
   @Roles(...REGISTER_READERS)
   async members(@Args() args: MembersArgs): Promise<MemberConnection> {
-    const page = await this.membership.list(args);
-    return {
-      ...page,
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: MemberType.from(e.node) })),
-    };
+    return mapNodes(await this.membership.list(args), MemberType.from);
   }
 
   @Query(() => MemberType, {

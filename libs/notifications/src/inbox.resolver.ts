@@ -17,6 +17,7 @@ import {
   ConnectionArgs,
   CurrentUser,
   UUIDScalar,
+  mapNodes,
 } from '@delibera/kernel';
 import { InboxService } from './inbox.service';
 import { Notification } from './notification.entity';
@@ -77,11 +78,7 @@ export class InboxResolver {
     @CurrentUser() user: AuthUser,
     @Args() args: InboxArgs,
   ): Promise<NotificationConnection> {
-    const page = await this.inbox.list(memberOf(user), args);
-    return {
-      ...page,
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: NotificationType.from(e.node) })),
-    };
+    return mapNodes(await this.inbox.list(memberOf(user), args), NotificationType.from);
   }
 
   @Mutation(() => Int, { description: 'Marks your notifications read; returns how many changed.' })

@@ -53,6 +53,17 @@ export function Connection<T>(nodeType: Type<T>): Type<ConnectionShape<T>> {
   return ConnectionClass;
 }
 
+/** Maps a page of entities to a page of GraphQL nodes, keeping cursors and counts. */
+export function mapNodes<E, N>(
+  page: ConnectionShape<E>,
+  toNode: (entity: E) => N,
+): ConnectionShape<N> {
+  return {
+    ...page,
+    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
+  };
+}
+
 function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
