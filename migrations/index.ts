@@ -3,10 +3,12 @@ import { MigrationInterface } from 'typeorm';
 import { Foundation1795300000000 } from './1795300000000-foundation';
 import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 import { NotificationInbox1795300000002 } from './1795300000002-notification-inbox';
+import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
   Foundation1795300000000,
   FoundingCharter1795300000001,
   NotificationInbox1795300000002,
+  CouncilSeats1795300000003,
 ];

@@ -1,6 +1,12 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser, LoaderContext, requestLoader, Role, Roles } from '@delibera/kernel';
 import { CouncilsService } from './councils.service';
-import { CouncilType } from './councils.types';
+import { CouncilSeatType, CouncilType } from './councils.types';
+import {
+  ApplyToCouncilInput,
+  DecideCouncilSeatInput,
+  SetCouncilChairInput,
+} from './dto/council-seat.input';
 
 @Resolver(() => CouncilType)
 export class CouncilsResolver {
@@ -9,5 +15,51 @@ export class CouncilsResolver {
   @Query(() => [CouncilType])
   async councils(): Promise<CouncilType[]> {
     return (await this.service.list()).map(CouncilType.from);
+  }
+
+  @ResolveField(() => [CouncilSeatType], {
+    description: 'Current members (active seats) and pending applications.',
+  })
+  async members(
+    @Parent() council: CouncilType,
+    @Context() context: LoaderContext,
+  ): Promise<CouncilSeatType[]> {
+    const loader = requestLoader(context, 'council.openSeats', (ids: readonly string[]) =>
+      this.service.openSeatsByCouncil(ids),
+    );
+    return (await loader.load(council.id)).map(CouncilSeatType.from);
+  }
+
+  @Mutation(() => CouncilSeatType, {
+    description: 'Apply for a seat; eligibility is checked from your member data.',
+  })
+  async applyToCouncil(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: ApplyToCouncilInput,
+  ): Promise<CouncilSeatType> {
+    return CouncilSeatType.from(
+      await this.service.apply(user, input.councilId, input.declaredPractice),
+    );
+  }
+
+  @Mutation(() => CouncilSeatType, {
+    description: "The council's chair or the secretary approves or refuses an application.",
+  })
+  async decideCouncilSeat(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: DecideCouncilSeatInput,
+  ): Promise<CouncilSeatType> {
+    return CouncilSeatType.from(
+      await this.service.decide(user, input.seatId, input.approve, input.reason),
+    );
+  }
+
+  @Mutation(() => CouncilType)
+  @Roles(Role.Secretary)
+  async setCouncilChair(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: SetCouncilChairInput,
+  ): Promise<CouncilType> {
+    return CouncilType.from(await this.service.setChair(user, input.councilId, input.memberId));
   }
 }

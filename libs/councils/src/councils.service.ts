@@ -1,13 +1,163 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '@delibera/audit';
+import { AuthUser, CommonErrors, hasRole, requestContext, Role } from '@delibera/kernel';
+import { MembershipService, MemberStatus } from '@delibera/membership';
 import { Council } from './council.entity';
+import { CouncilSeat, SeatStatus } from './council-seat.entity';
+import { CouncilErrors, ELIGIBILITY_REASONS } from './councils.errors';
+import { eligibilityProblems } from './eligibility';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function addMonths(day: string, months: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString().slice(0, 10);
+}
 
 @Injectable()
 export class CouncilsService {
-  constructor(@InjectRepository(Council) private readonly councils: Repository<Council>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly membership: MembershipService,
+    private readonly audit: AuditService,
+  ) {}
 
   list(): Promise<Council[]> {
-    return this.councils.find({ order: { code: 'ASC' } });
+    return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
+  }
+
+  /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */
+  async openSeatsByCouncil(councilIds: readonly string[]): Promise<CouncilSeat[][]> {
+    const seats = await this.dataSource.getRepository(CouncilSeat).find({
+      where: {
+        councilId: In([...councilIds]),
+        status: In([SeatStatus.Active, SeatStatus.Applied]),
+      },
+      order: { appliedAt: 'ASC' },
+    });
+    return councilIds.map((id) => seats.filter((seat) => seat.councilId === id));
+  }
+
+  /** A member applies; eligibility is checked from member data at the term start (today). */
+  async apply(user: AuthUser, councilId: string, declaredPractice?: string): Promise<CouncilSeat> {
+    if (!user.memberId) throw CommonErrors.FORBIDDEN();
+    const member = await this.membership.byId(user.memberId);
+    if (member.status !== MemberStatus.Active) throw CouncilErrors.MEMBER_NOT_ACTIVE();
+    return this.dataSource.transaction(async (manager) => {
+      const council = await manager.findOneBy(Council, { id: councilId });
+      if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+      const problems = eligibilityProblems(
+        council.eligibility,
+        { kind: member.kind, birthDate: member.birthDate, region: member.region, declaredPractice },
+        today(),
+      );
+      if (problems.length > 0) {
+        const locale = requestContext.locale();
+        throw CouncilErrors.NOT_ELIGIBLE(
+          { reasons: problems.map((p) => ELIGIBILITY_REASONS[p][locale]).join('; ') },
+          { reasons: problems },
+        );
+      }
+      const open = await manager.existsBy(CouncilSeat, {
+        councilId,
+        memberId: member.id,
+        status: In([SeatStatus.Applied, SeatStatus.Active]),
+      });
+      if (open) throw CouncilErrors.ALREADY_APPLIED();
+      const seat = await manager.save(
+        manager.create(CouncilSeat, {
+          councilId,
+          memberId: member.id,
+          status: SeatStatus.Applied,
+          declaredPractice: declaredPractice?.trim() || null,
+        }),
+      );
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'council.applied',
+        entityType: 'council_seat',
+        entityId: seat.id,
+        data: { councilId, memberId: member.id, declaredPractice: seat.declaredPractice },
+      });
+      return seat;
+    });
+  }
+
+  /**
+   * The chair (or the secretary) approves or refuses an application. Approval
+   * takes the council row's lock so two approvals cannot both fill the last seat.
+   */
+  async decide(
+    user: AuthUser,
+    seatId: string,
+    approve: boolean,
+    reason?: string,
+  ): Promise<CouncilSeat> {
+    return this.dataSource.transaction(async (manager) => {
+      const seat = await manager.findOneBy(CouncilSeat, { id: seatId });
+      if (!seat) throw CouncilErrors.SEAT_NOT_FOUND();
+      const council = await manager
+        .getRepository(Council)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: seat.councilId })
+        .getOneOrFail();
+      const isChair = !!user.memberId && council.chairMemberId === user.memberId;
+      if (!isChair && !hasRole(user, Role.Secretary)) throw CommonErrors.FORBIDDEN();
+      if (seat.status !== SeatStatus.Applied) throw CouncilErrors.SEAT_ALREADY_DECIDED();
+      if (approve) {
+        const taken = await manager.countBy(CouncilSeat, {
+          councilId: council.id,
+          status: SeatStatus.Active,
+        });
+        if (taken >= council.seats) throw CouncilErrors.COUNCIL_FULL({ seats: council.seats });
+      }
+      const start = today();
+      Object.assign(seat, {
+        status: approve ? SeatStatus.Active : SeatStatus.Refused,
+        termStart: approve ? start : null,
+        termEnd: approve ? addMonths(start, council.termMonths) : null,
+        decidedByAccountId: user.accountId,
+        decidedAt: new Date(),
+        decisionReason: reason ?? null,
+      });
+      await manager.save(seat);
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: approve ? 'council.seat_approved' : 'council.seat_refused',
+        entityType: 'council_seat',
+        entityId: seat.id,
+        data: { councilId: council.id, memberId: seat.memberId, reason: reason ?? null },
+      });
+      return seat;
+    });
+  }
+
+  /** The secretary names a council's chair, who must hold an active seat on it. */
+  async setChair(user: AuthUser, councilId: string, memberId: string): Promise<Council> {
+    return this.dataSource.transaction(async (manager) => {
+      const council = await manager.findOneBy(Council, { id: councilId });
+      if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+      const seated = await manager.existsBy(CouncilSeat, {
+        councilId,
+        memberId,
+        status: SeatStatus.Active,
+      });
+      if (!seated) throw CouncilErrors.SEAT_NOT_FOUND();
+      const before = council.chairMemberId;
+      council.chairMemberId = memberId;
+      await manager.save(council);
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'council.chair_named',
+        entityType: 'council',
+        entityId: council.id,
+        data: { before: { chairMemberId: before }, after: { chairMemberId: memberId } },
+      });
+      return council;
+    });
   }
 }

@@ -1,6 +1,9 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { UUIDScalar } from '@delibera/kernel';
 import { Council } from './council.entity';
+import { CouncilSeat, SeatStatus } from './council-seat.entity';
+
+registerEnumType(SeatStatus, { name: 'SeatStatus' });
 
 @ObjectType('CouncilEligibility')
 export class CouncilEligibilityType {
@@ -24,5 +27,43 @@ export class CouncilType {
   static from(council: Council): CouncilType {
     const { id, code, nameFr, nameEn, seats, termMonths, eligibility, chairMemberId } = council;
     return { id, code, nameFr, nameEn, seats, termMonths, eligibility, chairMemberId };
+  }
+}
+
+@ObjectType('CouncilSeat')
+export class CouncilSeatType {
+  @Field(() => UUIDScalar) id: string;
+  @Field(() => UUIDScalar) councilId: string;
+  @Field(() => UUIDScalar) memberId: string;
+  @Field(() => SeatStatus) status: SeatStatus;
+  @Field(() => String, { nullable: true }) declaredPractice: string | null;
+  @Field(() => String, { nullable: true }) termStart: string | null;
+  @Field(() => String, { nullable: true }) termEnd: string | null;
+  @Field(() => String, { nullable: true }) decisionReason: string | null;
+  @Field(() => Date) appliedAt: Date;
+
+  static from(seat: CouncilSeat): CouncilSeatType {
+    const {
+      id,
+      councilId,
+      memberId,
+      status,
+      declaredPractice,
+      termStart,
+      termEnd,
+      decisionReason,
+      appliedAt,
+    } = seat;
+    return {
+      id,
+      councilId,
+      memberId,
+      status,
+      declaredPractice,
+      termStart,
+      termEnd,
+      decisionReason,
+      appliedAt,
+    };
   }
 }

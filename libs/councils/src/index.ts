@@ -1,7 +1,10 @@
 import { Council } from './council.entity';
+import { CouncilSeat } from './council-seat.entity';
 
 export * from './councils.module';
 export * from './councils.service';
 export * from './councils.types';
 export { Council, CouncilEligibility } from './council.entity';
-export const COUNCILS_ENTITIES = [Council];
+export { CouncilSeat, SeatStatus } from './council-seat.entity';
+export * from './eligibility';
+export const COUNCILS_ENTITIES = [Council, CouncilSeat];

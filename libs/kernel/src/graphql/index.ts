@@ -1,1 +1,2 @@
 export * from './scalars';
+export * from './request-loader';

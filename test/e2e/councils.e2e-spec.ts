@@ -1,0 +1,192 @@
+import { Role } from '@delibera/kernel';
+import { Council } from '@delibera/councils';
+import { createAccount, createMember, signedInMember, signIn } from '../factories';
+import { errorCode, ok, startTestApp, TestApp } from './test-app';
+
+const APPLY =
+  'mutation ($input: ApplyToCouncilInput!) { applyToCouncil(input: $input) { id status } }';
+const DECIDE =
+  'mutation ($input: DecideCouncilSeatInput!) { decideCouncilSeat(input: $input) { id status termStart termEnd } }';
+
+/** A birth date that makes someone `age` years old today. */
+const bornYearsAgo = (age: number) => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - age);
+  d.setUTCDate(d.getUTCDate() - 10);
+  return d.toISOString().slice(0, 10);
+};
+
+describe('council seats (e2e)', () => {
+  let app: TestApp;
+  let secretary: string;
+  let council: (code: string) => Promise<Council>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    secretary = (await signedInMember(app, [Role.Secretary])).token;
+    council = (code) => app.dataSource.getRepository(Council).findOneByOrFail({ code });
+  });
+  afterAll(() => app.close());
+
+  async function person(age: number | null, fields: Record<string, unknown> = {}) {
+    const member = await createMember(app.dataSource, {
+      birthDate: age === null ? null : bornYearsAgo(age),
+      ...fields,
+    });
+    const account = await createAccount(app.dataSource, { member });
+    return { member, token: await signIn(app, account.email) };
+  }
+
+  it('refuses a seniors-council seat to a 30-year-old with NOT_ELIGIBLE, in the caller’s language, and records nothing', async () => {
+    const young = await person(30);
+    const seniors = await council('seniors');
+    const fr = await app.gql(APPLY, { input: { councilId: seniors.id } }, { token: young.token });
+    expect(errorCode(fr)).toBe('NOT_ELIGIBLE');
+    expect(fr.errors?.[0].message).toContain(
+      "l'âge au début du mandat est hors de la tranche prévue",
+    );
+    const en = await app.gql(
+      APPLY,
+      { input: { councilId: seniors.id } },
+      { token: young.token, locale: 'en' },
+    );
+    expect(en.errors?.[0].message).toBe(
+      'You are not eligible for this council: the age at the start of the term is outside the band.',
+    );
+    const [{ n }] = await app.dataSource.query('SELECT count(*)::int AS n FROM council_seat');
+    expect(n).toBe(0);
+  });
+
+  it('lets an eligible member apply once, the secretary approve, the chair then decide, and enforces the seats', async () => {
+    const youth = await council('youth');
+    await app.dataSource.getRepository(Council).update(youth.id, { seats: 2 });
+    const [a, b, c] = [await person(20), await person(25), await person(18)];
+
+    const seatA = ok(
+      await app.gql<{ applyToCouncil: { id: string; status: string } }>(
+        APPLY,
+        { input: { councilId: youth.id } },
+        { token: a.token },
+      ),
+    );
+    expect(seatA.applyToCouncil.status).toBe('Applied');
+    expect(
+      errorCode(await app.gql(APPLY, { input: { councilId: youth.id } }, { token: a.token })),
+    ).toBe('ALREADY_APPLIED');
+
+    // An ordinary member cannot decide; the secretary can.
+    expect(
+      errorCode(
+        await app.gql(
+          DECIDE,
+          { input: { seatId: seatA.applyToCouncil.id, approve: true } },
+          { token: b.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const approved = ok(
+      await app.gql<{ decideCouncilSeat: { status: string; termStart: string; termEnd: string } }>(
+        DECIDE,
+        { input: { seatId: seatA.applyToCouncil.id, approve: true } },
+        { token: secretary },
+      ),
+    );
+    expect(approved.decideCouncilSeat.status).toBe('Active');
+    expect(
+      Number(approved.decideCouncilSeat.termEnd.slice(0, 4)) -
+        Number(approved.decideCouncilSeat.termStart.slice(0, 4)),
+    ).toBe(2); // 24-month term
+
+    ok(
+      await app.gql(
+        'mutation ($input: SetCouncilChairInput!) { setCouncilChair(input: $input) { chairMemberId } }',
+        { input: { councilId: youth.id, memberId: a.member.id } },
+        { token: secretary },
+      ),
+    );
+
+    const seatB = ok(
+      await app.gql<{ applyToCouncil: { id: string } }>(
+        APPLY,
+        { input: { councilId: youth.id } },
+        { token: b.token },
+      ),
+    );
+    const seatC = ok(
+      await app.gql<{ applyToCouncil: { id: string } }>(
+        APPLY,
+        { input: { councilId: youth.id } },
+        { token: c.token },
+      ),
+    );
+    ok(
+      await app.gql(
+        DECIDE,
+        { input: { seatId: seatB.applyToCouncil.id, approve: true } },
+        { token: a.token },
+      ),
+    ); // the chair
+    const full = await app.gql(
+      DECIDE,
+      { input: { seatId: seatC.applyToCouncil.id, approve: true } },
+      { token: a.token },
+    );
+    expect(errorCode(full)).toBe('COUNCIL_FULL');
+    const refused = ok(
+      await app.gql<{ decideCouncilSeat: { status: string } }>(
+        DECIDE,
+        { input: { seatId: seatC.applyToCouncil.id, approve: false, reason: 'Conseil complet' } },
+        { token: a.token },
+      ),
+    );
+    expect(refused.decideCouncilSeat.status).toBe('Refused');
+    expect(
+      errorCode(
+        await app.gql(
+          DECIDE,
+          { input: { seatId: seatC.applyToCouncil.id, approve: true } },
+          { token: a.token },
+        ),
+      ),
+    ).toBe('SEAT_ALREADY_DECIDED');
+
+    const listed = ok(
+      await app.gql<{
+        councils: { code: string; members: { memberId: string; status: string }[] }[];
+      }>('{ councils { code members { memberId status } } }', {}, { token: a.token }),
+    );
+    const youthSeats = listed.councils.find((x) => x.code === 'youth')!.members;
+    expect(youthSeats.map((s) => s.memberId).sort()).toEqual([a.member.id, b.member.id].sort());
+  });
+
+  it('asks artists for a declared practice, and keeps age councils for people', async () => {
+    const artists = await council('artists');
+    const artist = await person(40);
+    expect(
+      errorCode(
+        await app.gql(APPLY, { input: { councilId: artists.id } }, { token: artist.token }),
+      ),
+    ).toBe('NOT_ELIGIBLE');
+    ok(
+      await app.gql(
+        APPLY,
+        { input: { councilId: artists.id, declaredPractice: 'Gravure et estampe' } },
+        { token: artist.token },
+      ),
+    );
+
+    const org = await createMember(app.dataSource, {
+      kind: 'organisation' as never,
+      birthDate: null,
+    });
+    const orgAccount = await createAccount(app.dataSource, { member: org });
+    const youth = await council('youth');
+    const refused = await app.gql(
+      APPLY,
+      { input: { councilId: youth.id } },
+      { token: await signIn(app, orgAccount.email) },
+    );
+    expect(errorCode(refused)).toBe('NOT_ELIGIBLE');
+    expect(refused.errors?.[0].extensions?.details).toEqual({ reasons: ['PEOPLE_ONLY'] });
+  });
+});
