@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const down = sql.downQueries
     .reverse()
     .map((q) => `    await queryRunner.query(\`${q.query.replace(/`/g, '\\`')}\`);`);
-  console.log(`import { MigrationInterface, QueryRunner } from 'typeorm';
+  process.stdout.write(`import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${name}${timestamp} implements MigrationInterface {
   name = '${name}${timestamp}';
@@ -40,7 +40,7 @@ ${up.join('\n')}
   public async down(queryRunner: QueryRunner): Promise<void> {
 ${down.join('\n')}
   }
-}`);
+}\n`);
   await dataSource.destroy();
 }
 

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const dataSource = createDataSource(infrastructure.config.DATABASE_URL!);
   await dataSource.initialize();
   const applied = await runMigrationsLocked(dataSource);
-  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migration.');
+  process.stdout.write(
+    `${applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migration.'}\n`,
+  );
   await dataSource.destroy();
   await infrastructure.stop();
 }
