@@ -41,6 +41,24 @@ export class CouncilsService {
     return councilIds.map((id) => seats.filter((seat) => seat.councilId === id));
   }
 
+  /**
+   * The councils on which a member holds an active seat today, in one query:
+   * other domains use it for council-only rights (restricted threads, moderation).
+   */
+  async activeCouncilsOf(memberId: string): Promise<Council[]> {
+    return this.dataSource
+      .getRepository(Council)
+      .createQueryBuilder('c')
+      .innerJoin(CouncilSeat, 's', 's.councilId = c.id')
+      .where('s.memberId = :memberId AND s.status = :active', {
+        memberId,
+        active: SeatStatus.Active,
+      })
+      .andWhere('s.termStart <= CURRENT_DATE AND s.termEnd > CURRENT_DATE')
+      .orderBy('c.code', 'ASC')
+      .getMany();
+  }
+
   /** A member applies; eligibility is checked from member data at the term start (today). */
   async apply(user: AuthUser, councilId: string, declaredPractice?: string): Promise<CouncilSeat> {
     if (!user.memberId) throw CommonErrors.FORBIDDEN();
