@@ -42,7 +42,7 @@ export class CouncilsService {
   }
 
   /**
-   * The councils on which a member holds an active seat today, in one query:
+   * The councils on which a member holds an active seat, in one query:
    * other domains use it for council-only rights (restricted threads, moderation).
    */
   async activeCouncilsOf(memberId: string): Promise<Council[]> {
@@ -54,7 +54,6 @@ export class CouncilsService {
         memberId,
         active: SeatStatus.Active,
       })
-      .andWhere('s.termStart <= CURRENT_DATE AND s.termEnd > CURRENT_DATE')
       .orderBy('c.code', 'ASC')
       .getMany();
   }
