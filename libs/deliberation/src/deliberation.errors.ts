@@ -14,10 +14,6 @@ export const DeliberationErrors = defineErrors({
     fr: 'Seuls les membres actifs peuvent participer à la délibération.',
     en: 'Only active members may take part in deliberation.',
   },
-  STANCE_REQUIRED: {
-    fr: 'Un argument doit être étiqueté : pour, contre, question ou information.',
-    en: 'An argument must be tagged: for, against, question or information.',
-  },
   REPLY_TOO_DEEP: {
     fr: 'Les réponses ne peuvent pas être imbriquées sur plus de {max} niveaux.',
     en: 'Replies cannot be nested more than {max} levels deep.',
