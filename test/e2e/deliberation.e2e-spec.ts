@@ -476,6 +476,75 @@ describe('deliberation (e2e)', () => {
     ).toBe('NOT_COUNCIL_MEMBER');
   });
 
+  it('lets the secretary lift a council thread’s restriction before the opinion, not an ordinary member', async () => {
+    const proposalId = await proposalIn(ProposalStatus.Deliberation);
+    const SET = `mutation ($input: SetCouncilThreadRestrictedInput!) {
+      setCouncilThreadRestricted(input: $input) { councilId restricted } }`;
+    const input = { proposalId, councilId: youth.id, restricted: false };
+    expect(errorCode(await app.gql(SET, { input }, { token: alice.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await thread(alice, proposalId, youth.id))).toBe('NOT_COUNCIL_MEMBER');
+    const lifted = ok(
+      await app.gql<{ setCouncilThreadRestricted: { restricted: boolean } }>(
+        SET,
+        { input },
+        { token: secretary.token },
+      ),
+    );
+    expect(lifted.setCouncilThreadRestricted.restricted).toBe(false);
+    expect(ok(await thread(alice, proposalId, youth.id)).proposalThread.restricted).toBe(false);
+  });
+
+  it('nests replies at most three levels deep and pages a thread by cursor', async () => {
+    const proposalId = await proposalIn(ProposalStatus.Deliberation);
+    let parent = ok(await post(alice, { proposalId, stance: 'Question', body: 'Niveau 0' }))
+      .postArgument.id;
+    for (const depth of [1, 2, 3]) {
+      parent = ok(
+        await app.gql<{ replyToArgument: { id: string; depth: number } }>(
+          REPLY,
+          { input: { argumentId: parent, body: `Niveau ${depth}` } },
+          { token: bruno.token },
+        ),
+      ).replyToArgument.id;
+    }
+    const tooDeep = await app.gql(
+      REPLY,
+      { input: { argumentId: parent, body: 'Niveau 4' } },
+      { token: alice.token },
+    );
+    expect(errorCode(tooDeep)).toBe('REPLY_TOO_DEEP');
+    expect(await argumentRows(proposalId)).toBe(4);
+
+    ok(await post(bruno, { proposalId, stance: 'For', body: 'Deuxième' }));
+    ok(await post(chloe, { proposalId, stance: 'Against', body: 'Troisième' }));
+    const PAGE = `query ($proposalId: UUID!, $after: String) {
+      proposalThread(proposalId: $proposalId) {
+        arguments(first: 2, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { body } } } } }`;
+    type Page = {
+      proposalThread: {
+        arguments: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: { node: { body: string } }[];
+        };
+      };
+    };
+    const one = ok(await app.gql<Page>(PAGE, { proposalId }, { token: chloe.token })).proposalThread
+      .arguments;
+    expect(one.edges.map((e) => e.node.body)).toEqual(['Niveau 0', 'Deuxième']);
+    expect(one).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const two = ok(
+      await app.gql<Page>(
+        PAGE,
+        { proposalId, after: one.pageInfo.endCursor },
+        { token: chloe.token },
+      ),
+    ).proposalThread.arguments;
+    expect(two.edges.map((e) => e.node.body)).toEqual(['Troisième']);
+    expect(two.pageInfo.hasNextPage).toBe(false);
+  });
+
   it('refuses arguments on draft and decided proposals with DELIBERATION_CLOSED', async () => {
     for (const status of [ProposalStatus.Draft, ProposalStatus.Adopted]) {
       const proposalId = await proposalIn(status);

@@ -9,6 +9,7 @@ import { ArgumentFlag } from './argument-flag.entity';
 import { ArgumentRevision } from './argument-revision.entity';
 import { ArgumentsResolver } from './arguments.resolver';
 import { CouncilThread } from './council-thread.entity';
+import { CouncilThreadsService } from './council-threads.service';
 import { DeliberationLoaders } from './deliberation.loaders';
 import { DeliberationService } from './deliberation.service';
 import { ModerationResolver } from './moderation.resolver';
@@ -32,6 +33,7 @@ import { ThreadAccessService } from './thread-access.service';
   ],
   providers: [
     ThreadAccessService,
+    CouncilThreadsService,
     DeliberationService,
     ModerationService,
     DeliberationLoaders,

@@ -12,7 +12,8 @@ import { ArgumentRevision } from './argument-revision.entity';
 import { ArgumentStance, FlagKind, FlagResolution } from './deliberation.enums';
 import { HIDDEN_NOTICE } from './deliberation.errors';
 import { StanceCounts } from './deliberation.service';
-import { Viewer } from './thread-access.service';
+import { isRestricted, Viewer } from './thread-access.service';
+import { CouncilThread } from './council-thread.entity';
 
 registerEnumType(ArgumentStance, { name: 'ArgumentStance' });
 registerEnumType(FlagKind, { name: 'FlagKind' });
@@ -122,6 +123,22 @@ export class ProposalThreadType {
   @Field(() => Date, { nullable: true }) opinionPublishedAt: Date | null;
 
   viewer: Viewer;
+
+  /** The general thread when `councilId` is null (never restricted), else the council's thread. */
+  static of(
+    proposalId: string,
+    councilId: string | null,
+    thread: CouncilThread | null,
+    viewer: Viewer,
+  ): ProposalThreadType {
+    return {
+      proposalId,
+      councilId,
+      restricted: councilId !== null && isRestricted(thread),
+      opinionPublishedAt: thread?.opinionPublishedAt ?? null,
+      viewer,
+    };
+  }
 }
 
 @ObjectType('ArgumentFlag')

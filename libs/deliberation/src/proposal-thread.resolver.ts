@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, ConnectionArgs, CurrentUser, LoaderContext, mapNodes } from '@delibera/kernel';
 import { DeliberationLoaders } from './deliberation.loaders';
 import { DeliberationService } from './deliberation.service';
@@ -8,8 +8,9 @@ import {
   ProposalThreadType,
   StanceCountsType,
 } from './deliberation.types';
-import { ProposalThreadArgs } from './dto/argument.input';
-import { isRestricted, ThreadAccessService } from './thread-access.service';
+import { CouncilThreadsService } from './council-threads.service';
+import { ProposalThreadArgs, SetCouncilThreadRestrictedInput } from './dto/argument.input';
+import { ThreadAccessService } from './thread-access.service';
 
 @Resolver(() => ProposalThreadType)
 export class ProposalThreadResolver {
@@ -17,6 +18,7 @@ export class ProposalThreadResolver {
     private readonly service: DeliberationService,
     private readonly access: ThreadAccessService,
     private readonly loaders: DeliberationLoaders,
+    private readonly councilThreads: CouncilThreadsService,
   ) {}
 
   @Query(() => ProposalThreadType, {
@@ -30,13 +32,25 @@ export class ProposalThreadResolver {
   ): Promise<ProposalThreadType> {
     const viewer = await this.loaders.viewer(context, user);
     const thread = await this.access.assertCanRead(viewer, proposalId, councilId ?? null);
-    return {
+    return ProposalThreadType.of(proposalId, councilId ?? null, thread, viewer);
+  }
+
+  @Mutation(() => ProposalThreadType, {
+    description:
+      "The council's chair or the secretary opens the council's thread to all members before its opinion is published, or restricts it again.",
+  })
+  async setCouncilThreadRestricted(
+    @CurrentUser() user: AuthUser,
+    @Context() context: LoaderContext,
+    @Args('input') { proposalId, councilId, restricted }: SetCouncilThreadRestrictedInput,
+  ): Promise<ProposalThreadType> {
+    const thread = await this.councilThreads.setRestricted(user, proposalId, councilId, restricted);
+    return ProposalThreadType.of(
       proposalId,
-      councilId: councilId ?? null,
-      restricted: councilId ? isRestricted(thread) : false,
-      opinionPublishedAt: thread?.opinionPublishedAt ?? null,
-      viewer,
-    };
+      councilId,
+      thread,
+      await this.loaders.viewer(context, user),
+    );
   }
 
   @ResolveField(() => ArgumentConnection, { description: 'Top-level arguments, oldest first.' })

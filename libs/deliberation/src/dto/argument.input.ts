@@ -1,5 +1,15 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { UUIDScalar } from '@delibera/kernel';
 import { ArgumentStance, MAX_ARGUMENT_LENGTH } from '../deliberation.enums';
 
@@ -51,4 +61,11 @@ export class ProposalThreadArgs {
 @ArgsType()
 export class FirstRepliesArgs {
   @Field(() => Int, { defaultValue: 10 }) @IsInt() @Min(0) @Max(50) first: number = 10;
+}
+
+@InputType()
+export class SetCouncilThreadRestrictedInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => UUIDScalar) @IsUUID() councilId: string;
+  @Field(() => Boolean) @IsBoolean() restricted: boolean;
 }
