@@ -8,6 +8,7 @@ import { ArgumentEndorsement } from './argument-endorsement.entity';
 import { ArgumentRevision } from './argument-revision.entity';
 import { ArgumentStance, MAX_REPLY_DEPTH } from './deliberation.enums';
 import { DeliberationErrors } from './deliberation.errors';
+import { oldestFirst } from './oldest-first';
 import { ThreadAccessService, Viewer } from './thread-access.service';
 
 export interface NewArgument {
@@ -213,17 +214,7 @@ export class DeliberationService {
   }
 
   private pageInTimeOrder(query: SelectQueryBuilder<Argument>, args: ConnectionArgs) {
-    return paginate(
-      query,
-      args,
-      {
-        column: 'a.createdAt',
-        id: 'a.id',
-        direction: 'ASC',
-        key: (a) => [a.createdAt.toISOString(), a.id],
-      },
-      (a) => a,
-    );
+    return paginate(query, args, oldestFirst<Argument>('a'), (a) => a);
   }
 
   /**

@@ -8,6 +8,7 @@ import { ArgumentFlag } from './argument-flag.entity';
 import { FlagKind, FlagResolution } from './deliberation.enums';
 import { DeliberationErrors } from './deliberation.errors';
 import { DeliberationService } from './deliberation.service';
+import { oldestFirst } from './oldest-first';
 import { ThreadAccessService, Viewer } from './thread-access.service';
 
 export interface NewFlag {
@@ -140,17 +141,7 @@ export class ModerationService {
       .getRepository(ArgumentFlag)
       .createQueryBuilder('f')
       .where('f.resolution IS NULL');
-    return paginate(
-      query,
-      args,
-      {
-        column: 'f.createdAt',
-        id: 'f.id',
-        direction: 'ASC',
-        key: (f) => [f.createdAt.toISOString(), f.id],
-      },
-      (f) => f,
-    );
+    return paginate(query, args, oldestFirst<ArgumentFlag>('f'), (f) => f);
   }
 
   /** The member's open flag kinds on each of these arguments. */

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import {
   IsBoolean,
@@ -13,16 +14,21 @@ import {
 import { UUIDScalar } from '@delibera/kernel';
 import { ArgumentStance, MAX_ARGUMENT_LENGTH } from '../deliberation.enums';
 
+/** Which thread: a council's, or the general thread when omitted. */
+const ThreadCouncilId = () =>
+  applyDecorators(
+    Field(() => UUIDScalar, {
+      nullable: true,
+      description: "A council's thread; omit for the general thread.",
+    }),
+    IsOptional(),
+    IsUUID(),
+  );
+
 @InputType()
 export class PostArgumentInput {
   @Field(() => UUIDScalar) @IsUUID() proposalId: string;
-  @Field(() => UUIDScalar, {
-    nullable: true,
-    description: "A council's thread; omit for the general thread.",
-  })
-  @IsOptional()
-  @IsUUID()
-  councilId?: string;
+  @ThreadCouncilId() councilId?: string;
   @Field(() => ArgumentStance) @IsEnum(ArgumentStance) stance: ArgumentStance;
   @Field(() => String, { description: 'Markdown.' })
   @IsString()
@@ -49,13 +55,7 @@ export class EditArgumentInput {
 @ArgsType()
 export class ProposalThreadArgs {
   @Field(() => UUIDScalar) @IsUUID() proposalId: string;
-  @Field(() => UUIDScalar, {
-    nullable: true,
-    description: "A council's thread; omit for the general thread.",
-  })
-  @IsOptional()
-  @IsUUID()
-  councilId?: string;
+  @ThreadCouncilId() councilId?: string;
 }
 
 @ArgsType()
