@@ -459,10 +459,21 @@ describe('deliberation (e2e)', () => {
     expect((await counts(young, proposalId)).for).toBe(1);
     expect(await argumentRows(proposalId)).toBe(1);
 
-    await app.dataSource.transaction((manager) => {
-      const event: OpinionPublishedEvent = { manager, proposalId, councilId: youth.id };
-      return app.app.get(EventEmitter2).emitAsync(DomainEvent.OpinionPublished, event);
-    });
+    const publish = (then: () => void = () => undefined) =>
+      app.dataSource.transaction(async (manager) => {
+        const event: OpinionPublishedEvent = { manager, proposalId, councilId: youth.id };
+        await app.app.get(EventEmitter2).emitAsync(DomainEvent.OpinionPublished, event);
+        then();
+      });
+    // The opening is part of the publisher's transaction: if publishing fails, the thread stays closed.
+    await expect(
+      publish(() => {
+        throw new Error('opinion not stored');
+      }),
+    ).rejects.toThrow('opinion not stored');
+    expect(errorCode(await thread(alice, proposalId, youth.id))).toBe('NOT_COUNCIL_MEMBER');
+
+    await publish();
 
     const opened = ok(await thread(alice, proposalId, youth.id)).proposalThread;
     expect(opened.restricted).toBe(false);
