@@ -12,4 +12,5 @@ export * from './markdown';
 export * from './net';
 export * from './pagination';
 export * from './queues';
+export * from './security';
 export * from './kernel.module';
