@@ -493,6 +493,10 @@ describe('deliberation (e2e)', () => {
       setCouncilThreadRestricted(input: $input) { councilId restricted } }`;
     const input = { proposalId, councilId: youth.id, restricted: false };
     expect(errorCode(await app.gql(SET, { input }, { token: alice.token }))).toBe('FORBIDDEN');
+    const unknown = { ...input, councilId: '00000000-0000-4000-8000-000000000000' };
+    expect(errorCode(await app.gql(SET, { input: unknown }, { token: secretary.token }))).toBe(
+      'COUNCIL_NOT_FOUND',
+    );
     expect(errorCode(await thread(alice, proposalId, youth.id))).toBe('NOT_COUNCIL_MEMBER');
     const lifted = ok(
       await app.gql<{ setCouncilThreadRestricted: { restricted: boolean } }>(

@@ -29,6 +29,12 @@ export class CouncilsService {
     return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
   }
 
+  async byId(id: string): Promise<Council> {
+    const council = await this.dataSource.getRepository(Council).findOneBy({ id });
+    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    return council;
+  }
+
   /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */
   async openSeatsByCouncil(councilIds: readonly string[]): Promise<CouncilSeat[][]> {
     const seats = await this.dataSource.getRepository(CouncilSeat).find({

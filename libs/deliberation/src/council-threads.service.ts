@@ -28,8 +28,7 @@ export class CouncilThreadsService {
     councilId: string,
     restricted: boolean,
   ): Promise<CouncilThread> {
-    const council = (await this.councils.list()).find((c) => c.id === councilId);
-    if (!council) throw CommonErrors.NOT_FOUND({ entity: 'council' });
+    const council = await this.councils.byId(councilId);
     const isChair = !!user.memberId && council.chairMemberId === user.memberId;
     if (!isChair && !hasRole(user, Role.Secretary)) throw CommonErrors.FORBIDDEN();
     return this.dataSource.transaction(async (manager) => {
