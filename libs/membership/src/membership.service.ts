@@ -48,6 +48,16 @@ export class MembershipService {
       .getMany();
   }
 
+  /** Active members: those who may vote, attend assemblies and count toward their quorum. */
+  countActive(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.getRepository(Member).countBy({ status: MemberStatus.Active });
+  }
+
+  /** Every active member, for notices sent to the whole membership (inside the caller's transaction). */
+  activeMembers(manager: EntityManager = this.dataSource.manager): Promise<Member[]> {
+    return manager.getRepository(Member).find({ where: { status: MemberStatus.Active } });
+  }
+
   list(args: MembersArgs) {
     const query = this.dataSource.getRepository(Member).createQueryBuilder('m');
     if (args.status) query.andWhere('m.status = :status', { status: args.status });

@@ -1,3 +1,4 @@
+import { ASSEMBLIES_ENTITIES, AssembliesModule } from '@delibera/assemblies';
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
@@ -17,6 +18,7 @@ export const DOMAIN_MODULES = [
   CharterModule,
   MembershipModule,
   CouncilsModule,
+  AssembliesModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -25,6 +27,7 @@ export const ALL_ENTITIES = [
   ...CHARTER_ENTITIES,
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
+  ...ASSEMBLIES_ENTITIES,
 ];
 
 export { MIGRATIONS };

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CharterModule } from '@delibera/charter';
+import { CouncilsModule } from '@delibera/councils';
+import { MembershipModule } from '@delibera/membership';
+import { NotificationsModule } from '@delibera/notifications';
+import { AssembliesResolver } from './assemblies.resolver';
+import { AssembliesService } from './assemblies.service';
+import { AttendanceService } from './attendance.service';
+import { AgendaItem, Assembly, AssemblyProxy, Attendance, Registration } from './entities';
+import { MinutesService } from './minutes/minutes.service';
+import { ProxiesService } from './proxies.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Assembly, AgendaItem, Attendance, AssemblyProxy, Registration]),
+    CharterModule,
+    CouncilsModule,
+    MembershipModule,
+    NotificationsModule,
+  ],
+  providers: [
+    AssembliesService,
+    AttendanceService,
+    ProxiesService,
+    MinutesService,
+    AssembliesResolver,
+  ],
+  exports: [AssembliesService, AttendanceService, MinutesService],
+})
+export class AssembliesModule {}

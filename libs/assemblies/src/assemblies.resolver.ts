@@ -1,0 +1,272 @@
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import {
+  AuthUser,
+  CurrentUser,
+  LoaderContext,
+  mapNodes,
+  requestContext,
+  requestLoader,
+  Role,
+  Roles,
+  UUIDScalar,
+} from '@delibera/kernel';
+import { AssembliesService } from './assemblies.service';
+import { AssemblyStatus, MinutesLocale } from './assemblies.enums';
+import {
+  AgendaItemType,
+  AssemblyConnection,
+  AssemblyProxyType,
+  AssemblyType,
+  AttendanceCountsType,
+  AttendanceType,
+  MinutesType,
+  QuorumStatusType,
+  RegistrationType,
+} from './assemblies.types';
+import { AttendanceService } from './attendance.service';
+import {
+  AssembliesArgs,
+  CheckInInput,
+  CheckOutInput,
+  GrantProxyInput,
+  MeetingRegistrationInput,
+  ProxiesArgs,
+  RevokeProxyInput,
+} from './dto/attendance.input';
+import {
+  AddAgendaItemInput,
+  ConveneAssemblyInput,
+  ReorderAgendaInput,
+} from './dto/convene-assembly.input';
+import { MinutesService } from './minutes/minutes.service';
+import { ProxiesService } from './proxies.service';
+
+/**
+ * Assemblies and meetings. Running them (convening, agenda, closing, anyone's
+ * check-in, every proxy) is the secretary's; members read them and act for
+ * themselves (their attendance, proxies and registrations), checked in the
+ * services by `memberActedFor`.
+ */
+@Resolver(() => AssemblyType)
+export class AssembliesResolver {
+  constructor(
+    private readonly assemblyService: AssembliesService,
+    private readonly attendanceService: AttendanceService,
+    private readonly proxyService: ProxiesService,
+    private readonly minutesService: MinutesService,
+  ) {}
+
+  @Query(() => AssemblyConnection)
+  async assemblies(@Args() args: AssembliesArgs): Promise<AssemblyConnection> {
+    return mapNodes(await this.assemblyService.list(args), AssemblyType.from);
+  }
+
+  @Query(() => AssemblyType)
+  async assembly(@Args('id', { type: () => UUIDScalar }) id: string): Promise<AssemblyType> {
+    return AssemblyType.from(await this.assemblyService.byId(id));
+  }
+
+  @ResolveField(() => [AgendaItemType])
+  async agenda(
+    @Parent() assembly: AssemblyType,
+    @Context() context: LoaderContext,
+  ): Promise<AgendaItemType[]> {
+    const loader = requestLoader(context, 'assembly.agenda', (ids: readonly string[]) =>
+      this.assemblyService.agendas(ids),
+    );
+    return (await loader.load(assembly.id)).map(AgendaItemType.from);
+  }
+
+  @ResolveField(() => AttendanceCountsType)
+  async attendance(
+    @Parent() assembly: AssemblyType,
+    @Context() context: LoaderContext,
+  ): Promise<AttendanceCountsType> {
+    const loader = requestLoader(context, 'assembly.attendance', (ids: readonly string[]) =>
+      this.attendanceService.counts(ids),
+    );
+    return AttendanceCountsType.from(await loader.load(assembly.id));
+  }
+
+  @ResolveField(() => QuorumStatusType, {
+    nullable: true,
+    description: 'General assemblies: present + represented against the charter quorum, now.',
+  })
+  async quorum(@Parent() assembly: AssemblyType): Promise<QuorumStatusType | null> {
+    const status = await this.attendanceService.quorum(
+      await this.assemblyService.byId(assembly.id),
+    );
+    return status && QuorumStatusType.from(status);
+  }
+
+  @ResolveField(() => [AssemblyProxyType])
+  async proxies(
+    @Parent() assembly: AssemblyType,
+    @CurrentUser() user: AuthUser,
+    @Args() args: ProxiesArgs,
+  ): Promise<AssemblyProxyType[]> {
+    return (await this.proxyService.list(user, assembly.id, args.all)).map(AssemblyProxyType.from);
+  }
+
+  @ResolveField(() => AttendanceType, { nullable: true, description: 'Your own check-in.' })
+  async myAttendance(
+    @Parent() assembly: AssemblyType,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AttendanceType | null> {
+    if (!user.memberId) return null;
+    const attendance = await this.attendanceService.myAttendance(user.memberId, assembly.id);
+    return attendance && AttendanceType.from(attendance);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you registered for this meeting.' })
+  async registered(
+    @Parent() assembly: AssemblyType,
+    @CurrentUser() user: AuthUser,
+  ): Promise<boolean> {
+    return !!user.memberId && this.attendanceService.isRegistered(user.memberId, assembly.id);
+  }
+
+  @ResolveField(() => Int)
+  async registrationCount(
+    @Parent() assembly: AssemblyType,
+    @Context() context: LoaderContext,
+  ): Promise<number> {
+    const loader = requestLoader(context, 'assembly.registrations', (ids: readonly string[]) =>
+      this.attendanceService.registrationCounts(ids),
+    );
+    return loader.load(assembly.id);
+  }
+
+  @ResolveField(() => MinutesType, {
+    description: 'The minutes in French or English (default: the caller’s language).',
+  })
+  async minutes(
+    @Parent() assembly: AssemblyType,
+    @Args('locale', { type: () => MinutesLocale, nullable: true }) locale?: MinutesLocale,
+  ): Promise<MinutesType> {
+    return this.minutesService.minutes(assembly.id, locale ?? requestContext.locale());
+  }
+
+  @Mutation(() => AssemblyType, {
+    description: 'Convene an assembly or meeting with its agenda; members get the notice.',
+  })
+  @Roles(Role.Secretary)
+  async conveneAssembly(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: ConveneAssemblyInput,
+  ): Promise<AssemblyType> {
+    return AssemblyType.from(await this.assemblyService.convene(user, input));
+  }
+
+  @Mutation(() => AgendaItemType)
+  @Roles(Role.Secretary)
+  async addAgendaItem(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: AddAgendaItemInput,
+  ): Promise<AgendaItemType> {
+    return AgendaItemType.from(
+      await this.assemblyService.addAgendaItem(user, input.assemblyId, input.item),
+    );
+  }
+
+  @Mutation(() => [AgendaItemType])
+  @Roles(Role.Secretary)
+  async reorderAgenda(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: ReorderAgendaInput,
+  ): Promise<AgendaItemType[]> {
+    return (await this.assemblyService.reorderAgenda(user, input.assemblyId, input.itemIds)).map(
+      AgendaItemType.from,
+    );
+  }
+
+  @Mutation(() => AssemblyType)
+  @Roles(Role.Secretary)
+  async closeAssembly(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<AssemblyType> {
+    return AssemblyType.from(await this.assemblyService.end(user, id, AssemblyStatus.Closed));
+  }
+
+  @Mutation(() => AssemblyType)
+  @Roles(Role.Secretary)
+  async cancelAssembly(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<AssemblyType> {
+    return AssemblyType.from(await this.assemblyService.end(user, id, AssemblyStatus.Cancelled));
+  }
+
+  @Mutation(() => AttendanceType, {
+    description: 'Check in: the secretary for anyone, a member for themself (remotely).',
+  })
+  async checkIn(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: CheckInInput,
+  ): Promise<AttendanceType> {
+    return AttendanceType.from(
+      await this.attendanceService.checkIn(user, input.assemblyId, input.mode, input.memberId),
+    );
+  }
+
+  @Mutation(() => AttendanceType)
+  async checkOut(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: CheckOutInput,
+  ): Promise<AttendanceType> {
+    return AttendanceType.from(
+      await this.attendanceService.checkOut(user, input.assemblyId, input.memberId),
+    );
+  }
+
+  @Mutation(() => AssemblyProxyType, {
+    description: 'Give your vote at a general assembly to another member.',
+  })
+  async grantProxy(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: GrantProxyInput,
+  ): Promise<AssemblyProxyType> {
+    return AssemblyProxyType.from(
+      await this.proxyService.grant(
+        user,
+        input.assemblyId,
+        input.holderMemberId,
+        input.grantorMemberId,
+      ),
+    );
+  }
+
+  @Mutation(() => AssemblyProxyType)
+  async revokeProxy(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: RevokeProxyInput,
+  ): Promise<AssemblyProxyType> {
+    return AssemblyProxyType.from(await this.proxyService.revoke(user, input.proxyId));
+  }
+
+  @Mutation(() => RegistrationType)
+  async registerForMeeting(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: MeetingRegistrationInput,
+  ): Promise<RegistrationType> {
+    return RegistrationType.from(await this.attendanceService.register(user, input.assemblyId));
+  }
+
+  @Mutation(() => Boolean)
+  async cancelMeetingRegistration(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: MeetingRegistrationInput,
+  ): Promise<boolean> {
+    return this.attendanceService.cancelRegistration(user, input.assemblyId);
+  }
+}
