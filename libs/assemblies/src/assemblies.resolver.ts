@@ -20,7 +20,7 @@ import {
   UUIDScalar,
 } from '@delibera/kernel';
 import { AssembliesService } from './assemblies.service';
-import { AssemblyStatus, MinutesLocale } from './assemblies.enums';
+import { AssemblyStatus } from './assemblies.enums';
 import {
   AgendaItemType,
   AssemblyConnection,
@@ -39,6 +39,7 @@ import {
   CheckOutInput,
   GrantProxyInput,
   MeetingRegistrationInput,
+  MinutesArgs,
   ProxiesArgs,
   RevokeProxyInput,
 } from './dto/attendance.input';
@@ -149,11 +150,8 @@ export class AssembliesResolver {
   @ResolveField(() => MinutesType, {
     description: 'The minutes in French or English (default: the caller’s language).',
   })
-  async minutes(
-    @Parent() assembly: AssemblyType,
-    @Args('locale', { type: () => MinutesLocale, nullable: true }) locale?: MinutesLocale,
-  ): Promise<MinutesType> {
-    return this.minutesService.minutes(assembly.id, locale ?? requestContext.locale());
+  async minutes(@Parent() assembly: AssemblyType, @Args() args: MinutesArgs): Promise<MinutesType> {
+    return this.minutesService.minutes(assembly.id, args.locale ?? requestContext.locale());
   }
 
   @Mutation(() => AssemblyType, {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ConnectionArgs, UUIDScalar } from '@delibera/kernel';
-import { AssemblyKind, AssemblyStatus, AttendanceMode } from '../assemblies.enums';
+import { AssemblyKind, AssemblyStatus, AttendanceMode, MinutesLocale } from '../assemblies.enums';
 
 @InputType()
 export class CheckInInput {
@@ -65,4 +65,15 @@ export class ProxiesArgs {
   })
   @IsBoolean()
   all: boolean = false;
+}
+
+@ArgsType()
+export class MinutesArgs {
+  @Field(() => MinutesLocale, {
+    nullable: true,
+    description: 'Language of the minutes; the caller’s by default.',
+  })
+  @IsOptional()
+  @IsEnum(MinutesLocale)
+  locale?: MinutesLocale;
 }
