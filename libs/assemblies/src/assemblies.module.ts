@@ -4,8 +4,10 @@ import { CharterModule } from '@delibera/charter';
 import { CouncilsModule } from '@delibera/councils';
 import { MembershipModule } from '@delibera/membership';
 import { NotificationsModule } from '@delibera/notifications';
+import { VotingModule } from '@delibera/voting';
 import { AssembliesResolver } from './assemblies.resolver';
 import { AssembliesService } from './assemblies.service';
+import { AssemblyElectorate } from './assembly-electorate';
 import { AttendanceService } from './attendance.service';
 import { AgendaItem, Assembly, AssemblyProxy, Attendance, Registration } from './entities';
 import { MinutesService } from './minutes/minutes.service';
@@ -18,12 +20,14 @@ import { ProxiesService } from './proxies.service';
     CouncilsModule,
     MembershipModule,
     NotificationsModule,
+    VotingModule,
   ],
   providers: [
     AssembliesService,
     AttendanceService,
     ProxiesService,
     MinutesService,
+    AssemblyElectorate,
     AssembliesResolver,
   ],
   exports: [AssembliesService, AttendanceService, MinutesService],

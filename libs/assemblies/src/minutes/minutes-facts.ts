@@ -14,9 +14,9 @@ export interface VoteSummary {
   outcome: 'adopted' | 'rejected' | 'quorum_not_met' | 'elected' | 'completed' | null;
   ballots: number;
   /** Each option's or candidate's score, as the count states it (weighted scores are exact fractions). */
-  scores: { label: string; score: string }[];
-  /** Elections: the candidates elected, in order. */
-  elected: string[];
+  scores: { label: Record<Locale, string>; score: string }[];
+  /** Winners (candidates elected, or the option chosen), in order; empty for a motion. */
+  elected: Record<Locale, string>[];
   /** The rule applied, e.g. "2/3 of votes cast, weighted by college". */
   rule: Record<Locale, string> | null;
 }

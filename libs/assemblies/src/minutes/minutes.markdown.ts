@@ -122,8 +122,10 @@ function voteLines(vote: VoteSummary, locale: Locale): string[] {
   if (!vote.outcome) return [`- ${w.pending}`];
   const lines = [`- **${w.outcome[vote.outcome]}** — ${w.ballots}${colon}${vote.ballots}`];
   if (vote.rule) lines.push(`- ${w.rule}${colon}${vote.rule[locale]}`);
-  for (const { label, score } of vote.scores) lines.push(`  - ${label}${colon}${score}`);
-  if (vote.elected.length) lines.push(`- ${w.elected}${colon}${vote.elected.join(', ')}`);
+  for (const { label, score } of vote.scores) lines.push(`  - ${label[locale]}${colon}${score}`);
+  if (vote.elected.length) {
+    lines.push(`- ${w.elected}${colon}${vote.elected.map((name) => name[locale]).join(', ')}`);
+  }
   return lines;
 }
 

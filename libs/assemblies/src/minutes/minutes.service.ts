@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { Locale } from '@delibera/kernel';
+import { Locale, MAX_PAGE_SIZE } from '@delibera/kernel';
 import { MembershipService } from '@delibera/membership';
+import { ElectorateKind, VotesService } from '@delibera/voting';
 import { AssembliesService } from '../assemblies.service';
 import { AttendanceService } from '../attendance.service';
 import { AgendaItem, AssemblyProxy, Registration } from '../entities';
 import { MinutesFacts, VoteSummary } from './minutes-facts';
+import { summariseVote } from './vote-summary';
 import { renderMinutes } from './minutes.markdown';
 
 /**
@@ -24,6 +26,7 @@ export class MinutesService {
     private readonly assemblies: AssembliesService,
     private readonly attendance: AttendanceService,
     private readonly membership: MembershipService,
+    private readonly votes: VotesService,
   ) {}
 
   async minutes(
@@ -48,7 +51,7 @@ export class MinutesService {
     return {
       assembly,
       agenda: await Promise.all(
-        agenda.map(async (item) => ({ ...item, votes: await this.votesOf(item) })),
+        agenda.map(async (item) => ({ ...item, votes: await this.votesOf(assemblyId, item) })),
       ),
       attendance: {
         ...counts,
@@ -64,8 +67,19 @@ export class MinutesService {
     };
   }
 
-  /** The results of the votes an agenda item put to the assembly. */
-  private async votesOf(_item: AgendaItem): Promise<VoteSummary[]> {
-    return [];
+  /**
+   * The votes this assembly held under an agenda item: the vote the item
+   * refers to, or the votes on the proposal (or scale) it refers to.
+   */
+  private async votesOf(assemblyId: string, item: AgendaItem): Promise<VoteSummary[]> {
+    if (!item.refId) return [];
+    const bySubject = await this.votes.list({ subjectId: item.refId, first: MAX_PAGE_SIZE });
+    const referred = await this.votes.byId(item.refId).catch(() => null);
+    const votes = [...(referred ? [referred] : []), ...bySubject.edges.map((edge) => edge.node)]
+      .filter((vote) => vote.electorateKind === ElectorateKind.Assembly)
+      .filter((vote) => vote.electorateRef === assemblyId)
+      .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
+    const results = await this.votes.resultsOf(votes.map((vote) => vote.id));
+    return votes.map((vote, i) => summariseVote(vote, results[i]));
   }
 }

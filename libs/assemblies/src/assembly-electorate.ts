@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MembershipService } from '@delibera/membership';
+import {
+  ElectorateKind,
+  ElectorateQuorum,
+  ElectorateSource,
+  ProvidesElectorate,
+  RollQuery,
+} from '@delibera/voting';
+import { AssemblyErrors } from './assemblies.errors';
+import { AssemblyKind } from './assemblies.enums';
+import { assertOpen, lockAssembly } from './assembly-access';
+import { AttendanceService } from './attendance.service';
+import { Assembly } from './entities';
+
+/** Shifts `$1…$n` placeholders of an embedded query by `offset`. */
+const shiftParams = (sql: string, offset: number) =>
+  sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`);
+
+/**
+ * The `assembly` electorate of voting: the members checked in (present or
+ * remote) and the members whose proxy is held by someone checked in, each
+ * still active. Proxies are resolved here, once, when a vote's roll freezes:
+ * a grantor's entry is cast by the holder. Freezing the first roll also
+ * locks the assembly's proxies, in the same transaction and under the same
+ * row lock that grants, revocations and check-ins take.
+ */
+@Injectable()
+@ProvidesElectorate(ElectorateKind.Assembly)
+export class AssemblyElectorate implements ElectorateSource {
+  readonly kind = ElectorateKind.Assembly;
+
+  constructor(
+    private readonly membership: MembershipService,
+    private readonly attendance: AttendanceService,
+  ) {}
+
+  async rollQuery(manager: EntityManager, assemblyId: string | null, at: Date): Promise<RollQuery> {
+    const assembly = await lockAssembly(manager, assemblyId as string);
+    if (assembly.kind !== AssemblyKind.GeneralAssembly) throw AssemblyErrors.NO_BINDING_VOTES();
+    assertOpen(assembly, at);
+    if (!assembly.proxiesLockedAt) {
+      await manager.update(Assembly, assembly.id, { proxiesLockedAt: at });
+    }
+    const active = this.membership.activeMembersSelect();
+    const activeIds = `(SELECT member_id FROM (${shiftParams(active.sql, 1)}) active)`;
+    return {
+      sql: `SELECT a.member_id, a.college_id, a.member_id AS cast_by_member_id
+              FROM assembly_attendance a
+             WHERE a.assembly_id = $1 AND a.checked_out_at IS NULL AND a.member_id IN ${activeIds}
+            UNION ALL
+            SELECT p.grantor_member_id, p.grantor_college_id, p.holder_member_id
+              FROM assembly_proxy p
+              JOIN assembly_attendance h
+                ON h.assembly_id = p.assembly_id AND h.member_id = p.holder_member_id
+                   AND h.checked_out_at IS NULL
+             WHERE p.assembly_id = $1 AND p.ended_at IS NULL
+               AND p.grantor_member_id IN ${activeIds} AND p.holder_member_id IN ${activeIds}`,
+      params: [assembly.id, ...active.params],
+    };
+  }
+
+  /** A vote of an assembly without its quorum (present + represented) decides nothing. */
+  async quorum(manager: EntityManager, assemblyId: string | null): Promise<ElectorateQuorum> {
+    const assembly = await manager.findOneBy(Assembly, { id: assemblyId as string });
+    if (!assembly) throw AssemblyErrors.ASSEMBLY_NOT_FOUND();
+    const status = await this.attendance.quorum(assembly, manager);
+    if (!status) return { met: false, details: { reason: 'not_a_general_assembly' } };
+    const { present, represented, eligible, required, met } = status;
+    return { met, details: { present, represented, eligible, required, met } };
+  }
+}
