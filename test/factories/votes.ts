@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Council, CouncilSeat, SeatStatus } from '@delibera/councils';
 import { Member } from '@delibera/membership';
+import { Role, TokenService } from '@delibera/kernel';
 import { ok, TestApp } from '../e2e/test-app';
+import { createAccount, createMember } from './index';
 
 export const VOTE_FIELDS = `id status version rollFingerprint rollSize secrecy collegeWeighting opensAt closesAt
   result { outcome quorumMet eligible participations ballots winners hash details }`;
@@ -116,4 +118,28 @@ export async function voteRows(dataSource: DataSource, voteId: string) {
     [voteId],
   );
   return row as { participations: number; ballots: number; results: number };
+}
+
+/**
+ * Members with access tokens minted by the app's TokenService: a signed-in
+ * member without an argon2 login each (the guard trusts the token alone).
+ */
+export async function votersIn(
+  app: TestApp,
+  count: number,
+  fields: Partial<Member> & { collegeCode?: string } = {},
+): Promise<{ member: Member; token: string }[]> {
+  const tokens = app.app.get(TokenService);
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const member = await createMember(app.dataSource, fields);
+      const account = await createAccount(app.dataSource, { member });
+      const token = tokens.signAccessToken({
+        accountId: account.id,
+        memberId: member.id,
+        roles: [Role.Member],
+      });
+      return { member, token };
+    }),
+  );
 }
