@@ -15,8 +15,7 @@ import { VotingErrors } from './voting.errors';
 
 /** Who asks for a transition: a job (due only, for its version) or a secretary (now). */
 export type TransitionTrigger =
-  | { by: 'job'; version: number }
-  | { by: 'secretary'; actor: AuthUser };
+  { by: 'job'; version: number } | { by: 'secretary'; actor: AuthUser };
 
 const actorOf = (trigger: TransitionTrigger) =>
   trigger.by === 'secretary' ? trigger.actor.accountId : null;
@@ -326,7 +325,9 @@ export class VoteLifecycleService {
   }
 
   /** Recounts from the stored ballots and says whether the published result is reproduced byte for byte. */
-  async recount(voteId: string): Promise<{ matches: boolean; storedHash: string; recountHash: string }> {
+  async recount(
+    voteId: string,
+  ): Promise<{ matches: boolean; storedHash: string; recountHash: string }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const vote = await manager.findOneBy(Vote, { id: voteId });
       if (!vote) throw VotingErrors.VOTE_NOT_FOUND();

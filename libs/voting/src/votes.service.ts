@@ -6,7 +6,11 @@ import { CharterService, DecisionType, QuorumKind, VoteMethod } from '@delibera/
 import { AuthUser, ConnectionArgs, JobScheduler, paginate } from '@delibera/kernel';
 import { TallyInputError } from '@delibera/tally';
 import { countVote } from './ballots/vote-count';
-import { CallReferendumInput, RescheduleVoteInput, ScheduleVoteInput } from './dto/schedule-vote.input';
+import {
+  CallReferendumInput,
+  RescheduleVoteInput,
+  ScheduleVoteInput,
+} from './dto/schedule-vote.input';
 import { ElectorateRegistry } from './electorate/electorate-registry';
 import { voteDeadlineJobs } from './jobs/vote-deadlines';
 import { Vote } from './vote.entity';
@@ -213,8 +217,7 @@ export class VotesService {
       throw this.invalidSettings('grades are given for majority judgment, and only then');
     if (new Set(vote.options.map((o) => o.id)).size !== vote.options.length)
       throw this.invalidSettings('option ids must be distinct');
-    if (vote.seats > vote.options.length)
-      throw this.invalidSettings('more seats than candidates');
+    if (vote.seats > vote.options.length) throw this.invalidSettings('more seats than candidates');
     if (vote.quorumKind === QuorumKind.Ratio && vote.quorumNumerator > vote.quorumDenominator)
       throw this.invalidSettings('a quorum ratio is at most 1');
     if (
@@ -224,10 +227,12 @@ export class VotesService {
     )
       throw this.invalidSettings('minSelections exceeds maxSelections');
     try {
-      countVote(
-        { ...vote, id: 'settings-check', rollFingerprint: 'none' } as Vote,
-        { groups: [], colleges: [], participations: 0, electorateQuorum: null },
-      );
+      countVote({ ...vote, id: 'settings-check', rollFingerprint: 'none' } as Vote, {
+        groups: [],
+        colleges: [],
+        participations: 0,
+        electorateQuorum: null,
+      });
     } catch (error) {
       if (error instanceof TallyInputError) throw this.invalidSettings(error.message);
       throw error;

@@ -66,7 +66,8 @@ export class VotingResolver {
 
   @ResolveField(() => MyVoteParticipationType, {
     nullable: true,
-    description: 'Your place on the roll and whether your ballot is in (null for staff without a member).',
+    description:
+      'Your place on the roll and whether your ballot is in (null for staff without a member).',
   })
   async myParticipation(
     @Parent() vote: VoteType,

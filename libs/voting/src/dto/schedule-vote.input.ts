@@ -29,7 +29,9 @@ import { ChoiceKind, ElectorateKind, StvRules, VoteSubjectType } from '../voting
 
 @InputType()
 export class VoteOptionInput {
-  @Field(() => String, { description: 'Stable id used in ballots, e.g. "yes" or a candidate code.' })
+  @Field(() => String, {
+    description: 'Stable id used in ballots, e.g. "yes" or a candidate code.',
+  })
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/)
   id: string;
   @Field(() => String) @MinLength(1) @MaxLength(300) labelFr: string;
@@ -58,7 +60,10 @@ export class QuorumInput {
 /** How a vote is held; every field left out comes from the charter rule of the decision type. */
 @InputType()
 export class VoteRulesInput {
-  @Field(() => VoteMethod, { nullable: true }) @IsOptional() @IsEnum(VoteMethod) method?: VoteMethod;
+  @Field(() => VoteMethod, { nullable: true })
+  @IsOptional()
+  @IsEnum(VoteMethod)
+  method?: VoteMethod;
   @Field(() => ChoiceKind, { nullable: true })
   @IsOptional()
   @IsEnum(ChoiceKind)
