@@ -17,6 +17,10 @@ export const AssemblyErrors = defineErrors({
     fr: 'Cette assemblée est terminée ou annulée.',
     en: 'This assembly is over or cancelled.',
   },
+  ASSEMBLY_NOT_STARTED: {
+    fr: "Un vote de l'assemblée ne peut pas s'ouvrir avant le début de l'assemblée.",
+    en: 'A vote of the assembly cannot open before the assembly starts.',
+  },
   ASSEMBLY_INVALID_DATES: {
     fr: "L'assemblée doit commencer dans le futur et finir après son début.",
     en: 'The assembly must start in the future and end after it starts.',

@@ -40,6 +40,8 @@ export class AssemblyElectorate implements ElectorateSource {
     const assembly = await lockAssembly(manager, assemblyId as string);
     if (assembly.kind !== AssemblyKind.GeneralAssembly) throw AssemblyErrors.NO_BINDING_VOTES();
     assertOpen(assembly, at);
+    // Opening before the assembly would freeze an empty roll and lock proxies still being given.
+    if (at < assembly.startsAt) throw AssemblyErrors.ASSEMBLY_NOT_STARTED();
     if (!assembly.proxiesLockedAt) {
       await manager.update(Assembly, assembly.id, { proxiesLockedAt: at });
     }
