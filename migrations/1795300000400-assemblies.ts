@@ -135,9 +135,25 @@ export class Assemblies1795300000400 implements MigrationInterface {
       CONSTRAINT "assembly_registration_assembly_fk" FOREIGN KEY ("assembly_id") REFERENCES "assembly"("id") ON DELETE CASCADE,
       CONSTRAINT "assembly_registration_member_fk" FOREIGN KEY ("member_id") REFERENCES "member"("id")
     )`);
+
+    // Written once per vote (the first count); a recount reads it back.
+    await queryRunner.query(`CREATE TABLE "assembly_vote_quorum" (
+      "vote_id" uuid NOT NULL,
+      "assembly_id" uuid NOT NULL,
+      "present" integer NOT NULL,
+      "represented" integer NOT NULL,
+      "eligible" integer NOT NULL,
+      "required" integer NOT NULL,
+      "met" boolean NOT NULL,
+      "measured_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      CONSTRAINT "assembly_vote_quorum_pk" PRIMARY KEY ("vote_id"),
+      CONSTRAINT "assembly_vote_quorum_assembly_fk" FOREIGN KEY ("assembly_id") REFERENCES "assembly"("id") ON DELETE CASCADE,
+      CONSTRAINT "assembly_vote_quorum_counts_check" CHECK ("present" >= 0 AND "represented" >= 0 AND "eligible" >= 0 AND "required" >= 0)
+    )`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "assembly_vote_quorum"`);
     await queryRunner.query(`DROP TABLE "assembly_registration"`);
     await queryRunner.query(`DROP TABLE "assembly_proxy"`);
     await queryRunner.query(`DROP TABLE "assembly_attendance"`);

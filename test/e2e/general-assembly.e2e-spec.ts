@@ -18,7 +18,9 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 const CONVENE = `mutation ($input: ConveneAssemblyInput!) { conveneAssembly(input: $input) { id noticeDays } }`;
 const GRANT = `mutation ($input: GrantProxyInput!) { grantProxy(input: $input) { id } }`;
 const REVOKE = `mutation ($input: RevokeProxyInput!) { revokeProxy(input: $input) { id } }`;
+const CHECK_OUT = `mutation ($input: CheckOutInput!) { checkOut(input: $input) { memberId } }`;
 const CHECK_IN = `mutation ($input: CheckInInput!) { checkIn(input: $input) { memberId } }`;
+const RECOUNT = `mutation ($voteId: UUID!) { recount(voteId: $voteId) { matches } }`;
 const MINUTES = `query ($id: UUID!) { assembly(id: $id) {
   quorum { present represented eligible required met } attendance { present remote represented }
   fr: minutes(locale: fr) { markdown } en: minutes(locale: en) { markdown } } }`;
@@ -320,6 +322,14 @@ describe('an annual general assembly (e2e)', () => {
       /### 4\. Election of three trustees \(Election\)\n\n- \*\*Election completed\*\*/,
     );
     expect(en).toMatch(/- Elected: Candidate [PQR], Candidate [PQR], Candidate [PQR]/);
+
+    // Members leave; a recount still sees the quorum measured when the vote was counted.
+    for (const voter of c.slice(0, 11)) {
+      ok(await gql(CHECK_OUT, { input: { assemblyId: assembly.id, memberId: voter.member.id } }));
+    }
+    expect(
+      ok(await gql<{ recount: { matches: boolean } }>(RECOUNT, { voteId: ordinary.id })),
+    ).toEqual({ recount: { matches: true } });
   });
 
   it('ends a vote of an assembly without quorum as quorum_not_met, and says so in the minutes', async () => {
@@ -370,6 +380,12 @@ describe('an annual general assembly (e2e)', () => {
       '- **Quorum non atteint : aucune décision** — Bulletins : 3',
     );
     expect(read.en.markdown).toContain('- **Quorum not met: no decision** — Ballots: 3');
+
+    // Latecomers would make the quorum now, but the vote was counted without it: a recount agrees.
+    for (const voter of b.slice(0, 5)) ok(await checkIn(assembly.id, voter, 'Remote', true));
+    expect(ok(await gql<{ recount: { matches: boolean } }>(RECOUNT, { voteId: vote.id }))).toEqual({
+      recount: { matches: true },
+    });
   });
 });
 

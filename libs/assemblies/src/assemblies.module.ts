@@ -9,13 +9,27 @@ import { AssembliesResolver } from './assemblies.resolver';
 import { AssembliesService } from './assemblies.service';
 import { AssemblyElectorate } from './assembly-electorate';
 import { AttendanceService } from './attendance.service';
-import { AgendaItem, Assembly, AssemblyProxy, Attendance, Registration } from './entities';
+import {
+  AgendaItem,
+  Assembly,
+  AssemblyProxy,
+  Attendance,
+  Registration,
+  VoteQuorum,
+} from './entities';
 import { MinutesService } from './minutes/minutes.service';
 import { ProxiesService } from './proxies.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Assembly, AgendaItem, Attendance, AssemblyProxy, Registration]),
+    TypeOrmModule.forFeature([
+      Assembly,
+      AgendaItem,
+      Attendance,
+      AssemblyProxy,
+      Registration,
+      VoteQuorum,
+    ]),
     CharterModule,
     CouncilsModule,
     MembershipModule,

@@ -6,13 +6,14 @@ import {
   ElectorateQuorum,
   ElectorateSource,
   ProvidesElectorate,
+  QuorumVote,
   RollQuery,
 } from '@delibera/voting';
 import { AssemblyErrors } from './assemblies.errors';
 import { AssemblyKind } from './assemblies.enums';
 import { assertOpen, lockAssembly } from './assembly-access';
 import { AttendanceService } from './attendance.service';
-import { Assembly } from './entities';
+import { Assembly, VoteQuorum } from './entities';
 
 /** Shifts `$1…$n` placeholders of an embedded query by `offset`. */
 const shiftParams = (sql: string, offset: number) =>
@@ -63,13 +64,36 @@ export class AssemblyElectorate implements ElectorateSource {
     };
   }
 
-  /** A vote of an assembly without its quorum (present + represented) decides nothing. */
-  async quorum(manager: EntityManager, assemblyId: string | null): Promise<ElectorateQuorum> {
-    const assembly = await manager.findOneBy(Assembly, { id: assemblyId as string });
-    if (!assembly) throw AssemblyErrors.ASSEMBLY_NOT_FOUND();
-    const status = await this.attendance.quorum(assembly, manager);
-    if (!status) return { met: false, details: { reason: 'not_a_general_assembly' } };
-    const { present, represented, eligible, required, met } = status;
+  /**
+   * A vote of an assembly without its quorum (present + represented) decides
+   * nothing. Measured at the vote's first count, right after it closes, and
+   * kept: a recount reads the same figures back.
+   */
+  async quorum(
+    manager: EntityManager,
+    assemblyId: string | null,
+    vote: QuorumVote,
+  ): Promise<ElectorateQuorum> {
+    let measured = await manager.findOneBy(VoteQuorum, { voteId: vote.id });
+    if (!measured) {
+      const assembly = await manager.findOneBy(Assembly, { id: assemblyId as string });
+      if (!assembly) throw AssemblyErrors.ASSEMBLY_NOT_FOUND();
+      const status = await this.attendance.quorum(assembly, manager);
+      if (!status) throw AssemblyErrors.NO_BINDING_VOTES();
+      const { present, represented, eligible, required, met } = status;
+      measured = manager.create(VoteQuorum, {
+        voteId: vote.id,
+        assemblyId: assembly.id,
+        present,
+        represented,
+        eligible,
+        required,
+        met,
+        measuredAt: new Date(),
+      });
+      await manager.insert(VoteQuorum, measured);
+    }
+    const { present, represented, eligible, required, met } = measured;
     return { met, details: { present, represented, eligible, required, met } };
   }
 }

@@ -1,4 +1,11 @@
-import { AgendaItem, Assembly, AssemblyProxy, Attendance, Registration } from './entities';
+import {
+  AgendaItem,
+  Assembly,
+  AssemblyProxy,
+  Attendance,
+  Registration,
+  VoteQuorum,
+} from './entities';
 
 export * from './assemblies.enums';
 export * from './assemblies.errors';
@@ -8,4 +15,11 @@ export * from './attendance.service';
 export * from './assemblies.types';
 export { MinutesService } from './minutes/minutes.service';
 export { QuorumStatus } from './quorum';
-export const ASSEMBLIES_ENTITIES = [Assembly, AgendaItem, Attendance, AssemblyProxy, Registration];
+export const ASSEMBLIES_ENTITIES = [
+  Assembly,
+  AgendaItem,
+  Attendance,
+  AssemblyProxy,
+  Registration,
+  VoteQuorum,
+];
