@@ -1,6 +1,7 @@
 import { Role } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
-import { createAccount, createMember, signedInMember, signIn } from '../factories';
+import { createMember, signedInMember } from '../factories';
+import { openVote, scheduleVote, votersIn } from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const DAY = 86_400_000;
@@ -71,11 +72,8 @@ describe('assemblies (e2e)', () => {
     );
   }
 
-  async function memberWithToken(): Promise<{ member: Member; token: string }> {
-    const member = await createMember(app.dataSource);
-    const account = await createAccount(app.dataSource, { member });
-    return { member, token: await signIn(app, account.email) };
-  }
+  /** A member with an access token (minted directly: no argon2 login per member). */
+  const memberWithToken = async () => (await votersIn(app, 1))[0];
 
   const grant = (assemblyId: string, holder: Member, token: string) =>
     app.gql<{ grantProxy: { id: string } }>(
@@ -301,9 +299,16 @@ describe('assemblies (e2e)', () => {
     // Once the first vote has opened, proxies are locked both ways.
     const [c, d] = await Promise.all([1, 2].map(() => memberWithToken()));
     const proxyC = ok(await grant(assembly.id, holder.member, c.token)).grantProxy.id;
-    await app.dataSource.query(`UPDATE assembly SET proxies_locked_at = now() WHERE id = $1`, [
-      assembly.id,
-    ]);
+    // The secretary opens the assembly's first vote: its roll freezes, and so do the proxies.
+    const vote = await scheduleVote(app, secretary, {
+      electorateKind: 'Assembly',
+      electorateRef: assembly.id,
+      subjectType: 'AssemblyItem',
+      decisionType: 'OrdinaryResolution',
+      opensAt: inDays(1),
+      closesAt: inDays(2),
+    });
+    await openVote(app, secretary, vote.id);
     expect(
       errorCode(await app.gql(REVOKE, { input: { proxyId: proxyC } }, { token: c.token })),
     ).toBe('PROXY_LOCKED');
@@ -317,6 +322,29 @@ describe('assemblies (e2e)', () => {
         ),
       ),
     ).toBe('PROXY_LOCKED');
+  });
+
+  it('refuses to open a vote of the assembly before the assembly starts (ASSEMBLY_NOT_STARTED), leaving proxies open', async () => {
+    const assembly = await convene();
+    const vote = await scheduleVote(app, secretary, {
+      electorateKind: 'Assembly',
+      electorateRef: assembly.id,
+      subjectType: 'AssemblyItem',
+      decisionType: 'OrdinaryResolution',
+      opensAt: inDays(15),
+      closesAt: inDays(16),
+    });
+    const refused = await app.gql(
+      'mutation ($voteId: UUID!) { openVote(voteId: $voteId) { status } }',
+      { voteId: vote.id },
+      { token: secretary },
+    );
+    expect(errorCode(refused)).toBe('ASSEMBLY_NOT_STARTED');
+    const [row] = await app.dataSource.query(
+      `SELECT a.proxies_locked_at, v.status FROM assembly a, vote v WHERE a.id = $1 AND v.id = $2`,
+      [assembly.id, vote.id],
+    );
+    expect(row).toEqual({ proxies_locked_at: null, status: 'scheduled' });
   });
 
   it('counts present + represented against active members for the quorum, and writes the minutes in both languages', async () => {
