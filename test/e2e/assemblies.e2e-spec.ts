@@ -1,17 +1,14 @@
 import { Role } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
 import { createMember, signedInMember } from '../factories';
+import { grantProxy, inDays, openDoors } from '../factories/assemblies';
 import { openVote, scheduleVote, votersIn } from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
-
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 const CONVENE = `mutation ($input: ConveneAssemblyInput!) {
   conveneAssembly(input: $input) { id noticeDays proxyLimitPerHolder agenda { id position kind decisionType } } }`;
 const ADD_ITEM = `mutation ($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id position } }`;
 const REORDER = `mutation ($input: ReorderAgendaInput!) { reorderAgenda(input: $input) { id position } }`;
-const GRANT = `mutation ($input: GrantProxyInput!) { grantProxy(input: $input) { id grantorMemberId holderMemberId } }`;
 const REVOKE = `mutation ($input: RevokeProxyInput!) { revokeProxy(input: $input) { id endReason } }`;
 const CHECK_IN = `mutation ($input: CheckInInput!) { checkIn(input: $input) { memberId mode } }`;
 const REGISTER = `mutation ($input: MeetingRegistrationInput!) { registerForMeeting(input: $input) { memberId } }`;
@@ -64,23 +61,11 @@ describe('assemblies (e2e)', () => {
     return data.conveneAssembly;
   }
 
-  /** The day of the assembly: moves its start to a minute ago, as the clock would. */
-  async function openDoors(assemblyId: string) {
-    await app.dataSource.query(
-      `UPDATE assembly SET starts_at = now() - interval '1 minute' WHERE id = $1`,
-      [assemblyId],
-    );
-  }
-
   /** A member with an access token (minted directly: no argon2 login per member). */
   const memberWithToken = async () => (await votersIn(app, 1))[0];
 
   const grant = (assemblyId: string, holder: Member, token: string) =>
-    app.gql<{ grantProxy: { id: string } }>(
-      GRANT,
-      { input: { assemblyId, holderMemberId: holder.id } },
-      { token },
-    );
+    grantProxy(app, token, assemblyId, holder.id);
 
   it('refuses a general assembly convened with less than the charter’s notice (NOTICE_TOO_SHORT), in both languages, and records nothing', async () => {
     await createMember(app.dataSource);
@@ -278,7 +263,7 @@ describe('assemblies (e2e)', () => {
       errorCode(await app.gql(REVOKE, { input: { proxyId: proxyB } }, { token: a.token })),
     ).toBe('FORBIDDEN');
 
-    await openDoors(assembly.id);
+    await openDoors(app, assembly.id);
     // b comes after all: their proxy lapses, they vote themself.
     ok(
       await app.gql(
@@ -352,7 +337,7 @@ describe('assemblies (e2e)', () => {
     const holder = await memberWithToken();
     const grantor = await memberWithToken();
     ok(await grant(assembly.id, holder.member, grantor.token));
-    await openDoors(assembly.id);
+    await openDoors(app, assembly.id);
     // Members check themselves in remotely only; the secretary records presence in the room.
     expect(
       errorCode(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role, TokenService } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
 import { createAccount, createCollege } from '../factories';
+import { grantProxy, inDays, openDoors } from '../factories/assemblies';
 import {
   castBallot,
   closeVote,
@@ -12,11 +13,7 @@ import {
 } from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
-
 const CONVENE = `mutation ($input: ConveneAssemblyInput!) { conveneAssembly(input: $input) { id noticeDays } }`;
-const GRANT = `mutation ($input: GrantProxyInput!) { grantProxy(input: $input) { id } }`;
 const REVOKE = `mutation ($input: RevokeProxyInput!) { revokeProxy(input: $input) { id } }`;
 const CHECK_OUT = `mutation ($input: CheckOutInput!) { checkOut(input: $input) { memberId } }`;
 const CHECK_IN = `mutation ($input: CheckInInput!) { checkIn(input: $input) { memberId } }`;
@@ -91,19 +88,8 @@ describe('an annual general assembly (e2e)', () => {
     ).conveneAssembly;
   }
 
-  /** The day of the assembly: its start moves to a minute ago, as the clock would. */
-  const openDoors = (assemblyId: string) =>
-    app.dataSource.query(
-      `UPDATE assembly SET starts_at = now() - interval '1 minute' WHERE id = $1`,
-      [assemblyId],
-    );
-
   const grant = (assemblyId: string, grantor: Voter, holder: Voter) =>
-    gql<{ grantProxy: { id: string } }>(
-      GRANT,
-      { input: { assemblyId, holderMemberId: holder.member.id } },
-      grantor.token,
-    );
+    grantProxy(app, grantor.token, assemblyId, holder.member.id);
 
   const checkIn = (assemblyId: string, voter: Voter, mode: 'Present' | 'Remote', self = false) =>
     self
@@ -206,7 +192,7 @@ describe('an annual general assembly (e2e)', () => {
 
     // The day comes. In the room: a0–a7 and c0–c10, checked in at the door;
     // online: b0–b10, who check themselves in. Absent: a9, b13, b14, c13, c14.
-    await openDoors(assembly.id);
+    await openDoors(app, assembly.id);
     for (const voter of a.slice(0, 8)) ok(await checkIn(assembly.id, voter, 'Present'));
     for (const voter of b.slice(0, 11)) ok(await checkIn(assembly.id, voter, 'Remote', true));
     for (const voter of c.slice(0, 11)) ok(await checkIn(assembly.id, voter, 'Present'));
@@ -357,7 +343,7 @@ describe('an annual general assembly (e2e)', () => {
       closesAt: inDays(16),
     });
     ok(await grant(assembly.id, c[13], a[9]));
-    await openDoors(assembly.id);
+    await openDoors(app, assembly.id);
     ok(await checkIn(assembly.id, a[9], 'Present'));
     ok(await checkIn(assembly.id, b[13], 'Remote', true));
     // 2 present + 1 represented = 3 of 40 active members; the quorum (1/10) needs 4.

@@ -9,27 +9,13 @@ import { AssembliesResolver } from './assemblies.resolver';
 import { AssembliesService } from './assemblies.service';
 import { AssemblyElectorate } from './assembly-electorate';
 import { AttendanceService } from './attendance.service';
-import {
-  AgendaItem,
-  Assembly,
-  AssemblyProxy,
-  Attendance,
-  Registration,
-  VoteQuorum,
-} from './entities';
+import { ASSEMBLIES_ENTITIES } from './entities';
 import { MinutesService } from './minutes/minutes.service';
 import { ProxiesService } from './proxies.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      Assembly,
-      AgendaItem,
-      Attendance,
-      AssemblyProxy,
-      Registration,
-      VoteQuorum,
-    ]),
+    TypeOrmModule.forFeature(ASSEMBLIES_ENTITIES),
     CharterModule,
     CouncilsModule,
     MembershipModule,

@@ -1,12 +1,3 @@
-import {
-  AgendaItem,
-  Assembly,
-  AssemblyProxy,
-  Attendance,
-  Registration,
-  VoteQuorum,
-} from './entities';
-
 export * from './assemblies.enums';
 export * from './assemblies.errors';
 export * from './assemblies.module';
@@ -15,11 +6,4 @@ export * from './attendance.service';
 export * from './assemblies.types';
 export { MinutesService } from './minutes/minutes.service';
 export { QuorumStatus } from './quorum';
-export const ASSEMBLIES_ENTITIES = [
-  Assembly,
-  AgendaItem,
-  Attendance,
-  AssemblyProxy,
-  Registration,
-  VoteQuorum,
-];
+export { ASSEMBLIES_ENTITIES } from './entities';

@@ -1,6 +1,16 @@
-export { AgendaItem } from './agenda-item.entity';
-export { Assembly } from './assembly.entity';
-export { Attendance } from './attendance.entity';
-export { AssemblyProxy } from './assembly-proxy.entity';
-export { Registration } from './registration.entity';
-export { VoteQuorum } from './vote-quorum.entity';
+import { AgendaItem } from './agenda-item.entity';
+import { Assembly } from './assembly.entity';
+import { AssemblyProxy } from './assembly-proxy.entity';
+import { Attendance } from './attendance.entity';
+import { Registration } from './registration.entity';
+import { VoteQuorum } from './vote-quorum.entity';
+
+export { AgendaItem, Assembly, AssemblyProxy, Attendance, Registration, VoteQuorum };
+export const ASSEMBLIES_ENTITIES = [
+  Assembly,
+  AgendaItem,
+  Attendance,
+  AssemblyProxy,
+  Registration,
+  VoteQuorum,
+];

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { Locale, MAX_PAGE_SIZE } from '@delibera/kernel';
+import { DomainError, Locale, MAX_PAGE_SIZE } from '@delibera/kernel';
 import { MembershipService } from '@delibera/membership';
-import { ElectorateKind, VotesService } from '@delibera/voting';
+import { ElectorateKind, VotesService, VotingErrors } from '@delibera/voting';
 import { AssembliesService } from '../assemblies.service';
 import { AttendanceService } from '../attendance.service';
 import { AgendaItem, AssemblyProxy, Registration } from '../entities';
@@ -74,7 +74,12 @@ export class MinutesService {
   private async votesOf(assemblyId: string, item: AgendaItem): Promise<VoteSummary[]> {
     if (!item.refId) return [];
     const bySubject = await this.votes.list({ subjectId: item.refId, first: MAX_PAGE_SIZE });
-    const referred = await this.votes.byId(item.refId).catch(() => null);
+    const referred = await this.votes.byId(item.refId).catch((error: unknown) => {
+      // The item refers to a proposal or scale, not to a vote: its votes are found by subject.
+      if (error instanceof DomainError && error.code === VotingErrors.codes.VOTE_NOT_FOUND)
+        return null;
+      throw error;
+    });
     const votes = [...(referred ? [referred] : []), ...bySubject.edges.map((edge) => edge.node)]
       .filter((vote) => vote.electorateKind === ElectorateKind.Assembly)
       .filter((vote) => vote.electorateRef === assemblyId)
