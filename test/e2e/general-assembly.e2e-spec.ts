@@ -37,7 +37,7 @@ interface Caster {
  * notice, 40 members in 3 colleges weighing 50, 30 and 20, 5 proxies, three
  * decisions counted by hand below; then an assembly without quorum.
  */
-describe('an annual general assembly (e2e)', () => {
+describe('general assemblies with votes (e2e)', () => {
   let app: TestApp;
   let secretary: string;
   const colleges: Record<'a' | 'b' | 'c', Voter[]> = { a: [], b: [], c: [] };
@@ -371,6 +371,58 @@ describe('an annual general assembly (e2e)', () => {
     for (const voter of b.slice(0, 5)) ok(await checkIn(assembly.id, voter, 'Remote', true));
     expect(ok(await gql<{ recount: { matches: boolean } }>(RECOUNT, { voteId: vote.id }))).toEqual({
       recount: { matches: true },
+    });
+  });
+
+  it('holds an asynchronous assembly over days: every active member is on the roll, proxies cast by their holder, quorum on who took part', async () => {
+    const { a, b, c } = colleges;
+    const proposalId = randomUUID();
+    const assembly = ok(
+      await gql<{ conveneAssembly: { id: string } }>(CONVENE, {
+        input: {
+          kind: 'GeneralAssembly',
+          generalAssemblyType: 'Special',
+          mode: 'Asynchronous',
+          titleFr: 'Assemblée en ligne',
+          titleEn: 'Online assembly',
+          url: 'https://vote.example.org/age',
+          startsAt: inDays(15),
+          endsAt: inDays(20),
+          agenda: [{ kind: 'Proposal', titleFr: 'Budget', titleEn: 'Budget', refId: proposalId }],
+        },
+      }),
+    ).conveneAssembly;
+    const vote = await scheduleVote(app, secretary, {
+      electorateKind: 'Assembly',
+      electorateRef: assembly.id,
+      subjectType: 'Proposal',
+      subjectId: proposalId,
+      decisionType: 'OrdinaryResolution',
+      opensAt: inDays(15),
+      closesAt: inDays(18),
+    });
+    ok(await grant(assembly.id, c[14], b[14]));
+    await openDoors(app, assembly.id);
+    // Nobody checked in: all 40 active members are on the roll all the same.
+    expect((await openVote(app, secretary, vote.id)).rollSize).toBe(40);
+    // c14 gave their vote to b14: only b14 may cast it.
+    expect(errorCode(await castBallot(app, c[14].token, vote.id, { option: 'no' }))).toBe(
+      'NOT_IN_ELECTORATE',
+    );
+    // 4 take part (1/10 of 40 = 4: quorum met). A: 1 yes → 50 yes; B: 2 yes → 30 yes;
+    // C: c14's no (cast by b14) → 20 no. Yes 80 of 100 > 1/2: adopted.
+    await castAll(
+      vote.id,
+      [self(a[9]), self(b[13]), self(b[14]), held(b[14], c[14])],
+      [{ option: 'yes' }, { option: 'yes' }, { option: 'yes' }, { option: 'no' }],
+    );
+    const closed = await closeVote(app, secretary, vote.id);
+    expect(closed.result).toMatchObject({ outcome: 'adopted', quorumMet: true, ballots: 4 });
+    expect(closed.result!.details.tally.votes).toEqual({ yes: '80', no: '20' });
+    expect(closed.result!.details.quorum.electorate.details).toMatchObject({
+      present: 4,
+      eligible: 40,
+      required: 4,
     });
   });
 });

@@ -10,10 +10,11 @@ import {
   RollQuery,
 } from '@delibera/voting';
 import { AssemblyErrors } from './assemblies.errors';
-import { AssemblyKind } from './assemblies.enums';
+import { AssemblyKind, AssemblyMode } from './assemblies.enums';
 import { assertOpen, lockAssembly } from './assembly-access';
 import { AttendanceService } from './attendance.service';
 import { Assembly, VoteQuorum } from './entities';
+import { quorumStatus } from './quorum';
 
 /** Shifts `$1…$n` placeholders of an embedded query by `offset`. */
 const shiftParams = (sql: string, offset: number) =>
@@ -22,7 +23,7 @@ const shiftParams = (sql: string, offset: number) =>
 /**
  * The `assembly` electorate of voting: the members checked in (present or
  * remote) and the members whose proxy is held by someone checked in, each
- * still active. Proxies are resolved here, once, when a vote's roll freezes:
+ * still active — or, for an asynchronous assembly, every active member. Proxies are resolved here, once, when a vote's roll freezes:
  * a grantor's entry is cast by the holder. Freezing the first roll also
  * locks the assembly's proxies, in the same transaction and under the same
  * row lock that grants, revocations and check-ins take.
@@ -47,7 +48,20 @@ export class AssemblyElectorate implements ElectorateSource {
       await manager.update(Assembly, assembly.id, { proxiesLockedAt: at });
     }
     const active = this.membership.activeMembersSelect();
-    const activeIds = `(SELECT member_id FROM (${shiftParams(active.sql, 1)}) active)`;
+    const activeSql = shiftParams(active.sql, 1);
+    const activeIds = `(SELECT member_id FROM (${activeSql}) active)`;
+    const params = [assembly.id, ...active.params];
+    if (assembly.mode === AssemblyMode.Asynchronous) {
+      // Over days nobody is "in the room": every active member may vote, their proxy holder for them.
+      return {
+        sql: `SELECT m.member_id, m.college_id, COALESCE(p.holder_member_id, m.member_id) AS cast_by_member_id
+                FROM (${activeSql}) m
+                LEFT JOIN assembly_proxy p
+                  ON p.assembly_id = $1 AND p.grantor_member_id = m.member_id AND p.ended_at IS NULL
+                     AND p.holder_member_id IN ${activeIds}`,
+        params,
+      };
+    }
     return {
       sql: `SELECT a.member_id, a.college_id, a.member_id AS cast_by_member_id
               FROM assembly_attendance a
@@ -60,14 +74,16 @@ export class AssemblyElectorate implements ElectorateSource {
                    AND h.checked_out_at IS NULL
              WHERE p.assembly_id = $1 AND p.ended_at IS NULL
                AND p.grantor_member_id IN ${activeIds} AND p.holder_member_id IN ${activeIds}`,
-      params: [assembly.id, ...active.params],
+      params,
     };
   }
 
   /**
-   * A vote of an assembly without its quorum (present + represented) decides
-   * nothing. Measured at the vote's first count, right after it closes, and
-   * kept: a recount reads the same figures back.
+   * A vote of an assembly without its quorum decides nothing. In the room
+   * (in person, hybrid) the quorum is the members present or represented; in
+   * an asynchronous assembly, the members who took part in the vote
+   * themselves or through their proxy. Measured at the vote's first count,
+   * right after it closes, and kept: a recount reads the same figures back.
    */
   async quorum(
     manager: EntityManager,
@@ -78,7 +94,16 @@ export class AssemblyElectorate implements ElectorateSource {
     if (!measured) {
       const assembly = await manager.findOneBy(Assembly, { id: assemblyId as string });
       if (!assembly) throw AssemblyErrors.ASSEMBLY_NOT_FOUND();
-      const status = await this.attendance.quorum(assembly, manager);
+      const status =
+        assembly.mode === AssemblyMode.Asynchronous
+          ? quorumStatus({
+              present: vote.participations,
+              represented: 0,
+              eligible: await this.membership.countActive(manager),
+              numerator: assembly.quorumNumerator,
+              denominator: assembly.quorumDenominator,
+            })
+          : await this.attendance.quorum(assembly, manager);
       if (!status) throw AssemblyErrors.NO_BINDING_VOTES();
       const { present, represented, eligible, required, met } = status;
       measured = manager.create(VoteQuorum, {
