@@ -424,6 +424,13 @@ describe('general assemblies with votes (e2e)', () => {
       eligible: 40,
       required: 4,
     });
+    const { assembly: read } = ok(
+      await gql<{ assembly: { en: { markdown: string } } }>(MINUTES, { id: assembly.id }),
+    );
+    expect(read.en.markdown).toContain(
+      'Asynchronous assembly: the quorum of 1/10 of the 40 active members (4 members) is measured on each vote',
+    );
+    expect(read.en.markdown).toContain('- **Adopted** — Ballots: 4');
   });
 });
 

@@ -32,7 +32,7 @@ import {
   QuorumStatusType,
   RegistrationType,
 } from './assemblies.types';
-import { AttendanceService } from './attendance.service';
+import { AttendanceService, quorumOf } from './attendance.service';
 import {
   AssembliesArgs,
   CheckInInput,
@@ -92,21 +92,38 @@ export class AssembliesResolver {
     @Parent() assembly: AssemblyType,
     @Context() context: LoaderContext,
   ): Promise<AttendanceCountsType> {
-    const loader = requestLoader(context, 'assembly.attendance', (ids: readonly string[]) =>
-      this.attendanceService.counts(ids),
-    );
-    return AttendanceCountsType.from(await loader.load(assembly.id));
+    return AttendanceCountsType.from(await this.countsLoader(context).load(assembly.id));
   }
 
   @ResolveField(() => QuorumStatusType, {
     nullable: true,
-    description: 'General assemblies: present + represented against the charter quorum, now.',
+    description:
+      'General assemblies: present + represented against the charter quorum, now. (An asynchronous assembly measures each vote on who took part.)',
   })
-  async quorum(@Parent() assembly: AssemblyType): Promise<QuorumStatusType | null> {
-    const status = await this.attendanceService.quorum(
-      await this.assemblyService.byId(assembly.id),
+  async quorum(
+    @Parent() assembly: AssemblyType,
+    @Context() context: LoaderContext,
+  ): Promise<QuorumStatusType | null> {
+    const eligible = requestLoader(
+      context,
+      'members.activeCount',
+      async (keys: readonly string[]) => {
+        const count = await this.attendanceService.eligible();
+        return keys.map(() => count);
+      },
     );
+    const [counts, active] = await Promise.all([
+      this.countsLoader(context).load(assembly.id),
+      eligible.load('all'),
+    ]);
+    const status = quorumOf(assembly, counts, active);
     return status && QuorumStatusType.from(status);
+  }
+
+  private countsLoader(context: LoaderContext) {
+    return requestLoader(context, 'assembly.attendance', (ids: readonly string[]) =>
+      this.attendanceService.counts(ids),
+    );
   }
 
   @ResolveField(() => [AssemblyProxyType])
@@ -122,9 +139,14 @@ export class AssembliesResolver {
   async myAttendance(
     @Parent() assembly: AssemblyType,
     @CurrentUser() user: AuthUser,
+    @Context() context: LoaderContext,
   ): Promise<AttendanceType | null> {
-    if (!user.memberId) return null;
-    const attendance = await this.attendanceService.myAttendance(user.memberId, assembly.id);
+    const memberId = user.memberId;
+    if (!memberId) return null;
+    const loader = requestLoader(context, 'assembly.myAttendance', (ids: readonly string[]) =>
+      this.attendanceService.attendanceOf(memberId, ids),
+    );
+    const attendance = await loader.load(assembly.id);
     return attendance && AttendanceType.from(attendance);
   }
 
@@ -132,8 +154,14 @@ export class AssembliesResolver {
   async registered(
     @Parent() assembly: AssemblyType,
     @CurrentUser() user: AuthUser,
+    @Context() context: LoaderContext,
   ): Promise<boolean> {
-    return !!user.memberId && this.attendanceService.isRegistered(user.memberId, assembly.id);
+    const memberId = user.memberId;
+    if (!memberId) return false;
+    const loader = requestLoader(context, 'assembly.myRegistration', (ids: readonly string[]) =>
+      this.attendanceService.registrationsOf(memberId, ids),
+    );
+    return loader.load(assembly.id);
   }
 
   @ResolveField(() => Int)

@@ -36,6 +36,9 @@ export class AssemblyType {
   noticeDays: number;
   @Field(() => Date) convenedAt: Date;
   @Field(() => Int) proxyLimitPerHolder: number;
+  @Field(() => Int, { description: 'Quorum: this fraction of the active members…' })
+  quorumNumerator: number;
+  @Field(() => Int, { description: '…present or represented.' }) quorumDenominator: number;
   @Field(() => Date, {
     nullable: true,
     description: 'When the first vote opened: proxies can no longer change.',
@@ -60,6 +63,8 @@ export class AssemblyType {
       noticeDays: a.noticeDays,
       convenedAt: a.convenedAt,
       proxyLimitPerHolder: a.proxyLimitPerHolder,
+      quorumNumerator: a.quorumNumerator,
+      quorumDenominator: a.quorumDenominator,
       proxiesLockedAt: a.proxiesLockedAt,
     };
   }

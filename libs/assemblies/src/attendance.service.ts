@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { AuthUser } from '@delibera/kernel';
 import { MembershipService, MemberStatus } from '@delibera/membership';
@@ -121,10 +121,6 @@ export class AttendanceService {
     });
   }
 
-  async myAttendance(memberId: string, assemblyId: string): Promise<Attendance | null> {
-    return this.dataSource.getRepository(Attendance).findOneBy({ assemblyId, memberId });
-  }
-
   /** A member signs up for a meeting ahead of time; signing up twice changes nothing. */
   async register(user: AuthUser, assemblyId: string): Promise<Registration> {
     const memberId = memberActedFor(user);
@@ -166,10 +162,6 @@ export class AttendanceService {
       }
       return !!affected;
     });
-  }
-
-  async isRegistered(memberId: string, assemblyId: string): Promise<boolean> {
-    return this.dataSource.getRepository(Registration).existsBy({ assemblyId, memberId });
   }
 
   /** Registrations per assembly, in the order of `assemblyIds`. */
@@ -249,14 +241,46 @@ export class AttendanceService {
     assembly: Assembly,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<QuorumStatus | null> {
-    if (assembly.kind !== AssemblyKind.GeneralAssembly) return null;
     const [counts] = await this.counts([assembly.id], manager);
-    return quorumStatus({
-      present: counts.present + counts.remote,
-      represented: counts.represented,
-      eligible: await this.membership.countActive(manager),
-      numerator: assembly.quorumNumerator,
-      denominator: assembly.quorumDenominator,
-    });
+    return quorumOf(assembly, counts, await this.membership.countActive(manager));
   }
+
+  eligible(): Promise<number> {
+    return this.membership.countActive();
+  }
+
+  /** Check-ins of one member at several assemblies, in the order of `assemblyIds`. */
+  async attendanceOf(
+    memberId: string,
+    assemblyIds: readonly string[],
+  ): Promise<(Attendance | null)[]> {
+    const rows = await this.dataSource
+      .getRepository(Attendance)
+      .findBy({ memberId, assemblyId: In([...assemblyIds]) });
+    return assemblyIds.map((id) => rows.find((row) => row.assemblyId === id) ?? null);
+  }
+
+  /** Whether one member registered for each of several meetings, in the order of `assemblyIds`. */
+  async registrationsOf(memberId: string, assemblyIds: readonly string[]): Promise<boolean[]> {
+    const rows = await this.dataSource
+      .getRepository(Registration)
+      .findBy({ memberId, assemblyId: In([...assemblyIds]) });
+    return assemblyIds.map((id) => rows.some((row) => row.assemblyId === id));
+  }
+}
+
+/** The quorum from attendance counts (general assemblies only; null for meetings). */
+export function quorumOf(
+  assembly: Pick<Assembly, 'kind' | 'quorumNumerator' | 'quorumDenominator'>,
+  counts: Pick<AttendanceCounts, 'present' | 'remote' | 'represented'>,
+  eligible: number,
+): QuorumStatus | null {
+  if (assembly.kind !== AssemblyKind.GeneralAssembly) return null;
+  return quorumStatus({
+    present: counts.present + counts.remote,
+    represented: counts.represented,
+    eligible,
+    numerator: assembly.quorumNumerator,
+    denominator: assembly.quorumDenominator,
+  });
 }

@@ -33,6 +33,8 @@ const WORDS = {
     quorum: 'Quorum',
     quorumLine: (q: NonNullable<MinutesFacts['quorum']>) =>
       `${q.present + q.represented} membres présents ou représentés sur ${q.eligible} membres actifs ; quorum de ${q.numerator}/${q.denominator} (${q.required} membres) ${q.met ? 'atteint' : 'non atteint'}.`,
+    quorumPerVote: (q: NonNullable<MinutesFacts['quorum']>) =>
+      `Assemblée asynchrone : le quorum de ${q.numerator}/${q.denominator} des ${q.eligible} membres actifs (${q.required} membres) est mesuré à chaque vote, sur les membres qui y ont pris part eux-mêmes ou par procuration.`,
     agenda: 'Ordre du jour et décisions',
     noItems: 'Aucun point.',
     item: {
@@ -81,6 +83,8 @@ const WORDS = {
     quorum: 'Quorum',
     quorumLine: (q: NonNullable<MinutesFacts['quorum']>) =>
       `${q.present + q.represented} members present or represented out of ${q.eligible} active members; quorum of ${q.numerator}/${q.denominator} (${q.required} members) ${q.met ? 'met' : 'not met'}.`,
+    quorumPerVote: (q: NonNullable<MinutesFacts['quorum']>) =>
+      `Asynchronous assembly: the quorum of ${q.numerator}/${q.denominator} of the ${q.eligible} active members (${q.required} members) is measured on each vote, on the members who took part themselves or by proxy.`,
     agenda: 'Agenda and decisions',
     noItems: 'No items.',
     item: {
@@ -172,7 +176,10 @@ export function renderMinutes(facts: MinutesFacts, locale: Locale): string {
       ),
     );
   }
-  if (facts.quorum) out.push('', `## ${w.quorum}`, '', w.quorumLine(facts.quorum));
+  if (facts.quorum) {
+    const line = assembly.mode === AssemblyMode.Asynchronous ? w.quorumPerVote : w.quorumLine;
+    out.push('', `## ${w.quorum}`, '', line(facts.quorum));
+  }
 
   out.push('', `## ${w.agenda}`, '');
   if (facts.agenda.length === 0) out.push(w.noItems);
