@@ -498,5 +498,52 @@ describe('assemblies (e2e)', () => {
     expect(read.assembly.minutes.markdown).toContain('Public meeting');
     expect(read.assembly.minutes.markdown).toContain('- Registrations: 1');
     expect(read.assembly.minutes.markdown).toContain('Discussed; no decision.');
+
+    expect(
+      ok(
+        await app.gql<{ cancelMeetingRegistration: boolean }>(
+          'mutation ($input: MeetingRegistrationInput!) { cancelMeetingRegistration(input: $input) }',
+          { input: { assemblyId: publicMeeting.id } },
+          { token: visitor.token },
+        ),
+      ).cancelMeetingRegistration,
+    ).toBe(true);
+    const [{ n }] = await app.dataSource.query(
+      'SELECT count(*)::int AS n FROM assembly_registration WHERE assembly_id = $1',
+      [publicMeeting.id],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('freezes a cancelled or closed assembly: no more check-ins, proxies or registrations', async () => {
+    const assembly = await convene();
+    const [member, holder] = await Promise.all([memberWithToken(), memberWithToken()]);
+    const end = (mutation: string) =>
+      app.gql(
+        `mutation ($id: UUID!) { ${mutation}(id: $id) { status } }`,
+        { id: assembly.id },
+        {
+          token: secretary,
+        },
+      );
+    ok(await end('cancelAssembly'));
+    expect(errorCode(await end('closeAssembly'))).toBe('ASSEMBLY_NOT_OPEN');
+    expect(errorCode(await grant(assembly.id, holder.member, member.token))).toBe(
+      'ASSEMBLY_NOT_OPEN',
+    );
+    expect(
+      errorCode(
+        await app.gql(REGISTER, { input: { assemblyId: assembly.id } }, { token: member.token }),
+      ),
+    ).toBe('ASSEMBLY_NOT_OPEN');
+    expect(
+      errorCode(
+        await app.gql(
+          CHECK_IN,
+          { input: { assemblyId: assembly.id, memberId: member.member.id, mode: 'Present' } },
+          { token: secretary },
+        ),
+      ),
+    ).toBe('ASSEMBLY_NOT_OPEN');
   });
 });
