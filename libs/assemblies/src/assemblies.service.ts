@@ -8,7 +8,7 @@ import { AppConfig, AuthUser, CommonErrors, paginate } from '@delibera/kernel';
 import { Member, MembershipService } from '@delibera/membership';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { AssemblyErrors } from './assemblies.errors';
-import { AgendaItemKind, AssemblyKind, AssemblyStatus } from './assemblies.enums';
+import { AgendaItemKind, AssemblyKind, AssemblyMode, AssemblyStatus } from './assemblies.enums';
 import { assertOpen, lockAssembly } from './assembly-access';
 import { AssembliesArgs } from './dto/attendance.input';
 import { AgendaItemInput, ConveneAssemblyInput } from './dto/convene-assembly.input';
@@ -280,8 +280,8 @@ export class AssembliesService {
     if (input.startsAt <= now || input.endsAt <= input.startsAt) {
       throw AssemblyErrors.ASSEMBLY_INVALID_DATES();
     }
-    const needsPlace = input.mode !== 'asynchronous';
-    const needsUrl = input.mode !== 'in_person';
+    const needsPlace = input.mode !== AssemblyMode.Asynchronous;
+    const needsUrl = input.mode !== AssemblyMode.InPerson;
     if ((needsPlace && !input.place?.trim()) || (needsUrl && !input.url)) {
       throw AssemblyErrors.ASSEMBLY_VENUE_REQUIRED();
     }
