@@ -5,6 +5,7 @@ import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 import { NotificationInbox1795300000002 } from './1795300000002-notification-inbox';
 import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
 import { Proposals1795300000100 } from './1795300000100-proposals';
+import { ProposalLifecycle1795300000101 } from './1795300000101-proposal-lifecycle';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   NotificationInbox1795300000002,
   CouncilSeats1795300000003,
   Proposals1795300000100,
+  ProposalLifecycle1795300000101,
 ];
