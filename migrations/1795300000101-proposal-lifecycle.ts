@@ -18,7 +18,9 @@ export class ProposalLifecycle1795300000101 implements MigrationInterface {
          setweight(to_tsvector('french'::regconfig, "body"), 'B') ||
          setweight(to_tsvector('english'::regconfig, "body"), 'B')) STORED`,
     );
-    await queryRunner.query(`CREATE INDEX "proposal_search_idx" ON "proposal" USING GIN ("search")`);
+    await queryRunner.query(
+      `CREATE INDEX "proposal_search_idx" ON "proposal" USING GIN ("search")`,
+    );
     await queryRunner.query(
       `CREATE INDEX "proposal_decision_type_idx" ON "proposal" ("decision_type", "created_at")`,
     );

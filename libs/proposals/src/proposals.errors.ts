@@ -29,6 +29,10 @@ export const ProposalErrors = defineErrors({
     fr: 'Cette action est réservée aux membres.',
     en: 'Only members can do this.',
   },
+  SUPPORT_CLOSED: {
+    fr: "La période d'appui de cette initiative s'est terminée le {endsAt}.",
+    en: 'The support period of this initiative ended on {endsAt}.',
+  },
   ALREADY_COSIGNED: {
     fr: 'Vous appuyez déjà cette initiative.',
     en: 'You already support this initiative.',
@@ -50,7 +54,7 @@ export const ProposalErrors = defineErrors({
     en: 'This consultation is closed: the council can no longer answer it.',
   },
   NOT_COUNCIL_MEMBER: {
-    fr: "Seuls les membres siégeant à ce conseil peuvent faire cette action.",
+    fr: 'Seuls les membres siégeant à ce conseil peuvent faire cette action.',
     en: 'Only members sitting on this council can do this.',
   },
   OPINION_NOT_FOUND: { fr: 'Cet avis est introuvable.', en: 'This opinion was not found.' },
@@ -59,7 +63,7 @@ export const ProposalErrors = defineErrors({
     en: "The council's vote on this opinion has already been recorded.",
   },
   OPINION_NOT_ADOPTED: {
-    fr: "Seul un avis adopté par le conseil peut être publié.",
+    fr: 'Seul un avis adopté par le conseil peut être publié.',
     en: 'Only an opinion adopted by the council can be published.',
   },
   VOTES_EXCEED_MEMBERS: {

@@ -13,11 +13,20 @@ export enum JobName {
   ReconcileDeadlines = 'deadlines.reconcile',
   /** Drain the notification outbox: send or file each pending email. */
   DeliverNotifications = 'notifications.deliver',
+  /** A member initiative's co-signature period ended: it expires unless it reached its threshold. */
+  ProposalSupportExpiry = 'proposals.support_expiry',
+  /** A proposal's consultation is due: silent councils are recorded as not answering; deliberation opens. */
+  ProposalConsultationDue = 'proposals.consultation_due',
+  /** A proposal's deliberation ended: it goes to the vote. */
+  ProposalDeliberationEnd = 'proposals.deliberation_end',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.DeliverNotifications]: QueueName.Notifications,
+  [JobName.ProposalSupportExpiry]: QueueName.Deadlines,
+  [JobName.ProposalConsultationDue]: QueueName.Deadlines,
+  [JobName.ProposalDeliberationEnd]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */
