@@ -21,6 +21,10 @@ export class ProposalLifecycle1795300000101 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "proposal_search_idx" ON "proposal" USING GIN ("search")`,
     );
+    // The default listing order (newest first, keyset on created_at, id).
+    await queryRunner.query(
+      `CREATE INDEX "proposal_created_idx" ON "proposal" ("created_at" DESC, "id" DESC)`,
+    );
     await queryRunner.query(
       `CREATE INDEX "proposal_decision_type_idx" ON "proposal" ("decision_type", "created_at")`,
     );
@@ -142,6 +146,7 @@ export class ProposalLifecycle1795300000101 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "proposal_cosignature"`);
     await queryRunner.query(`ALTER TABLE "proposal" DROP CONSTRAINT "proposal_title_length_check"`);
     await queryRunner.query(`DROP INDEX "proposal_decision_type_idx"`);
+    await queryRunner.query(`DROP INDEX "proposal_created_idx"`);
     await queryRunner.query(`DROP INDEX "proposal_search_idx"`);
     await queryRunner.query(`ALTER TABLE "proposal" DROP COLUMN "search"`);
     await queryRunner.query(`ALTER TABLE "proposal" DROP COLUMN "body"`);
