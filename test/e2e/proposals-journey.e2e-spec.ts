@@ -49,6 +49,29 @@ interface ProposalView {
   votingClosesAt: string | null;
 }
 
+interface ProposalDetail extends ProposalView {
+  renderedBody: string;
+  versions: { version: number; title: string; note: string; amendmentId: string | null }[];
+  consultations: {
+    id: string;
+    status: string;
+    dueAt: string;
+    council: { code: string };
+    opinion: { position: string; status: string } | null;
+  }[];
+  amendments: { id: string; status: string; resultingVersion: number | null }[];
+  attachments: { url: string; title: string }[];
+  decisionRights: {
+    charterVersion: number;
+    pinned: boolean;
+    participates: string[];
+    deliberates: string[];
+    decides: string;
+    informed: string[];
+    consulted: { councilCode: string; status: string | null }[];
+  };
+}
+
 const DAY = 86_400_000;
 
 describe('a contribution-scale proposal from draft to vote (e2e)', () => {
@@ -64,8 +87,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
   const gql = <T>(query: string, variables: Record<string, unknown>, token: string) =>
     app.gql<T>(query, variables, { token });
   const view = async () =>
-    ok(await gql<{ proposal: Record<string, any> }>(VIEW, { id: proposalId }, author.token))
-      .proposal;
+    ok(await gql<{ proposal: ProposalDetail }>(VIEW, { id: proposalId }, author.token)).proposal;
   const stored = async () =>
     (
       await app.dataSource.query(
@@ -208,11 +230,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
       deliberates: ['all_members', 'youth', 'seniors', 'artists'],
       rule: { voteMethod: 'Choice', threshold: { numerator: 1, denominator: 2 } },
     });
-    expect(rights.consulted.map((c: { status: string }) => c.status)).toEqual([
-      'Requested',
-      'Requested',
-      'Requested',
-    ]);
+    expect(rights.consulted.map((c) => c.status)).toEqual(['Requested', 'Requested', 'Requested']);
   });
 
   it('does not let the author skip consultation, nor leave it while councils are pending', async () => {
@@ -366,10 +384,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     const proposal = await view();
     expect(proposal.status).toBe('Deliberation');
     const statuses = Object.fromEntries(
-      proposal.decisionRights.consulted.map((c: { councilCode: string; status: string }) => [
-        c.councilCode,
-        c.status,
-      ]),
+      proposal.decisionRights.consulted.map((c) => [c.councilCode, c.status]),
     );
     expect(statuses).toEqual({ youth: 'Answered', seniors: 'Answered', artists: 'DidNotAnswer' });
     const [{ n }] = await app.dataSource.query(
@@ -548,12 +563,12 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
         proposalId,
         decisionType: 'contribution_scale',
         charterVersionId: proposal.charterVersionId,
-        opensAt: new Date(proposal.votingOpensAt),
-        closesAt: new Date(proposal.votingClosesAt),
+        opensAt: new Date(proposal.votingOpensAt!),
+        closesAt: new Date(proposal.votingClosesAt!),
       }),
     ]);
     expect(
-      new Date(proposal.votingClosesAt).getTime() - new Date(proposal.votingOpensAt).getTime(),
+      new Date(proposal.votingClosesAt!).getTime() - new Date(proposal.votingOpensAt!).getTime(),
     ).toBe(7 * DAY);
   });
 
@@ -585,7 +600,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
         author.token,
       ),
     ).draftProposal;
-    const responses: GraphQLResponse[] = await Promise.all(
+    const responses: GraphQLResponse<unknown>[] = await Promise.all(
       Array.from({ length: 50 }, () => gql(SUBMIT, { input: { proposalId: draft.id } }, secretary)),
     );
     expect(responses.filter((r) => !r.errors)).toHaveLength(1);

@@ -109,7 +109,7 @@ describe('listing proposals (e2e)', () => {
     let after: string | null = null;
     do {
       cursors.push(after);
-      const page = ok(
+      const page: Page = ok(
         await app.gql<Page>(
           `query ($after: String) { proposals(first: 100, after: $after) {
              pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
