@@ -14,6 +14,7 @@ import { ProposalPolicy } from './proposal-policy';
 import { ProposalOrigin, ProposalStatus } from './proposal-status';
 import { ProposalErrors } from './proposals.errors';
 import { ProposalsService } from './proposals.service';
+import { lockById } from './row-lock';
 
 export interface DraftRequest {
   decisionType: DecisionType;
@@ -295,12 +296,7 @@ export class ProposalLifecycleService {
     act: (manager: EntityManager, proposal: Proposal) => Promise<Proposal>,
   ): Promise<DeadlineOutcome> {
     const moved = await this.dataSource.transaction(async (manager) => {
-      const proposal = await manager
-        .getRepository(Proposal)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: proposalId })
-        .getOne();
+      const proposal = await lockById(manager, Proposal, proposalId);
       const due = proposal?.[dateField];
       if (!proposal || proposal.status !== status || proposal.scheduleVersion !== version) {
         return null;

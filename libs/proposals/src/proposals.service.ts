@@ -10,6 +10,7 @@ import { canTransition, ProposalOrigin, ProposalStatus } from './proposal-status
 import { ProposalVersion } from './proposal-version.entity';
 import { ProposalErrors } from './proposals.errors';
 import { groupByKey } from './batch';
+import { lockById } from './row-lock';
 
 export interface NewProposal {
   decisionType: DecisionType;
@@ -66,12 +67,7 @@ export class ProposalsService {
 
   /** The proposal with its row locked until the transaction ends: actions that depend on its state serialise here. */
   async lock(manager: EntityManager, id: string): Promise<Proposal> {
-    const proposal = await manager
-      .getRepository(Proposal)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id', { id })
-      .getOne();
+    const proposal = await lockById(manager, Proposal, id);
     if (!proposal) throw ProposalErrors.PROPOSAL_NOT_FOUND();
     return proposal;
   }

@@ -13,6 +13,7 @@ import { ProposalsService } from '../proposals.service';
 import { ConsultationRequest, ConsultationStatus } from './consultation-request.entity';
 import { CouncilOpinion, OpinionPosition, OpinionStatus } from './council-opinion.entity';
 import { groupByKey } from '../batch';
+import { lockById } from '../row-lock';
 
 export interface OpinionDraft {
   consultationId: string;
@@ -170,12 +171,8 @@ export class ConsultationService {
     return this.dataSource.transaction(async (manager) => {
       const opinion = await this.lockOpinion(manager, opinionId);
       if (opinion.status !== OpinionStatus.Adopted) throw ProposalErrors.OPINION_NOT_ADOPTED();
-      const request = await manager
-        .getRepository(ConsultationRequest)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :id', { id: opinion.consultationId })
-        .getOneOrFail();
+      const request = await lockById(manager, ConsultationRequest, opinion.consultationId);
+      if (!request) throw ProposalErrors.CONSULTATION_NOT_FOUND();
       await this.assertOpen(manager, request);
       const now = new Date();
       opinion.status = OpinionStatus.Published;
@@ -248,12 +245,9 @@ export class ConsultationService {
   }
 
   private async lockOpinion(manager: EntityManager, id: string): Promise<CouncilOpinion> {
-    return manager
-      .getRepository(CouncilOpinion)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .where('o.id = :id', { id })
-      .getOneOrFail();
+    const opinion = await lockById(manager, CouncilOpinion, id);
+    if (!opinion) throw ProposalErrors.OPINION_NOT_FOUND();
+    return opinion;
   }
 
   /** A council answers while the request is open, the proposal in consultation and the due date not passed. */
