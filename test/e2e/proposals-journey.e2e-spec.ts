@@ -592,6 +592,73 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     expect((await stored()).status).toBe('implemented');
   });
 
+  it('lets the author withdraw before the vote only, and the secretary cancel with a reason', async () => {
+    const tabled = async (title: string) => {
+      const { id } = ok(
+        await gql<{ draftProposal: ProposalView }>(
+          DRAFT,
+          { input: { decisionType: 'OrdinaryResolution', title, body: 'Texte', tabled: true } },
+          secretary,
+        ),
+      ).draftProposal;
+      // An ordinary resolution consults no council: tabled, it opens deliberation at once.
+      const submitted = ok(
+        await gql<{ submitProposal: ProposalView }>(
+          SUBMIT,
+          { input: { proposalId: id } },
+          secretary,
+        ),
+      ).submitProposal;
+      expect(submitted.status).toBe('Deliberation');
+      return id;
+    };
+    // A member cannot table.
+    expect(
+      errorCode(
+        await gql(
+          DRAFT,
+          { input: { decisionType: 'Budget', title: 'x', body: 'y', tabled: true } },
+          outsider,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+
+    const first = await tabled('Motion A');
+    const edit = { proposalId: first, title: 'Motion A', body: 'Autre texte' };
+    expect(errorCode(await gql(EDIT, { input: edit }, secretary))).toBe('NOT_IN_PHASE');
+    const withdraw = `mutation ($id: UUID!) { withdrawProposal(proposalId: $id) { status } }`;
+    expect(errorCode(await gql(withdraw, { id: first }, author.token))).toBe('FORBIDDEN');
+    ok(await gql(withdraw, { id: first }, secretary));
+    expect(errorCode(await gql(withdraw, { id: first }, secretary))).toBe('INVALID_TRANSITION');
+
+    const second = await tabled('Motion B');
+    const cancel = `mutation ($input: CancelProposalInput!) { cancelProposal(input: $input) { status cancelReason } }`;
+    expect(
+      errorCode(
+        await gql(cancel, { input: { proposalId: second, reason: 'Hors sujet' } }, author.token),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(cancel, { input: { proposalId: second, reason: '' } }, secretary)),
+    ).toBe('INVALID_VALUE');
+    const cancelled = ok(
+      await gql<{ cancelProposal: { status: string; cancelReason: string } }>(
+        cancel,
+        { input: { proposalId: second, reason: 'Hors sujet' } },
+        secretary,
+      ),
+    ).cancelProposal;
+    expect(cancelled).toEqual({ status: 'Cancelled', cancelReason: 'Hors sujet' });
+    const rows = await app.dataSource.query(
+      `SELECT status, cancel_reason FROM proposal WHERE id IN ($1, $2) ORDER BY title`,
+      [first, second],
+    );
+    expect(rows).toEqual([
+      { status: 'withdrawn', cancel_reason: null },
+      { status: 'cancelled', cancel_reason: 'Hors sujet' },
+    ]);
+  });
+
   it('lets exactly one of 50 simultaneous identical submissions through', async () => {
     const draft = ok(
       await gql<{ draftProposal: ProposalView }>(
