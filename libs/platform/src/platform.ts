@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
+import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
@@ -19,6 +20,7 @@ export const DOMAIN_MODULES = [
   MembershipModule,
   CouncilsModule,
   ProposalsModule,
+  DeliberationModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -28,6 +30,7 @@ export const ALL_ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
+  ...DELIBERATION_ENTITIES,
 ];
 
 export { MIGRATIONS };
