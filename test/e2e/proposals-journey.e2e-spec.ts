@@ -16,6 +16,7 @@ import { errorCode, GraphQLResponse, ok, startTestApp, TestApp } from './test-ap
 const PROPOSAL_FIELDS = `id status origin title currentVersion charterVersionId consultationEndsAt
   deliberationEndsAt votingOpensAt votingClosesAt`;
 const DRAFT = `mutation ($input: DraftProposalInput!) { draftProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
+const DRAFT_BOARD = `mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
 const EDIT = `mutation ($input: EditProposalDraftInput!) { editProposalDraft(input: $input) { ${PROPOSAL_FIELDS} } }`;
 const SUBMIT = `mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
 const ADVANCE = `mutation ($input: AdvanceProposalInput!) { advanceProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
@@ -260,7 +261,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
       { input: { consultationId: youth, position: 'Favourable', text: 'Oui' } },
       seated.seniors.members[0],
     );
-    expect(errorCode(foreign)).toBe('NOT_COUNCIL_MEMBER');
+    expect(errorCode(foreign)).toBe('NOT_ON_COUNCIL');
     expect(
       errorCode(
         await gql(
@@ -269,7 +270,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
           outsider,
         ),
       ),
-    ).toBe('NOT_COUNCIL_MEMBER');
+    ).toBe('NOT_ON_COUNCIL');
 
     const youthDraft = ok(
       await gql<{ draftCouncilOpinion: { id: string; status: string } }>(
@@ -595,12 +596,12 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
   it('lets the author withdraw before the vote only, and the secretary cancel with a reason', async () => {
     const tabled = async (title: string) => {
       const { id } = ok(
-        await gql<{ draftProposal: ProposalView }>(
-          DRAFT,
-          { input: { decisionType: 'OrdinaryResolution', title, body: 'Texte', tabled: true } },
+        await gql<{ draftBoardProposal: ProposalView }>(
+          DRAFT_BOARD,
+          { input: { decisionType: 'OrdinaryResolution', title, body: 'Texte' } },
           secretary,
         ),
-      ).draftProposal;
+      ).draftBoardProposal;
       // An ordinary resolution consults no council: tabled, it opens deliberation at once.
       const submitted = ok(
         await gql<{ submitProposal: ProposalView }>(
@@ -616,8 +617,8 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     expect(
       errorCode(
         await gql(
-          DRAFT,
-          { input: { decisionType: 'Budget', title: 'x', body: 'y', tabled: true } },
+          DRAFT_BOARD,
+          { input: { decisionType: 'Budget', title: 'x', body: 'y' } },
           outsider,
         ),
       ),

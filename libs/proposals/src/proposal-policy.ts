@@ -50,7 +50,7 @@ export class ProposalPolicy {
   /** Drafting an opinion is for members holding an active seat on the council. */
   async assertCouncilMember(user: AuthUser, councilId: string): Promise<void> {
     const seated = user.memberId && (await this.activeMemberIds(councilId)).includes(user.memberId);
-    if (!seated) throw ProposalErrors.NOT_COUNCIL_MEMBER();
+    if (!seated) throw ProposalErrors.NOT_ON_COUNCIL();
   }
 
   /** Recording the council's vote and publishing its opinion is the chair's (or the secretary's). */

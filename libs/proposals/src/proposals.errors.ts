@@ -53,7 +53,7 @@ export const ProposalErrors = defineErrors({
     fr: 'Cette consultation est close : le conseil ne peut plus y répondre.',
     en: 'This consultation is closed: the council can no longer answer it.',
   },
-  NOT_COUNCIL_MEMBER: {
+  NOT_ON_COUNCIL: {
     fr: 'Seuls les membres siégeant à ce conseil peuvent faire cette action.',
     en: 'Only members sitting on this council can do this.',
   },

@@ -10,7 +10,15 @@ import {
 } from '@nestjs/graphql';
 import { DecisionRuleType } from '@delibera/charter';
 import { CouncilType } from '@delibera/councils';
-import { AuthUser, CurrentUser, LoaderContext, mapNodes, UUIDScalar } from '@delibera/kernel';
+import {
+  AuthUser,
+  CurrentUser,
+  LoaderContext,
+  mapNodes,
+  Role,
+  Roles,
+  UUIDScalar,
+} from '@delibera/kernel';
 import { decisionRights } from './decision-rights';
 import {
   AdvanceProposalInput,
@@ -175,13 +183,24 @@ export class ProposalsResolver {
   }
 
   @Mutation(() => ProposalType, {
-    description: 'A member drafts an initiative; the board drafts a proposal it tables.',
+    description: 'A member drafts an initiative (it will collect co-signatures once submitted).',
   })
   async draftProposal(
     @CurrentUser() user: AuthUser,
     @Args('input') input: DraftProposalInput,
   ): Promise<ProposalType> {
-    return ProposalType.from(await this.lifecycle.draft(user, input));
+    return ProposalType.from(await this.lifecycle.draft(user, { ...input, tabled: false }));
+  }
+
+  @Mutation(() => ProposalType, {
+    description: 'The board (secretary or trustee) drafts a proposal it will table.',
+  })
+  @Roles(Role.Secretary, Role.Trustee)
+  async draftBoardProposal(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: DraftProposalInput,
+  ): Promise<ProposalType> {
+    return ProposalType.from(await this.lifecycle.draft(user, { ...input, tabled: true }));
   }
 
   @Mutation(() => ProposalType, {
@@ -238,6 +257,7 @@ export class ProposalsResolver {
   }
 
   @Mutation(() => ProposalType, { description: 'The secretary cancels a proposal, with a reason.' })
+  @Roles(Role.Secretary)
   async cancelProposal(
     @CurrentUser() user: AuthUser,
     @Args('input') input: CancelProposalInput,
@@ -248,6 +268,7 @@ export class ProposalsResolver {
   @Mutation(() => ProposalType, {
     description: 'The secretary records that an adopted proposal was implemented.',
   })
+  @Roles(Role.Secretary)
   async markProposalImplemented(
     @CurrentUser() user: AuthUser,
     @Args('proposalId', { type: () => UUIDScalar }) proposalId: string,

@@ -1,6 +1,5 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import {
-  IsBoolean,
   IsDate,
   IsEnum,
   IsIn,
@@ -27,13 +26,6 @@ export class DraftProposalInput {
   @Field(() => DecisionType) @IsEnum(DecisionType) decisionType: DecisionType;
   @Field(() => String) @Length(1, MAX_TITLE) title: string;
   @Field(() => String, { description: 'Markdown.' }) @Length(1, MAX_BODY) body: string;
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Tabled by the board (secretary or trustee) rather than a member initiative.',
-  })
-  @IsOptional()
-  @IsBoolean()
-  tabled?: boolean;
 }
 
 @InputType()
