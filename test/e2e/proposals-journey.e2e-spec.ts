@@ -245,6 +245,21 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     expect((await stored()).status).toBe('consultation');
   });
 
+  async function draftsOf(code: string, token: string): Promise<{ status: string }[]> {
+    const { proposal } = ok(
+      await gql<{
+        proposal: {
+          consultations: { council: { code: string }; opinionDrafts: { status: string }[] }[];
+        };
+      }>(
+        `query ($id: UUID!) { proposal(id: $id) { consultations { council { code } opinionDrafts { status } } } }`,
+        { id: proposalId },
+        token,
+      ),
+    );
+    return proposal.consultations.find((c) => c.council.code === code)!.opinionDrafts;
+  }
+
   async function consultationOf(code: string): Promise<string> {
     const consultations = (await view()).consultations as {
       id: string;
@@ -364,6 +379,24 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
       opinion: { position: 'FavourableWithConditions' },
     });
     expect(byCode.artists).toMatchObject({ status: 'Requested', opinion: null });
+
+    // The artists' drafts are the artists council's own while its consultation is open.
+    const artists = await consultationOf('artists');
+    ok(
+      await gql(
+        DRAFT_OPINION,
+        { input: { consultationId: artists, position: 'Abstain', text: 'Brouillon' } },
+        seated.artists.members[0],
+      ),
+    );
+    expect(await draftsOf('artists', seated.artists.members[1])).toHaveLength(1);
+    expect(await draftsOf('artists', secretary)).toHaveLength(1);
+    expect(await draftsOf('artists', outsider)).toEqual([]);
+    // Answered consultations show how each draft fared to everyone.
+    expect((await draftsOf('seniors', outsider)).map((d) => d.status)).toEqual([
+      'NotAdopted',
+      'Published',
+    ]);
     expect(
       errorCode(await gql(ADVANCE, { input: { proposalId, to: 'Deliberation' } }, author.token)),
     ).toBe('CONSULTATION_PENDING');
@@ -404,6 +437,8 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
         ),
       ),
     ).toBe('CONSULTATION_CLOSED');
+    // Closed, the silent council's unadopted draft is part of the record.
+    expect(await draftsOf('artists', outsider)).toEqual([{ status: 'Draft' }]);
   });
 
   it('accepts an amendment as a new linked version with a diff, refuses others, records one put to vote', async () => {

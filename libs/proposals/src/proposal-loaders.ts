@@ -47,6 +47,15 @@ export class ProposalLoaders {
     }).load('all');
   }
 
+  /** Ids of the councils the caller sits on (none without a member record). */
+  async myCouncilIds(context: LoaderContext, memberId: string | null): Promise<string[]> {
+    if (!memberId) return [];
+    const councils = await requestLoader(context, 'proposal.myCouncils', (ids: readonly string[]) =>
+      Promise.all(ids.map((id) => this.councilsService.activeCouncilsOf(id))),
+    ).load(memberId);
+    return councils.map((c) => c.id);
+  }
+
   versions(context: LoaderContext): DataLoader<string, ProposalVersion[]> {
     return requestLoader(context, 'proposal.versions', (ids: readonly string[]) =>
       this.proposals.versionsOf(ids),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Council, CouncilsService, SeatStatus } from '@delibera/councils';
 import { AuthUser, CommonErrors, hasRole, Role } from '@delibera/kernel';
+import { ConsultationStatus } from './consultation/consultation-request.entity';
 import { Proposal } from './proposal.entity';
 import { ProposalErrors } from './proposals.errors';
 
@@ -51,6 +52,22 @@ export class ProposalPolicy {
   async assertCouncilMember(user: AuthUser, councilId: string): Promise<void> {
     const seated = user.memberId && (await this.activeMemberIds(councilId)).includes(user.memberId);
     if (!seated) throw ProposalErrors.NOT_ON_COUNCIL();
+  }
+
+  /**
+   * A council's drafts and its internal votes are its own until the
+   * consultation closes; the secretary sees them to support the council.
+   */
+  canSeeOpinionDrafts(
+    user: AuthUser,
+    consultation: { councilId: string; status: ConsultationStatus },
+    myCouncilIds: string[],
+  ): boolean {
+    return (
+      consultation.status !== ConsultationStatus.Requested ||
+      this.isSecretary(user) ||
+      myCouncilIds.includes(consultation.councilId)
+    );
   }
 
   /** Recording the council's vote and publishing its opinion is the chair's (or the secretary's). */

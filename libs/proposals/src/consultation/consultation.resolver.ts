@@ -3,6 +3,7 @@ import { CouncilType } from '@delibera/councils';
 import { AuthUser, CurrentUser, LoaderContext, UUIDScalar } from '@delibera/kernel';
 import { DraftOpinionInput, RecordCouncilVoteInput } from '../dto/proposal.inputs';
 import { ProposalLoaders } from '../proposal-loaders';
+import { ProposalPolicy } from '../proposal-policy';
 import { ConsultationType, CouncilOpinionType } from '../proposals.types';
 import { ConsultationService } from './consultation.service';
 
@@ -11,6 +12,7 @@ export class ConsultationResolver {
   constructor(
     private readonly consultation: ConsultationService,
     private readonly loaders: ProposalLoaders,
+    private readonly policy: ProposalPolicy,
   ) {}
 
   @ResolveField(() => CouncilType)
@@ -36,12 +38,16 @@ export class ConsultationResolver {
   }
 
   @ResolveField(() => [CouncilOpinionType], {
-    description: 'Every opinion drafted for this request, with the council vote on each.',
+    description:
+      "Every opinion drafted for this request, with the council vote on each: the council's own (and the secretary's) until the consultation closes.",
   })
   async opinionDrafts(
+    @CurrentUser() user: AuthUser,
     @Parent() c: ConsultationType,
     @Context() context: LoaderContext,
   ): Promise<CouncilOpinionType[]> {
+    const mine = await this.loaders.myCouncilIds(context, user.memberId);
+    if (!this.policy.canSeeOpinionDrafts(user, c, mine)) return [];
     return (await this.loaders.opinionDrafts(context).load(c.id)).map(CouncilOpinionType.from);
   }
 
