@@ -1,10 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Locale } from '@delibera/kernel';
+import { CONSULTATION_REQUESTED } from './proposals';
 
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
   AccountLocked = 'account_locked',
+  ConsultationRequested = 'consultation_requested',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
@@ -95,6 +97,7 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
       ].join('\n'),
     }),
   },
+  [NotificationKind.ConsultationRequested]: CONSULTATION_REQUESTED,
 };
 
 const STATUS_LABELS: Record<Locale, Record<string, string>> = {
