@@ -90,7 +90,7 @@ function markedCount(random: () => number, max: number): number {
 }
 
 /** 1,000,000 separate ballots of weight 1, full rankings over 10 candidates. */
-function rankedEntries(): { candidates: string[]; ballots: WeightedBallot<RankedBallot>[] } {
+export function rankedEntries(): { candidates: string[]; ballots: WeightedBallot<RankedBallot>[] } {
   const random = seeded('ranked-entries');
   const candidates = names(10);
   const strengths = strengthsFor(random, 10, 0.7);
@@ -105,7 +105,7 @@ function rankedEntries(): { candidates: string[]; ballots: WeightedBallot<Ranked
  * What SQL GROUP BY hands over: `distinct` rankings drawn the same way,
  * their counts following a Zipf law and adding up to 1,000,000 voters.
  */
-function aggregatedProfile(seed: string, count: number, distinct: number, partial: boolean) {
+export function aggregatedProfile(seed: string, count: number, distinct: number, partial: boolean) {
   const random = seeded(seed);
   const candidates = names(count);
   const strengths = strengthsFor(random, count, 0.9);
@@ -132,7 +132,7 @@ function aggregatedProfile(seed: string, count: number, distinct: number, partia
 }
 
 /** 1,000,000 separate ballots, partial rankings over 20 candidates (for STV). */
-function stvEntries(): { candidates: string[]; ballots: WeightedBallot<RankedBallot>[] } {
+export function stvEntries(): { candidates: string[]; ballots: WeightedBallot<RankedBallot>[] } {
   const random = seeded('stv-entries');
   const candidates = names(20);
   const strengths = strengthsFor(random, 20, 0.8);
@@ -146,7 +146,7 @@ function stvEntries(): { candidates: string[]; ballots: WeightedBallot<RankedBal
 const GRADES = ['Excellent', 'Very good', 'Good', 'Acceptable', 'Poor', 'Reject'];
 
 /** 1,000,000 judges grading 10 candidates on six grades, each candidate with its own grade distribution. */
-function gradeEntries(): { candidates: string[]; ballots: WeightedBallot<GradeBallot>[] } {
+export function gradeEntries(): { candidates: string[]; ballots: WeightedBallot<GradeBallot>[] } {
   const random = seeded('grade-entries');
   const candidates = names(10);
   const cumulative = candidates.map(() => {
@@ -265,7 +265,7 @@ const METHOD_LABEL: Record<Method, string> = {
   irv: 'Instant-runoff',
 };
 
-const CASES: Record<string, Case> = {};
+export const CASES: Record<string, Case> = {};
 for (const [g, { label, input }] of RANKED_GROUPS.entries()) {
   for (const method of ['schulze', 'ranked_pairs', 'irv'] as const) {
     const group = `${METHOD_LABEL[method]} · ${label}`;

@@ -23,19 +23,23 @@ export class BallotTable {
   group: Uint32Array;
   private hashes: Int32Array;
   /** Open addressing, two ints a slot: the ballot's hash, then its index + 1 (0 is empty); a probe is one memory read. */
-  private slots = new Int32Array(2 * 1024);
+  private slots: Int32Array;
   private merging = true;
   private added = 0;
   private repeats = 0;
 
   /** Sizes the arrays once for the expected ballots and items, so a large count allocates (and collects) little. */
   constructor(expectedBallots = 16, expectedItems = expectedBallots * 4) {
-    const capacity = Math.max(16, expectedBallots);
+    const capacity = Math.max(16, expectedBallots + 1);
     this.start = new Uint32Array(capacity + 1);
     this.items = new Uint16Array(Math.max(64, expectedItems));
     this.count = new Float64Array(capacity);
     this.group = new Uint32Array(capacity);
     this.hashes = new Int32Array(capacity);
+    // At most half full once the expected ballots are in (merging stops after MERGE_PROBE anyway): no rehash on the way.
+    let slotCount = 1024;
+    while (slotCount < 2 * Math.min(capacity, MERGE_PROBE)) slotCount *= 2;
+    this.slots = new Int32Array(2 * slotCount);
   }
 
   /** Adds `weight` copies of the ballot items[0 .. length). */
