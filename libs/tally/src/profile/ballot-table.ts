@@ -1,4 +1,4 @@
-import { Weight, WeightGroups, weightParts } from './weights';
+import { GroupedCounter } from './weights';
 
 /** Additions watched before deciding whether merging identical ballots pays. */
 const MERGE_PROBE = 1 << 16;
@@ -14,8 +14,7 @@ const MERGE_PROBE = 1 << 16;
  * as they come. Every method gives the same result either way (identical
  * ballots always travel together); only the work differs.
  */
-export class BallotTable {
-  readonly groups = new WeightGroups();
+export class BallotTable extends GroupedCounter<Uint16Array> {
   size = 0;
   start: Uint32Array;
   items: Uint16Array;
@@ -30,6 +29,7 @@ export class BallotTable {
 
   /** Sizes the arrays once for the expected ballots and items, so a large count allocates (and collects) little. */
   constructor(expectedBallots = 16, expectedItems = expectedBallots * 4) {
+    super();
     const capacity = Math.max(16, expectedBallots + 1);
     this.start = new Uint32Array(capacity + 1);
     this.items = new Uint16Array(Math.max(64, expectedItems));
@@ -42,23 +42,7 @@ export class BallotTable {
     this.slots = new Int32Array(2 * slotCount);
   }
 
-  /** Adds `weight` copies of the ballot items[0 .. length). */
-  add(items: Uint16Array, length: number, weight: Weight): void {
-    if (typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn) {
-      const count = Number(weight);
-      this.addCount(items, length, this.groups.reserve(1n, count), count);
-      return;
-    }
-    const { num, den } = weightParts(weight);
-    if (num === 0n) return;
-    const group =
-      num <= BigInt(Number.MAX_SAFE_INTEGER) ? this.groups.reserve(den, Number(num)) : -1;
-    if (group >= 0) return this.addCount(items, length, group, Number(num));
-    for (const chunk of this.groups.chunks(num, den))
-      this.addCount(items, length, chunk.group, chunk.count);
-  }
-
-  private addCount(items: Uint16Array, length: number, group: number, count: number): void {
+  protected addCount(items: Uint16Array, length: number, group: number, count: number): void {
     if (!this.merging) {
       this.append(items, length, group, count, 0);
       return;

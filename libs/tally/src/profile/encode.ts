@@ -1,7 +1,8 @@
 import { Rational } from '../rational';
 import { TallyInputError } from '../tally.errors';
 import { BallotTable } from './ballot-table';
-import { Weight, WeightSum } from './weights';
+import { GradeHistogram } from './grade-histogram';
+import { GroupedCounter, plainCount, Weight, WeightSum } from './weights';
 
 export interface WeightedBallot<B> {
   readonly ballot: B;
@@ -33,8 +34,8 @@ export interface Candidates {
   readonly countedAt: Int32Array;
 }
 
-export interface EncodedProfile {
-  readonly table: BallotTable;
+/** How many ballots there were, by state. */
+export interface ProfileSummary {
   /** All ballots, whatever their state. */
   readonly total: Rational;
   /** Ballots that express a preference among counted candidates. */
@@ -45,6 +46,16 @@ export interface EncodedProfile {
   readonly invalid: Rational;
   /** Choice only: explicit abstentions. */
   readonly abstentions: Rational;
+}
+
+/** The counted ballots, distinct, with their weights. */
+export interface EncodedProfile extends ProfileSummary {
+  readonly table: BallotTable;
+}
+
+/** The counted grade ballots, as votes per candidate and grade. */
+export interface GradeProfile extends ProfileSummary {
+  readonly histogram: GradeHistogram;
 }
 
 export function candidateSet(
@@ -83,7 +94,9 @@ export function encodeRanked(
   candidates: Candidates,
 ): EncodedProfile {
   const { position, countedAt } = candidates;
-  const tally = new ProfileTally(profile.length, expectedMarks(profile, position.size));
+  const tally = new ProfileTally(
+    new BallotTable(profile.length, expectedMarks(profile, position.size)),
+  );
   const seen = new Int32Array(position.size).fill(-1);
   const items = new Uint16Array(position.size);
   for (let b = 0; b < profile.length; b++) {
@@ -105,7 +118,7 @@ export function encodeRanked(
     }
     tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, entry.weight);
   }
-  return tally.done();
+  return { table: tally.counter, ...tally.done() };
 }
 
 /** Marks to make room for, from the first ballots: one sizing instead of repeated growth. */
@@ -122,7 +135,7 @@ export function encodeApproval(
   candidates: Candidates,
   limits: { readonly min: number; readonly max: number },
 ): EncodedProfile {
-  const tally = new ProfileTally(profile.length);
+  const tally = new ProfileTally(new BallotTable(profile.length));
   const seen = new Int32Array(candidates.position.size).fill(-1);
   const approved = new Uint8Array(candidates.names.length);
   const items = new Uint16Array(candidates.names.length);
@@ -151,45 +164,101 @@ export function encodeApproval(
     for (let c = 0; c < approved.length; c++) if (approved[c]) items[length++] = c;
     tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, weight);
   }
-  return tally.done();
+  return { table: tally.counter, ...tally.done() };
 }
 
-/** Grade ballots → one grade per counted candidate; an ungraded candidate gets `missingGrade`. */
+/** Marks a key of a grade ballot that names no candidate. */
+const UNKNOWN = -2;
+/** Marks a key naming a withdrawn candidate: its grade is checked, then dropped. */
+const WITHDRAWN = -1;
+
+/**
+ * Grade ballots → votes per candidate and grade, in one pass; an ungraded
+ * candidate gets `missingGrade`. Two things keep it fast on a million
+ * judges. Ballots of the same shape (keys in the same order, as a database
+ * row or a form gives them) hand their keys to for…in as the very same
+ * strings, so each key position remembers its last key and that candidate's
+ * first cell: the Map lookup only happens when the shape changes. And a plain
+ * count goes straight into its group's cells as the grades are read — taken
+ * back if the ballot turns out blank or invalid — instead of being stored
+ * and added in a second loop. Other weights are added once the ballot is
+ * known to count.
+ */
 export function encodeGrades(
   profile: Profile<GradeBallot>,
   candidates: Candidates,
   gradeCount: number,
   missingGrade: number,
-): EncodedProfile {
-  const tally = new ProfileTally(profile.length);
-  const items = new Uint16Array(candidates.names.length);
+): GradeProfile {
+  const n = candidates.names.length;
+  const histogram = new GradeHistogram(n * gradeCount);
+  const tally = new ProfileTally(histogram);
+  const cells = new Int32Array(n);
+  /** Where a ballot that is not a plain count is read into: nothing is added to it. */
+  const unused = new Float64Array(n * gradeCount);
+  // A valid ballot has at most one key per id, so the key reaching past them all is unknown and ends the ballot.
+  const keyAt = new Array<string | undefined>(candidates.position.size + 1).fill(undefined);
+  const cellAt = new Int32Array(candidates.position.size + 1);
+  const gradedIn = new Int32Array(n).fill(-1);
   for (let b = 0; b < profile.length; b++) {
     const { ballot, weight } = profile[b];
-    items.fill(missingGrade);
+    const count = plainCount(weight);
+    const group = count > 0 ? histogram.groups.reserve(1n, count) : -1;
+    const row = group >= 0 ? histogram.row(group) : unused;
     let graded = 0;
     let valid = typeof ballot === 'object' && ballot !== null && !Array.isArray(ballot);
     if (valid) {
+      let k = 0;
       for (const id in ballot) {
-        const c = candidates.index.get(id);
+        if (keyAt[k] !== id) {
+          const c = candidates.index.get(id);
+          keyAt[k] = id;
+          cellAt[k] = c === undefined ? UNKNOWN : c < 0 ? WITHDRAWN : c * gradeCount;
+        }
+        const first = cellAt[k++];
         const grade = ballot[id];
-        if (c === undefined || !Number.isInteger(grade) || grade < 0 || grade >= gradeCount) {
+        // (grade >>> 0) === grade: a whole number from 0 to 2^32 − 1, without coercing a non-number.
+        if (
+          first === UNKNOWN ||
+          typeof grade !== 'number' ||
+          grade >>> 0 !== grade ||
+          grade >= gradeCount
+        ) {
           valid = false;
           break;
         }
-        if (c >= 0) {
-          items[c] = grade;
-          graded++;
+        if (first >= 0) {
+          const cell = first + grade;
+          row[cell] += count;
+          cells[graded++] = cell;
         }
       }
     }
-    tally.add(valid ? (graded > 0 ? 'counted' : 'blank') : 'invalid', items, items.length, weight);
+    if (!valid || graded === 0) {
+      if (group >= 0) histogram.takeBack(group, cells, graded, count);
+      tally.add(valid ? 'blank' : 'invalid', cells, 0, weight);
+      continue;
+    }
+    if (graded < n) {
+      for (const id in ballot) {
+        const c = candidates.index.get(id) as number;
+        if (c >= 0) gradedIn[c] = b;
+      }
+      for (let c = 0; c < n; c++) {
+        if (gradedIn[c] === b) continue;
+        const cell = c * gradeCount + missingGrade;
+        row[cell] += count;
+        cells[graded++] = cell;
+      }
+    }
+    if (group < 0) tally.add('counted', cells, graded, weight);
   }
-  return tally.done();
+  return { histogram, ...tally.done() };
 }
 
 /** Choice ballots → the option's index; abstentions and blanks are tallied apart. */
 export function encodeChoice(profile: Profile<ChoiceBallot>, options: Candidates): EncodedProfile {
-  const tally = new ProfileTally(Math.min(profile.length, 64));
+  const tally = new ProfileTally(new BallotTable(Math.min(profile.length, 64)));
   const item = new Uint16Array(1);
   for (const { ballot, weight } of profile) {
     if (ballot === 'abstain' || ballot === 'blank') {
@@ -205,38 +274,35 @@ export function encodeChoice(profile: Profile<ChoiceBallot>, options: Candidates
     item[0] = c;
     tally.add('counted', item, 1, weight);
   }
-  return tally.done();
+  return { table: tally.counter, ...tally.done() };
 }
 
-/** Routes each ballot to the table (counted) or to an exact side sum. */
-class ProfileTally {
-  private readonly table: BallotTable;
+/** Routes each ballot to the counter (counted) or to an exact side sum. */
+class ProfileTally<Items, Counter extends GroupedCounter<Items>> {
   private readonly blank = new WeightSum();
   private readonly invalid = new WeightSum();
   private readonly abstentions = new WeightSum();
 
-  constructor(expectedBallots: number, expectedItems?: number) {
-    this.table = new BallotTable(expectedBallots, expectedItems);
-  }
+  constructor(readonly counter: Counter) {}
 
   add(
     kind: 'counted' | 'blank' | 'invalid' | 'abstain',
-    items: Uint16Array,
+    items: Items,
     length: number,
     weight: Weight,
   ): void {
-    if (kind === 'counted') this.table.add(items, length, weight);
+    if (kind === 'counted') this.counter.add(items, length, weight);
     else if (kind === 'blank') this.blank.add(weight);
     else if (kind === 'invalid') this.invalid.add(weight);
     else this.abstentions.add(weight);
   }
 
-  done(): EncodedProfile {
-    const counted = this.table.groups.total();
+  done(): ProfileSummary {
+    const counted = this.counter.groups.total();
     const blank = this.blank.value();
     const invalid = this.invalid.value();
     const abstentions = this.abstentions.value();
     const total = counted.add(blank).add(invalid).add(abstentions);
-    return { table: this.table, counted, blank, invalid, abstentions, total };
+    return { counted, blank, invalid, abstentions, total };
   }
 }
