@@ -203,7 +203,7 @@ export function encodeGrades(
   for (let b = 0; b < profile.length; b++) {
     const { ballot, weight } = profile[b];
     const count = plainCount(weight);
-    const group = count > 0 ? histogram.groups.reserve(1n, count) : -1;
+    const group = count > 0 ? histogram.groups.reservePlain(count) : -1;
     const row = group >= 0 ? histogram.row(group) : unused;
     let graded = 0;
     let valid = typeof ballot === 'object' && ballot !== null && !Array.isArray(ballot);

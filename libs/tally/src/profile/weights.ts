@@ -13,8 +13,16 @@ export const MAX_GROUP_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100_000);
 
 /** The weight as a number when it is a plain count (a bigint from 1 to 2^32, far below any group's limit), else 0. */
 export function plainCount(weight: Weight): number {
-  return typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn ? Number(weight) : 0;
+  if (weight === lastPlain.weight) return lastPlain.count;
+  const count =
+    typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn ? Number(weight) : 0;
+  lastPlain.weight = weight;
+  lastPlain.count = count;
+  return count;
 }
+
+/** The last weight plainCount read: a profile of single ballots repeats one weight a million times. */
+const lastPlain: { weight: Weight; count: number } = { weight: 0n, count: 0 };
 
 /** Checks a weight and returns it as numerator/denominator (zero is allowed and counts for nothing). */
 export function weightParts(weight: Weight): { num: bigint; den: bigint } {
@@ -49,6 +57,18 @@ export class WeightGroups {
   /** Total count held by each group. */
   readonly totals: number[] = [];
   private readonly filling = new Map<bigint, number>();
+  /** The group of unit 1 now filling, or -1: most ballots are plain counts, reserved without touching a bigint. */
+  private plainGroup = -1;
+
+  /** The group of unit 1 with room for a plain count (see plainCount). */
+  reservePlain(count: number): number {
+    const group = this.plainGroup;
+    if (group >= 0 && this.totals[group] + count <= MAX_GROUP_COUNT) {
+      this.totals[group] += count;
+      return group;
+    }
+    return this.reserve(1n, count);
+  }
 
   /** The group of unit 1/den with room for `count` more, opening one if needed; -1 if count alone is too large. */
   reserve(den: bigint, count: number): number {
@@ -65,6 +85,7 @@ export class WeightGroups {
       this.units.push(Rational.of(1n, den));
       this.totals.push(0);
       this.filling.set(den, group);
+      if (den === 1n) this.plainGroup = group;
     }
     this.totals[group] += count;
     return group;
@@ -106,7 +127,7 @@ export abstract class GroupedCounter<Items> {
   add(items: Items, length: number, weight: Weight): void {
     const count = plainCount(weight);
     if (count > 0) {
-      this.addCount(items, length, this.groups.reserve(1n, count), count);
+      this.addCount(items, length, this.groups.reservePlain(count), count);
       return;
     }
     const { num, den } = weightParts(weight);
