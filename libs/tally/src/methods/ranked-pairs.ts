@@ -1,7 +1,7 @@
 import { Rational } from '../rational';
 import type { RankedPair, RankedPairsResult, RankedPairsSpec } from '../tally.types';
 import { compareIds, drawLot } from '../tie-break';
-import { pairwiseMatrix, prepareRanked, tiers, toMatrix } from './ranked-profile';
+import { preparePairwise, tiers, toMatrix } from './ranked-profile';
 
 interface Majority {
   readonly winner: number;
@@ -18,10 +18,10 @@ interface Majority {
  * whose winner ranks higher first, then the one whose loser ranks lower.
  */
 export function countRankedPairs(spec: RankedPairsSpec): RankedPairsResult {
-  const { candidates, input } = prepareRanked(spec);
+  const { candidates, input } = preparePairwise(spec);
   const names = candidates.names;
   const n = names.length;
-  const d = pairwiseMatrix(input.profile, n);
+  const d = input.profile.pairwise.matrix();
 
   const majorities: Majority[] = [];
   for (let a = 0; a < n; a++) {

@@ -2,6 +2,7 @@ import { Rational } from '../rational';
 import { TallyInputError } from '../tally.errors';
 import { BallotTable } from './ballot-table';
 import { GradeHistogram } from './grade-histogram';
+import { PairwiseCounts } from './pairwise-counts';
 import { GroupedCounter, plainCount, Weight, WeightSum } from './weights';
 
 export interface WeightedBallot<B> {
@@ -53,6 +54,11 @@ export interface EncodedProfile extends ProfileSummary {
   readonly table: BallotTable;
 }
 
+/** The counted rankings, as votes per ordered pair of candidates. */
+export interface PairwiseProfile extends ProfileSummary {
+  readonly pairwise: PairwiseCounts;
+}
+
 /** The counted grade ballots, as votes per candidate and grade. */
 export interface GradeProfile extends ProfileSummary {
   readonly histogram: GradeHistogram;
@@ -88,15 +94,32 @@ export function candidateSet(
   return { names, withdrawn: ids.filter((id) => out.has(id)), index, position, countedAt };
 }
 
-/** Ranked ballots → sequences of counted candidate indices; withdrawn candidates are skipped over. */
+/** Ranked ballots → distinct sequences of counted candidate indices, with their weights. */
 export function encodeRanked(
   profile: Profile<RankedBallot>,
   candidates: Candidates,
 ): EncodedProfile {
+  const table = new BallotTable(profile.length, expectedMarks(profile, candidates.position.size));
+  return { table, ...readRanked(profile, candidates, table) };
+}
+
+/** Ranked ballots → votes per ordered pair of candidates (for the pairwise methods). */
+export function encodePairwise(
+  profile: Profile<RankedBallot>,
+  candidates: Candidates,
+): PairwiseProfile {
+  const pairwise = new PairwiseCounts(candidates.names.length);
+  return { pairwise, ...readRanked(profile, candidates, pairwise) };
+}
+
+/** Reads each ranking into counted candidate indices, for `counter`; withdrawn candidates are skipped over. */
+function readRanked(
+  profile: Profile<RankedBallot>,
+  candidates: Candidates,
+  counter: GroupedCounter<Uint16Array>,
+): ProfileSummary {
   const { position, countedAt } = candidates;
-  const tally = new ProfileTally(
-    new BallotTable(profile.length, expectedMarks(profile, position.size)),
-  );
+  const tally = new ProfileTally(counter);
   const seen = new Int32Array(position.size).fill(-1);
   const items = new Uint16Array(position.size);
   for (let b = 0; b < profile.length; b++) {
@@ -118,7 +141,7 @@ export function encodeRanked(
     }
     tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, entry.weight);
   }
-  return { table: tally.counter, ...tally.done() };
+  return tally.done();
 }
 
 /** Marks to make room for, from the first ballots: one sizing instead of repeated growth. */
