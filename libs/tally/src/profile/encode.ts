@@ -120,6 +120,7 @@ function readRanked(
 ): ProfileSummary {
   const { position, countedAt } = candidates;
   const tally = new ProfileTally(counter);
+  const ids = new IdLookup(position);
   const seen = new Int32Array(position.size).fill(-1);
   const items = new Uint16Array(position.size);
   for (let b = 0; b < profile.length; b++) {
@@ -129,8 +130,8 @@ function readRanked(
     let valid = Array.isArray(ballot);
     if (valid) {
       for (let r = 0; r < ballot.length; r++) {
-        const at = position.get(ballot[r]);
-        if (at === undefined || seen[at] === b) {
+        const at = ids.find(ballot[r]);
+        if (at < 0 || seen[at] === b) {
           valid = false;
           break;
         }
@@ -159,6 +160,7 @@ export function encodeApproval(
   limits: { readonly min: number; readonly max: number },
 ): EncodedProfile {
   const tally = new ProfileTally(new BallotTable(profile.length));
+  const ids = new IdLookup(candidates.position);
   const seen = new Int32Array(candidates.position.size).fill(-1);
   const approved = new Uint8Array(candidates.names.length);
   const items = new Uint16Array(candidates.names.length);
@@ -169,8 +171,8 @@ export function encodeApproval(
     approved.fill(0);
     if (valid) {
       for (const id of ballot) {
-        const at = candidates.position.get(id);
-        if (at === undefined) {
+        const at = ids.find(id);
+        if (at < 0) {
           valid = false;
           break;
         }
@@ -298,6 +300,36 @@ export function encodeChoice(profile: Profile<ChoiceBallot>, options: Candidates
     tally.add('counted', item, 1, weight);
   }
   return { table: tally.counter, ...tally.done() };
+}
+
+/** Slots in IdLookup's cache. */
+const ID_SLOTS = 256;
+
+/**
+ * A ballot's id → its position among all ids, or -1 when it names no
+ * candidate. A Map lookup hashes the string whenever it is a new string
+ * object, and ballots repeat a few ids: a small direct-mapped cache, slotted
+ * by the id's last two characters and length, answers most lookups with one
+ * string comparison. The comparison is by content, so a hit is right
+ * whichever string object holds the id.
+ */
+export class IdLookup {
+  private readonly keys = new Array<string | undefined>(ID_SLOTS).fill(undefined);
+  private readonly positions = new Int32Array(ID_SLOTS);
+
+  constructor(private readonly position: ReadonlyMap<string, number>) {}
+
+  find(id: unknown): number {
+    if (typeof id !== 'string') return -1;
+    const n = id.length;
+    const slot = (n > 1 ? id.charCodeAt(n - 1) * 31 + id.charCodeAt(n - 2) + n : n) & (ID_SLOTS - 1);
+    if (this.keys[slot] === id) return this.positions[slot];
+    const at = this.position.get(id);
+    if (at === undefined) return -1;
+    this.keys[slot] = id;
+    this.positions[slot] = at;
+    return at;
+  }
 }
 
 /** Routes each ballot to the counter (counted) or to an exact side sum. */
