@@ -225,9 +225,15 @@ export function encodeGrades(
   const keyAt = new Array<string | undefined>(candidates.position.size + 1).fill(undefined);
   const cellAt = new Int32Array(candidates.position.size + 1);
   const gradedIn = new Int32Array(n).fill(-1);
+  let lastWeight: Weight | undefined;
+  let count = 0;
   for (let b = 0; b < profile.length; b++) {
     const { ballot, weight } = profile[b];
-    const count = plainCount(weight);
+    // Single judgments all weigh 1n: a million of them, one conversion.
+    if (weight !== lastWeight) {
+      lastWeight = weight;
+      count = plainCount(weight);
+    }
     const group = count > 0 ? histogram.groups.reservePlain(count) : -1;
     const row = group >= 0 ? histogram.row(group) : unused;
     let graded = 0;

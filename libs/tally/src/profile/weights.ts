@@ -13,16 +13,8 @@ export const MAX_GROUP_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100_000);
 
 /** The weight as a number when it is a plain count (a bigint from 1 to 2^32, far below any group's limit), else 0. */
 export function plainCount(weight: Weight): number {
-  if (weight === lastPlain.weight) return lastPlain.count;
-  const count =
-    typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn ? Number(weight) : 0;
-  lastPlain.weight = weight;
-  lastPlain.count = count;
-  return count;
+  return typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn ? Number(weight) : 0;
 }
-
-/** The last weight plainCount read: a profile of single ballots repeats one weight a million times. */
-const lastPlain: { weight: Weight; count: number } = { weight: 0n, count: 0 };
 
 /** Checks a weight and returns it as numerator/denominator (zero is allowed and counts for nothing). */
 export function weightParts(weight: Weight): { num: bigint; den: bigint } {
