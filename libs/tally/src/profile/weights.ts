@@ -131,6 +131,11 @@ export abstract class GroupedCounter<Items> {
       this.addCount(items, length, chunk.group, chunk.count);
   }
 
+  /** Adds `count` copies in unit 1, where count is a whole number already within one group's limit (another table's count). */
+  addWhole(items: Items, length: number, count: number): void {
+    this.addCount(items, length, this.groups.reservePlain(count), count);
+  }
+
   protected abstract addCount(items: Items, length: number, group: number, count: number): void;
 }
 
