@@ -119,7 +119,11 @@ function compare(a: Judged, b: Judged): number {
 }
 
 /** Votes per grade for each candidate, exactly. */
-function gradeSums(profile: GradeProfile, candidates: Candidates, gradeCount: number): Rational[][] {
+function gradeSums(
+  profile: GradeProfile,
+  candidates: Candidates,
+  gradeCount: number,
+): Rational[][] {
   return candidates.names.map((_, c) =>
     Array.from({ length: gradeCount }, (__, g) => profile.histogram.total(c * gradeCount + g)),
   );

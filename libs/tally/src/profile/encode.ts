@@ -328,7 +328,8 @@ export class IdLookup {
   find(id: unknown): number {
     if (typeof id !== 'string') return -1;
     const n = id.length;
-    const slot = (n > 1 ? id.charCodeAt(n - 1) * 31 + id.charCodeAt(n - 2) + n : n) & (ID_SLOTS - 1);
+    const slot =
+      (n > 1 ? id.charCodeAt(n - 1) * 31 + id.charCodeAt(n - 2) + n : n) & (ID_SLOTS - 1);
     if (this.keys[slot] === id) return this.positions[slot];
     const at = this.position.get(id);
     if (at === undefined) return -1;
