@@ -68,12 +68,13 @@ export function toMatrix(
   values: readonly (readonly Rational[])[],
   names: readonly string[],
 ): Matrix {
-  return Object.fromEntries(
-    names.map((row, a) => [
-      row,
-      Object.fromEntries(names.flatMap((column, b) => (a === b ? [] : [[column, values[a][b]]]))),
-    ]),
-  );
+  const matrix: Record<string, Record<string, Rational>> = {};
+  for (let a = 0; a < names.length; a++) {
+    const row: Record<string, Rational> = {};
+    for (let b = 0; b < names.length; b++) if (a !== b) row[names[b]] = values[a][b];
+    matrix[names[a]] = row;
+  }
+  return matrix;
 }
 
 /** Tiers of a strict order given by `beats`: each tier holds those no remaining candidate beats. */
