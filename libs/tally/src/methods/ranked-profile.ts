@@ -68,13 +68,14 @@ export function toMatrix(
   values: readonly (readonly Rational[])[],
   names: readonly string[],
 ): Matrix {
-  const matrix: Record<string, Record<string, Rational>> = {};
+  // Object.fromEntries, not assignment: an id such as "__proto__" stays an ordinary key.
+  const rows: [string, Record<string, Rational>][] = [];
   for (let a = 0; a < names.length; a++) {
-    const row: Record<string, Rational> = {};
-    for (let b = 0; b < names.length; b++) if (a !== b) row[names[b]] = values[a][b];
-    matrix[names[a]] = row;
+    const cells: [string, Rational][] = [];
+    for (let b = 0; b < names.length; b++) if (a !== b) cells.push([names[b], values[a][b]]);
+    rows.push([names[a], Object.fromEntries(cells)]);
   }
-  return matrix;
+  return Object.fromEntries(rows);
 }
 
 /** Tiers of a strict order given by `beats`: each tier holds those no remaining candidate beats. */
