@@ -6,6 +6,8 @@ import {
   encodeRanked,
   EncodedProfile,
   PairwiseProfile,
+  Profile,
+  ProfileSummary,
 } from '../profile/encode';
 import { ExactSums } from '../profile/weights';
 import { Rational } from '../rational';
@@ -16,13 +18,7 @@ export function prepareRanked(spec: RankedSpec): {
   candidates: Candidates;
   input: CountInput<EncodedProfile>;
 } {
-  const candidates = candidateSet(spec.candidates, spec.withdrawn);
-  const input = prepareCount(
-    spec,
-    (ballots) => encodeRanked(ballots, candidates),
-    (profile) => firstPreferences(profile, candidates.names),
-  );
-  return { candidates, input };
+  return prepareWith(spec, encodeRanked, firstPreferences);
 }
 
 /** The common start of the pairwise methods (Schulze, ranked pairs): candidates after withdrawals, and the votes per ordered pair. */
@@ -30,11 +26,21 @@ export function preparePairwise(spec: RankedSpec): {
   candidates: Candidates;
   input: CountInput<PairwiseProfile>;
 } {
+  return prepareWith(spec, encodePairwise, (profile, names) =>
+    byName(names, profile.pairwise.firstPreferences()),
+  );
+}
+
+function prepareWith<P extends ProfileSummary>(
+  spec: RankedSpec,
+  encode: (ballots: Profile<RankedBallot>, candidates: Candidates) => P,
+  firsts: (profile: P, names: readonly string[]) => Record<string, Rational>,
+): { candidates: Candidates; input: CountInput<P> } {
   const candidates = candidateSet(spec.candidates, spec.withdrawn);
   const input = prepareCount(
     spec,
-    (ballots) => encodePairwise(ballots, candidates),
-    (profile) => byName(candidates.names, profile.pairwise.firstPreferences()),
+    (ballots) => encode(ballots, candidates),
+    (profile) => firsts(profile, candidates.names),
   );
   return { candidates, input };
 }
