@@ -9,8 +9,8 @@
  * kernel's peak-RSS mark (/proc/self/clear_refs), then counts. So the peak
  * memory reported is the input held plus what the count itself needed, for
  * that count alone. Times are wall-clock: the fastest of as many runs as
- * fit in three seconds, at most MAX_RUNS (one run when a run takes longer),
- * for every contender alike. A sub-millisecond count gets enough runs for
+ * fit in three seconds, at most MAX_RUNS, and at least MIN_RUNS when they fit
+ * in twenty seconds, for every contender alike. A sub-millisecond count gets enough runs for
  * its fastest to be a measurement rather than a scheduling accident on a
  * shared machine; a slow one gets the same three seconds.
  */
@@ -37,6 +37,13 @@ export type BenchRow = {
 const VOTERS = 1_000_000;
 /** Runs per case at most, within three seconds. */
 const MAX_RUNS = 200;
+/**
+ * Runs per case at least, time allowing: the fastest of many runs is lower
+ * than the fastest of one on a noisy machine, so a slow contender also gets
+ * a few tries rather than a single one.
+ */
+const MIN_RUNS = 3;
+const MIN_RUNS_WITHIN_MS = 20_000;
 /** Per-case limit: a library still counting after this is stopped and reported as such. */
 const TIME_LIMIT_MS = 60_000;
 
@@ -357,13 +364,18 @@ function measure(prepared: Prepared): Measurement {
   const inputMb = rssMb();
   resetPeak();
   const times: number[] = [];
+  let elapsed = 0;
   let winners: string[] = [];
   // No collection between runs: a forced full GC throws away optimised code and slows small counts.
   do {
     const start = performance.now();
     winners = prepared.run();
     times.push(performance.now() - start);
-  } while (times.length < MAX_RUNS && times.reduce((a, b) => a + b, 0) < 3_000);
+    elapsed += times[times.length - 1];
+  } while (
+    times.length < MAX_RUNS &&
+    (elapsed < 3_000 || (times.length < MIN_RUNS && elapsed < MIN_RUNS_WITHIN_MS))
+  );
   // The fastest run: the machine is shared, and the slow runs measure the neighbours.
   return { ms: Math.min(...times), runs: times.length, winners, peakMb: peakMb(), inputMb };
 }
