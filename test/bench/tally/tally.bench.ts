@@ -9,10 +9,10 @@
  * kernel's peak-RSS mark (/proc/self/clear_refs), then counts. So the peak
  * memory reported is the input held plus what the count itself needed, for
  * that count alone. Times are wall-clock: the fastest of as many runs as
- * fit in three seconds, at most MAX_RUNS, and at least MIN_RUNS when they fit
- * in twenty seconds, for every contender alike. A sub-millisecond count gets enough runs for
- * its fastest to be a measurement rather than a scheduling accident on a
- * shared machine; a slow one gets the same three seconds.
+ * fit in three seconds (at most MAX_RUNS), and of at least MIN_RUNS when
+ * they fit in twenty seconds, for every contender alike. A sub-millisecond
+ * count gets enough runs for its fastest to be a measurement rather than a
+ * scheduling accident on a shared machine; a slow one still gets a few.
  */
 import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
