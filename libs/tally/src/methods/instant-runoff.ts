@@ -92,9 +92,10 @@ export function countIrv(spec: IrvSpec): IrvResult {
       cursor[e] = at;
       const to = at < end ? table.items[at] : EXHAUSTED;
       if (to !== EXHAUSTED) piles[to].push(e);
-      sums.add(from, table.group[e], -table.count[e]);
       sums.add(to, table.group[e], table.count[e]);
     }
+    // Every ballot the candidate held has moved on: their total is exactly zero.
+    sums.clear(from);
     pile.clear();
   }
 }

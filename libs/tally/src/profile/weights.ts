@@ -185,6 +185,10 @@ export class ExactSums {
     return sum;
   }
 
+  clear(cell: number): void {
+    this.counts.fill(0, cell * this.groups, (cell + 1) * this.groups);
+  }
+
   isZero(cell: number): boolean {
     for (let g = 0; g < this.groups; g++)
       if (this.counts[cell * this.groups + g] !== 0) return false;
