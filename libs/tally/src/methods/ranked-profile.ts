@@ -100,8 +100,13 @@ export function tiers(n: number, beats: (a: number, b: number) => boolean): numb
 
 /** A growable list of ballot indices: one pile of papers. */
 export class Pile {
-  private items = new Int32Array(16);
+  private items: Int32Array;
   length = 0;
+
+  /** `expected`: the papers it will likely hold, so a large pile is allocated once rather than doubled. */
+  constructor(expected = 16) {
+    this.items = new Int32Array(Math.max(16, expected));
+  }
 
   push(value: number): void {
     if (this.length === this.items.length) {

@@ -35,7 +35,8 @@ export class BallotTable extends GroupedCounter<Uint16Array> {
     this.items = new Uint16Array(Math.max(64, expectedItems));
     this.count = new Float64Array(capacity);
     this.group = new Uint32Array(capacity);
-    this.hashes = new Int32Array(capacity);
+    // Hashes only matter while merging, which the first MERGE_PROBE ballots decide; they grow past that only if it goes on.
+    this.hashes = new Int32Array(Math.min(capacity, MERGE_PROBE + 1));
     // At most half full once the expected ballots are in (merging stops after MERGE_PROBE anyway): no rehash on the way.
     let slotCount = 1024;
     while (slotCount < 2 * Math.min(capacity, MERGE_PROBE)) slotCount *= 2;
@@ -112,7 +113,10 @@ export class BallotTable extends GroupedCounter<Uint16Array> {
     this.start[e + 1] = from + length;
     this.count[e] = count;
     this.group[e] = group;
-    this.hashes[e] = hash;
+    if (this.merging) {
+      if (e >= this.hashes.length) this.hashes = resize(this.hashes, this.hashes.length * 2);
+      this.hashes[e] = hash;
+    }
     this.size = e + 1;
     return e;
   }
@@ -122,7 +126,6 @@ export class BallotTable extends GroupedCounter<Uint16Array> {
     this.start = resize(this.start, capacity + 1);
     this.count = resize(this.count, capacity);
     this.group = resize(this.group, capacity);
-    this.hashes = resize(this.hashes, capacity);
   }
 }
 
