@@ -470,10 +470,10 @@ export async function runTallyBench(): Promise<BenchRow[]> {
       rows.push({
         suite: 'tally',
         name,
-        figure: round(outcome.ms),
+        figure: roundMs(outcome.ms),
         unit: 'ms',
         target: isOurs ? c.target : ourMs !== undefined ? '≥ 10× the time of tally' : undefined,
-        baseline: isOurs || ourMs === undefined ? undefined : round(ourMs),
+        baseline: isOurs || ourMs === undefined ? undefined : roundMs(ourMs),
         ratio: isOurs || ourMs === undefined ? undefined : round(outcome.ms / ourMs, 1),
         note: `${agreement}; best of ${outcome.runs} run${outcome.runs > 1 ? 's' : ''}`,
       });
@@ -487,6 +487,11 @@ export async function runTallyBench(): Promise<BenchRow[]> {
     }
   }
   return rows;
+}
+
+/** Whole milliseconds, or hundredths below 10 ms, where a whole number would hide the ratio. */
+function roundMs(ms: number): number {
+  return round(ms, ms < 10 ? 2 : 0);
 }
 
 function round(value: number, digits = 0): number {
