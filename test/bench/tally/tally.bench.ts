@@ -455,7 +455,7 @@ export async function runTallyBench(): Promise<BenchRow[]> {
           name,
           figure: TIME_LIMIT_MS,
           unit: 'ms',
-          baseline: ourMs,
+          baseline: ourMs === undefined ? undefined : roundMs(ourMs),
           note: `did not finish: ${outcome.failed}`,
         });
         continue;
