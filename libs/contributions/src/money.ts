@@ -22,3 +22,8 @@ export function formatCents(cents: number, locale: 'fr' | 'en' = 'fr'): string {
   if (locale === 'en') return `${sign}$${units.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
   return `${sign}${units.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},${fraction}\u00a0$`;
 }
+
+/** Value of volunteer time at an hourly rate, rounded half up to the cent, in integers. */
+export function volunteerValueCents(minutes: number, hourlyRateCents: number): number {
+  return Math.floor((minutes * hourlyRateCents + 30) / 60);
+}

@@ -1,5 +1,6 @@
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
+import { CONTRIBUTIONS_ENTITIES, ContributionsModule } from '@delibera/contributions';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
@@ -17,6 +18,7 @@ export const DOMAIN_MODULES = [
   CharterModule,
   MembershipModule,
   CouncilsModule,
+  ContributionsModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -25,6 +27,7 @@ export const ALL_ENTITIES = [
   ...CHARTER_ENTITIES,
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
+  ...CONTRIBUTIONS_ENTITIES,
 ];
 
 export { MIGRATIONS };

@@ -13,11 +13,17 @@ export enum JobName {
   ReconcileDeadlines = 'deadlines.reconcile',
   /** Drain the notification outbox: send or file each pending email. */
   DeliverNotifications = 'notifications.deliver',
+  /** Issue the calls of an adopted contribution scale not issued yet (organisations admitted later). */
+  IssueContributionCalls = 'contributions.issue-calls',
+  /** Mark a scale's calls past their due date as overdue and remind the organisations. */
+  MarkContributionCallsOverdue = 'contributions.mark-overdue',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.DeliverNotifications]: QueueName.Notifications,
+  [JobName.IssueContributionCalls]: QueueName.Deadlines,
+  [JobName.MarkContributionCallsOverdue]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */

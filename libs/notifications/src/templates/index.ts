@@ -1,9 +1,17 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Locale } from '@delibera/kernel';
+import {
+  CONTRIBUTION_CALL,
+  CONTRIBUTION_OVERDUE,
+  CONTRIBUTION_PAYMENT_RECEIVED,
+} from './contributions';
 
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
+  ContributionCall = 'contribution_call',
+  ContributionOverdue = 'contribution_overdue',
+  ContributionPaymentReceived = 'contribution_payment_received',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
@@ -45,6 +53,9 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
       ].join('\n'),
     }),
   },
+  [NotificationKind.ContributionCall]: CONTRIBUTION_CALL,
+  [NotificationKind.ContributionOverdue]: CONTRIBUTION_OVERDUE,
+  [NotificationKind.ContributionPaymentReceived]: CONTRIBUTION_PAYMENT_RECEIVED,
   [NotificationKind.MemberStatusChanged]: {
     fr: (p) => ({
       subject: `Votre adhésion est maintenant ${STATUS_LABELS.fr[String(p.status)]}`,
