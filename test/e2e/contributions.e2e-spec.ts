@@ -41,11 +41,14 @@ const FISCAL_YEAR = 2026;
 /** Tier amounts with odd cents, so any rounding or float would show. */
 const tierAmount = (category: OrganisationCategory, band: SizeBand) =>
   100_000 * (TEST_CATEGORIES.indexOf(category) + 1) + 3_751 * TEST_SIZE_BANDS.indexOf(band) + 1;
-const TIERS = TEST_CATEGORIES.flatMap((organisationCategory) =>
-  TEST_SIZE_BANDS.map((sizeBand) => ({
-    organisationCategory,
-    sizeBand,
-    amountCents: tierAmount(organisationCategory, sizeBand),
+/** GraphQL names enum values by their TypeScript keys (SocialEconomy, not social_economy). */
+const gqlName = (values: Record<string, string>, value: string) =>
+  Object.keys(values).find((key) => values[key] === value)!;
+const TIERS = TEST_CATEGORIES.flatMap((category) =>
+  TEST_SIZE_BANDS.map((band) => ({
+    organisationCategory: gqlName(OrganisationCategory, category),
+    sizeBand: gqlName(SizeBand, band),
+    amountCents: tierAmount(category, band),
   })),
 );
 const scaleInput = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -55,7 +58,7 @@ const scaleInput = (name: string, extra: Record<string, unknown> = {}) => ({
   dueOn: '2026-12-31',
   campaignTargetCents: 400_000_000,
   individualDuesCents: 2_500,
-  prorationRule: 'remaining_months',
+  prorationRule: 'RemainingMonths',
   tiers: TIERS,
   ...extra,
 });
@@ -86,11 +89,11 @@ describe('contributions (e2e)', () => {
 
   const submit = async (id: string): Promise<string> => {
     if (process.env.TEMP_NO_PROPOSALS) {
-      const [row] = await app.dataSource.query(`UPDATE contribution_scale SET status = 'submitted', proposal_id = gen_random_uuid() WHERE id = $1 RETURNING proposal_id`, [id]);
-      return row[0].proposal_id;
+      const [[row]] = await app.dataSource.query(`UPDATE contribution_scale SET status = 'submitted', proposal_id = gen_random_uuid() WHERE id = $1 RETURNING proposal_id`, [id]);
+      return row.proposal_id;
     }
     const scale = ok(await app.gql<{ submitContributionScale: { proposalId: string; status: string } }>(SUBMIT, { id }, { token: treasurer })).submitContributionScale;
-    expect(scale.status).toBe('submitted');
+    expect(scale.status).toBe('Submitted');
     return scale.proposalId;
   };
 
@@ -134,7 +137,7 @@ describe('contributions (e2e)', () => {
     expect(errorCode(asMember)).toBe('FORBIDDEN');
 
     const scale = ok(await app.gql<{ draftContributionScale: { id: string; status: string; tiers: unknown[] } }>(DRAFT, { input: scaleInput('Barème A') }, { token: treasurer })).draftContributionScale;
-    expect(scale).toMatchObject({ status: 'draft' });
+    expect(scale).toMatchObject({ status: 'Draft' });
     expect(scale.tiers).toHaveLength(35);
     scaleId = scale.id;
     competingId = ok(await app.gql<{ draftContributionScale: { id: string } }>(DRAFT, { input: scaleInput('Barème B (option)') }, { token: treasurer })).draftContributionScale.id;
@@ -218,30 +221,30 @@ describe('contributions (e2e)', () => {
     const pay = (callId: string, amountCents: number, token = treasurer) =>
       app.gql<{ recordContributionPayment: Record<string, unknown> & { payments: { id: string }[] } }>(
         PAY,
-        { input: { callId, amountCents, paidOn: '2026-11-02', method: 'cheque', reference: 'CHQ-1' } },
+        { input: { callId, amountCents, paidOn: '2026-11-02', method: 'Cheque', reference: 'CHQ-1' } },
         { token },
       );
     const first = ok(await pay(partial.id, 50_000)).recordContributionPayment;
-    expect(first).toMatchObject({ status: 'partially_paid', paidCents: 50_000, outstandingCents: Number(partial.amount_cents) - 50_000, creditCents: 0 });
+    expect(first).toMatchObject({ status: 'PartiallyPaid', paidCents: 50_000, outstandingCents: Number(partial.amount_cents) - 50_000, creditCents: 0 });
 
     expect(errorCode(await pay(partial.id, -100))).toBe('NEGATIVE_AMOUNT');
     expect(errorCode(await pay(partial.id, 100, member.token))).toBe('FORBIDDEN');
 
     const over = await callOf(b);
     const overpaid = ok(await pay(over.id, Number(over.amount_cents) + 12_345)).recordContributionPayment;
-    expect(overpaid).toMatchObject({ status: 'paid', outstandingCents: 0, creditCents: 12_345, paidCents: Number(over.amount_cents) });
+    expect(overpaid).toMatchObject({ status: 'Paid', outstandingCents: 0, creditCents: 12_345, paidCents: Number(over.amount_cents) });
     const orgAccount = await createAccount(app.dataSource, { member: { id: b.id, email: `rep-${b.id}@example.org` } as never, email: `rep-${b.id}@example.org` });
     const orgToken = await signIn(app, orgAccount.email);
     expect(ok(await app.gql<{ myContributionCredit: number }>('{ myContributionCredit }', {}, { token: orgToken })).myContributionCredit).toBe(12_345);
     const mine = ok(await app.gql<{ myContributionCalls: { totalCount: number; edges: { node: { id: string; status: string } }[] } }>('{ myContributionCalls { totalCount edges { node { id status } } } }', {}, { token: orgToken })).myContributionCalls;
     expect(mine.totalCount).toBe(1);
-    expect(mine.edges[0].node).toEqual({ id: over.id, status: 'paid' });
+    expect(mine.edges[0].node).toEqual({ id: over.id, status: 'Paid' });
 
     const bounced = await callOf(c);
     const paid = ok(await pay(bounced.id, Number(bounced.amount_cents))).recordContributionPayment;
-    expect(paid.status).toBe('paid');
+    expect(paid.status).toBe('Paid');
     const reversed = ok(await app.gql<{ reverseContributionPayment: { status: string; receivedCents: number; payments: { id: string; amountCents: number; reversesPaymentId: string | null }[] } }>(REVERSE, { input: { paymentId: paid.payments[0].id, reason: 'Chèque sans provision' } }, { token: treasurer })).reverseContributionPayment;
-    expect(reversed.status).toBe('due');
+    expect(reversed.status).toBe('Due');
     expect(reversed.receivedCents).toBe(0);
     expect(reversed.payments).toEqual([
       { id: paid.payments[0].id, amountCents: Number(bounced.amount_cents), reversesPaymentId: null },
@@ -306,11 +309,11 @@ describe('contributions (e2e)', () => {
     const tooMuch = await app.gql(WAIVE, { input: { callId: call.id, amountCents: amount + 1, boardDecision: 'CA-2026-031' } }, { token: treasurer });
     expect(errorCode(tooMuch)).toBe('WAIVER_EXCEEDS_OUTSTANDING');
     const waived = ok(await app.gql<{ waiveContributionCall: Record<string, unknown> }>(WAIVE, { input: { callId: call.id, amountCents: amount, boardDecision: 'CA-2026-031', reason: 'Sinistre' } }, { token: treasurer })).waiveContributionCall;
-    expect(waived).toMatchObject({ status: 'waived', waivedCents: amount, outstandingCents: 0, waiverBoardDecision: 'CA-2026-031' });
+    expect(waived).toMatchObject({ status: 'Waived', waivedCents: amount, outstandingCents: 0, waiverBoardDecision: 'CA-2026-031' });
 
     const reduced = await callOf(organisations[9]);
     const partly = ok(await app.gql<{ waiveContributionCall: Record<string, unknown> }>(WAIVE, { input: { callId: reduced.id, amountCents: 10_000, boardDecision: 'CA-2026-032' } }, { token: treasurer })).waiveContributionCall;
-    expect(partly).toMatchObject({ status: 'due', waivedCents: 10_000, outstandingCents: Number(reduced.amount_cents) - 10_000 });
+    expect(partly).toMatchObject({ status: 'Due', waivedCents: 10_000, outstandingCents: Number(reduced.amount_cents) - 10_000 });
   });
 
   it('reconciles the campaign to the cent: called = paid + outstanding + waived, ledger = paid + credit', async () => {

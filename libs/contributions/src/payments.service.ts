@@ -150,7 +150,8 @@ export class PaymentsService {
         ],
       );
       // Matching, payments and the link back to each line in one statement, in SQL.
-      const matched: { payment_id: string }[] = await manager.query(
+      // An UPDATE through TypeORM's query() answers [rows, affected count].
+      const [matched]: [{ payment_id: string }[], number] = await manager.query(
         `WITH matched AS MATERIALIZED (
            SELECT r.id AS row_id, c.id AS call_id, r.amount_cents, r.booked_on, r.reference,
                   gen_random_uuid() AS payment_id

@@ -4,6 +4,7 @@ import {
   Entity,
   OneToMany,
   PrimaryGeneratedColumn,
+  Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import { bigintToNumber } from '@delibera/kernel';
@@ -68,7 +69,7 @@ export class ContributionScale {
   callsIssuedAt: Date | null;
 
   @OneToMany(() => ContributionTier, (tier) => tier.scale)
-  tiers: ContributionTier[];
+  tiers: Relation<ContributionTier>[];
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

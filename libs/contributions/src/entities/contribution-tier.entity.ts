@@ -1,4 +1,4 @@
-import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { bigintToNumber } from '@delibera/kernel';
 import { OrganisationCategory, SizeBand } from '@delibera/membership';
 import { ContributionScale } from './contribution-scale.entity';
@@ -10,7 +10,7 @@ export class ContributionTier {
   id: string;
 
   @ManyToOne(() => ContributionScale, (scale) => scale.tiers, { onDelete: 'CASCADE' })
-  scale: ContributionScale;
+  scale: Relation<ContributionScale>;
 
   @Column({ type: 'uuid' })
   scaleId: string;
