@@ -2,6 +2,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEvent, ProposalDecidedEvent, Role } from '@delibera/kernel';
 import { ContributionsOverdue, CallsService } from '@delibera/contributions';
 import { OrganisationCategory, SizeBand } from '@delibera/membership';
+import { ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
 import {
   createOrganisations,
@@ -75,8 +76,20 @@ describe('contributions (e2e)', () => {
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await app.dataSource.query(sql, params))[0].n);
 
-  /** What the proposals lib does at the final decision: the event, inside its transaction. */
-  const decide = (proposalId: string, outcome: ProposalDecidedEvent['outcome']) =>
+  /** The proposal's way to its vote, as the deliberation and assembly libs will drive it. */
+  const openVote = (proposalId: string) =>
+    app.dataSource.transaction(async (manager) => {
+      const proposals = app.app.get(ProposalsService);
+      for (const to of [ProposalStatus.Deliberation, ProposalStatus.Voting])
+        await proposals.transition(manager, { proposalId, to, actorAccountId: null });
+    });
+  /** The vote closes: the proposals lib decides and announces it in the same transaction. */
+  const closeVote = (proposalId: string, to: ProposalStatus) =>
+    app.dataSource.transaction((manager) =>
+      app.app.get(ProposalsService).transition(manager, { proposalId, to, actorAccountId: null }),
+    );
+  /** The ProposalDecided event delivered again, inside a transaction as the contract says. */
+  const redeliver = (proposalId: string, outcome: ProposalDecidedEvent['outcome']) =>
     app.dataSource.transaction((manager) =>
       app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalDecided, {
         manager,
@@ -88,10 +101,6 @@ describe('contributions (e2e)', () => {
     );
 
   const submit = async (id: string): Promise<string> => {
-    if (process.env.TEMP_NO_PROPOSALS) {
-      const [[row]] = await app.dataSource.query(`UPDATE contribution_scale SET status = 'submitted', proposal_id = gen_random_uuid() WHERE id = $1 RETURNING proposal_id`, [id]);
-      return row.proposal_id;
-    }
     const scale = ok(await app.gql<{ submitContributionScale: { proposalId: string; status: string } }>(SUBMIT, { id }, { token: treasurer })).submitContributionScale;
     expect(scale.status).toBe('Submitted');
     return scale.proposalId;
@@ -177,10 +186,27 @@ describe('contributions (e2e)', () => {
     expect(amounts.get(lateJoiner.id)?.proratedMonths).toBe(6);
   });
 
-  it('issues one call per organisation with the right amount when the assembly adopts the scale, once', async () => {
+  it('submits the scale as a contribution-scale proposal, editable until its vote opens, then SCALE_LOCKED', async () => {
     const proposalId = await submit(scaleId);
+    const [proposal] = await app.dataSource.query('SELECT decision_type, status FROM proposal WHERE id = $1', [proposalId]);
+    expect(proposal).toEqual({ decision_type: 'contribution_scale', status: 'submitted' });
+    expect(errorCode(await app.gql(SUBMIT, { id: scaleId }, { token: treasurer }))).toBe('SCALE_ALREADY_SUBMITTED');
+    // Still in deliberation: the treasurer may correct it (and members can now read it).
+    const edited = ok(await app.gql<{ updateContributionScale: { campaignTargetCents: number } }>(UPDATE, { input: { scaleId, ...scaleInput('Barème A', { campaignTargetCents: 410_000_000 }) } }, { token: treasurer })).updateContributionScale;
+    expect(edited.campaignTargetCents).toBe(410_000_000);
+    ok(await app.gql(SIMULATE, { id: scaleId }, { token: member.token }));
+
+    await openVote(proposalId);
+    const locked = await app.gql(UPDATE, { input: { scaleId, ...scaleInput('Barème A', { campaignTargetCents: 1 }) } }, { token: treasurer });
+    expect(errorCode(locked)).toBe('SCALE_LOCKED');
+    const [scale] = await app.dataSource.query('SELECT campaign_target_cents FROM contribution_scale WHERE id = $1', [scaleId]);
+    expect(scale.campaign_target_cents).toBe('410000000');
+  });
+
+  it('issues one call per organisation with the right amount when the assembly adopts the scale, once', async () => {
+    const [{ proposal_id: proposalId }] = await app.dataSource.query('SELECT proposal_id FROM contribution_scale WHERE id = $1', [scaleId]);
     expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(0);
-    await decide(proposalId, 'adopted');
+    await closeVote(proposalId, ProposalStatus.Adopted);
 
     const calls: { member_id: string; amount_cents: string; status: string; reference: string }[] =
       await app.dataSource.query(`SELECT member_id, amount_cents, status, reference FROM contribution_call WHERE scale_id = $1`, [scaleId]);
@@ -194,7 +220,7 @@ describe('contributions (e2e)', () => {
     expect(scale.status).toBe('adopted');
 
     // The event delivered again (a retried job): nothing more.
-    await decide(proposalId, 'adopted');
+    await redeliver(proposalId, 'adopted');
     expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(300);
     expect(await count(`SELECT count(*) AS n FROM notification WHERE kind = 'contribution_call'`)).toBe(300);
     // The issuing job run again: nothing more.
@@ -204,7 +230,8 @@ describe('contributions (e2e)', () => {
 
   it('issues nothing for a rejected scale', async () => {
     const proposalId = await submit(competingId);
-    await decide(proposalId, 'rejected');
+    await openVote(proposalId);
+    await closeVote(proposalId, ProposalStatus.Rejected);
     expect(await count('SELECT count(*) AS n FROM contribution_call WHERE scale_id = $1', [competingId])).toBe(0);
     const [scale] = await app.dataSource.query('SELECT status FROM contribution_scale WHERE id = $1', [competingId]);
     expect(scale.status).toBe('rejected');
@@ -327,7 +354,7 @@ describe('contributions (e2e)', () => {
     const ledger = 50_000 + (Number(b.amount_cents) + 12_345) + Number(d.amount_cents) + 10_000 + 100_000 + 25_000;
     expect(campaign).toMatchObject({
       scaleId,
-      targetCents: 400_000_000,
+      targetCents: 410_000_000,
       callCount: 300,
       calledCents: expectedTotal(),
       receivedCents: ledger,

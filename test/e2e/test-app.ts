@@ -50,6 +50,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     RUN_WORKER_IN_PROCESS: 'true',
+    // Every call of a test comes from 127.0.0.1 and many members sign in at once;
+    // test/e2e/security.e2e-spec.ts sets realistic limits to test them.
+    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '100000',
+    INVITATION_ATTEMPTS_PER_IP_PER_MINUTE: '100000',
+    BALLOTS_PER_ACCOUNT_PER_MINUTE: '100000',
+    BALLOTS_PER_IP_PER_MINUTE: '1000000',
     ...env,
   });
   const app = await createApiApp(config, { logs: false });

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CharterModule } from '@delibera/charter';
 import { CouncilsModule } from '@delibera/councils';
 import { MembershipModule } from '@delibera/membership';
+import { ProposalsModule } from '@delibera/proposals';
 import { CallsResolver } from './calls.resolver';
 import { CallsService } from './calls.service';
 import { CampaignService } from './campaign.service';
@@ -24,6 +25,7 @@ import { ScalesService } from './scales.service';
     CharterModule,
     CouncilsModule,
     MembershipModule,
+    ProposalsModule,
   ],
   providers: [
     ScalesService,
