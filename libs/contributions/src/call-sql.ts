@@ -80,6 +80,8 @@ export const CALL_BALANCES = `
 /**
  * Recomputes the status of some calls ($1: uuid[]) from their ledger, in the
  * transaction that changed it. Overdue stays overdue until the call is settled.
+ * The ledger is summed in one pass (not a subquery per call): right after a
+ * bulk import the planner's statistics still think the payment table small.
  */
 export const REFRESH_CALL_STATUS = `
   UPDATE contribution_call c SET status = (CASE
@@ -88,6 +90,7 @@ export const REFRESH_CALL_STATUS = `
       WHEN c.overdue_at IS NOT NULL THEN 'overdue'
       WHEN coalesce(p.received, 0) > 0 THEN 'partially_paid'
       ELSE 'due' END)::contribution_call_status
-  FROM (SELECT ids.id, (SELECT sum(amount_cents) FROM contribution_payment WHERE call_id = ids.id) AS received
-        FROM unnest($1::uuid[]) AS ids(id)) p
-  WHERE c.id = p.id`;
+  FROM unnest($1::uuid[]) AS ids(id)
+  LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment
+             WHERE call_id = ANY($1::uuid[]) GROUP BY call_id) p ON p.call_id = ids.id
+  WHERE c.id = ids.id`;

@@ -9,7 +9,6 @@ import { ContributionErrors } from './contributions.errors';
 import { CallStatus, ScaleStatus } from './contributions.enums';
 import { ContributionCall } from './entities';
 import { formatCents } from './money';
-import { enqueueInChunks } from './notify';
 import { offsetPage, PageRequest } from './raw-page';
 
 /** A call with what its ledger says (see CALL_BALANCES). */
@@ -117,8 +116,7 @@ export class CallsService {
       [scaleId],
     );
     if (issued.length === 0) return 0;
-    await enqueueInChunks(
-      this.notifications,
+    await this.notifications.enqueue(
       manager,
       issued.map((call) => ({
         kind: NotificationKind.ContributionCall,
@@ -215,8 +213,7 @@ export class CallsService {
         [scaleId, today],
       );
       if (rows.length === 0) return 0;
-      await enqueueInChunks(
-        this.notifications,
+      await this.notifications.enqueue(
         manager,
         rows.map((call) => ({
           kind: NotificationKind.ContributionOverdue,

@@ -12,7 +12,6 @@ import { ContributionErrors } from './contributions.errors';
 import { PaymentMethod } from './contributions.enums';
 import { BankImport, BankImportRow, ContributionCall, ContributionPayment } from './entities';
 import { formatCents } from './money';
-import { enqueueInChunks } from './notify';
 
 export interface NewPayment {
   callId: string;
@@ -136,10 +135,31 @@ export class PaymentsService {
           importedByAccountId: user.accountId,
         }),
       );
-      // Arrays, not one parameter per value: 10,000 lines would exceed PostgreSQL's 65,535.
-      await manager.query(
-        `INSERT INTO bank_import_row (import_id, row_number, booked_on, amount_cents, reference, description)
-         SELECT $1, * FROM unnest($2::int[], $3::date[], $4::bigint[], $5::text[], $6::text[])`,
+      // One statement over arrays (10,000 lines would exceed PostgreSQL's 65,535
+      // parameters): lines matched to a call by reference become payments, and
+      // every line is stored with its payment, if any, for manual matching later.
+      // Its row estimates over unnest() are far off (millions), which would make
+      // PostgreSQL JIT-compile it: slower than running it, for this transaction only.
+      await manager.query('SET LOCAL jit = off');
+      const matched: { payment_id: string }[] = await manager.query(
+        `WITH line AS (
+           SELECT * FROM unnest($2::int[], $3::date[], $4::bigint[], $5::text[], $6::text[])
+             AS t(row_number, booked_on, amount_cents, reference, description)),
+         matched AS MATERIALIZED (
+           SELECT line.row_number, line.amount_cents, line.booked_on, line.reference,
+                  c.id AS call_id, gen_random_uuid() AS payment_id
+           FROM line JOIN contribution_call c ON upper(c.reference) = upper(line.reference)),
+         paid AS (
+           INSERT INTO contribution_payment (id, call_id, amount_cents, paid_on, method, reference, note, recorded_by_account_id)
+           SELECT payment_id, call_id, amount_cents, booked_on, 'transfer', reference, $8, $7 FROM matched
+           RETURNING id)
+         INSERT INTO bank_import_row
+           (import_id, row_number, booked_on, amount_cents, reference, description, payment_id, matched_by_account_id, matched_at)
+         SELECT $1, line.*, m.payment_id,
+                CASE WHEN m.payment_id IS NOT NULL THEN $7::uuid END,
+                CASE WHEN m.payment_id IS NOT NULL THEN now() END
+         FROM line LEFT JOIN matched m USING (row_number)
+         RETURNING payment_id`,
         [
           bankImport.id,
           lines.map((l) => l.rowNumber),
@@ -147,26 +167,11 @@ export class PaymentsService {
           lines.map((l) => String(l.amountCents)),
           lines.map((l) => l.reference),
           lines.map((l) => l.description),
+          user.accountId,
+          `import ${bankImport.id}`,
         ],
       );
-      // Matching, payments and the link back to each line in one statement, in SQL.
-      // An UPDATE through TypeORM's query() answers [rows, affected count].
-      const [matched]: [{ payment_id: string }[], number] = await manager.query(
-        `WITH matched AS MATERIALIZED (
-           SELECT r.id AS row_id, c.id AS call_id, r.amount_cents, r.booked_on, r.reference,
-                  gen_random_uuid() AS payment_id
-           FROM bank_import_row r JOIN contribution_call c ON upper(c.reference) = upper(r.reference)
-           WHERE r.import_id = $1),
-         paid AS (
-           INSERT INTO contribution_payment (id, call_id, amount_cents, paid_on, method, reference, note, recorded_by_account_id)
-           SELECT payment_id, call_id, amount_cents, booked_on, 'transfer', reference, $3, $2 FROM matched
-           RETURNING id)
-         UPDATE bank_import_row r SET payment_id = m.payment_id, matched_by_account_id = $2, matched_at = now()
-         FROM matched m WHERE r.id = m.row_id
-         RETURNING m.payment_id`,
-        [bankImport.id, user.accountId, `import ${bankImport.id}`],
-      );
-      const paymentIds = matched.map((m) => m.payment_id);
+      const paymentIds = matched.flatMap((m) => (m.payment_id ? [m.payment_id] : []));
       const matchedCents = await this.settle(manager, paymentIds, user.accountId, null);
       const unmatched = await manager.find(BankImportRow, {
         where: { importId: bankImport.id, paymentId: IsNull() },
@@ -259,8 +264,9 @@ export class PaymentsService {
   }
 
   /**
-   * After new payments: recompute their calls' status, send each member a
-   * receipt, and (for single entries) audit them. Returns the cents received.
+   * After new payments: recompute their calls' status, send one receipt per
+   * call (an import paying a call three times sends one receipt for the three),
+   * and audit single entries (imports audit themselves). Returns the cents received.
    */
   private async settle(
     manager: EntityManager,
@@ -269,39 +275,38 @@ export class PaymentsService {
     auditAction: string | null,
   ): Promise<number> {
     if (paymentIds.length === 0) return 0;
-    const rows: {
-      id: string;
+    const callIds: string[] = (
+      await manager.query(
+        `SELECT DISTINCT call_id FROM contribution_payment WHERE id = ANY($1::uuid[])`,
+        [paymentIds],
+      )
+    ).map((r: { call_id: string }) => r.call_id);
+    await this.calls.refreshStatus(manager, callIds);
+    const receipts: {
+      first_payment_id: string;
       call_id: string;
       amount_cents: string;
       paid_on: string;
       reference: string;
+      outstanding_cents: string;
       member_id: string;
       email: string;
       locale: Locale;
       display_name: string;
     }[] = await manager.query(
-      `SELECT p.id, p.call_id, p.amount_cents::text, to_char(p.paid_on, 'YYYY-MM-DD') AS paid_on, c.reference,
-              m.id AS member_id, m.email, m.locale, m.display_name
-       FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id JOIN member m ON m.id = c.member_id
-       WHERE p.id = ANY($1::uuid[])`,
+      `WITH batch AS (
+         SELECT call_id, min(id::text) AS first_payment_id, sum(amount_cents) AS amount_cents, max(paid_on) AS paid_on
+         FROM contribution_payment WHERE id = ANY($1::uuid[]) GROUP BY call_id)
+       SELECT batch.first_payment_id, batch.call_id, batch.amount_cents::text, to_char(batch.paid_on, 'YYYY-MM-DD') AS paid_on,
+              b.reference, b.outstanding_cents::text, m.id AS member_id, m.email, m.locale, m.display_name
+       FROM batch JOIN (${CALL_BALANCES}) b ON b.id = batch.call_id JOIN member m ON m.id = b.member_id`,
       [paymentIds],
     );
-    const callIds = [...new Set(rows.map((r) => r.call_id))];
-    await this.calls.refreshStatus(manager, callIds);
-    const outstanding = new Map<string, number>(
-      (
-        await manager.query(
-          `SELECT b.id, b.outstanding_cents::text AS outstanding FROM (${CALL_BALANCES}) b WHERE b.id = ANY($1::uuid[])`,
-          [callIds],
-        )
-      ).map((r: { id: string; outstanding: string }) => [r.id, Number(r.outstanding)]),
-    );
-    await enqueueInChunks(
-      this.notifications,
+    await this.notifications.enqueue(
       manager,
-      rows.map((r) => ({
+      receipts.map((r) => ({
         kind: NotificationKind.ContributionPaymentReceived,
-        dedupeKey: `contribution-payment:${r.id}`,
+        dedupeKey: `contribution-payment:${r.first_payment_id}`,
         recipientEmail: r.email,
         recipientMemberId: r.member_id,
         locale: r.locale,
@@ -310,21 +315,21 @@ export class PaymentsService {
           amount: formatCents(Number(r.amount_cents), r.locale),
           paidOn: r.paid_on,
           reference: r.reference,
-          outstanding: formatCents(outstanding.get(r.call_id) ?? 0, r.locale),
+          outstanding: formatCents(Number(r.outstanding_cents), r.locale),
         },
       })),
     );
     if (auditAction) {
-      for (const r of rows) {
+      for (const r of receipts) {
         await this.audit.append(manager, {
           actorAccountId,
           action: auditAction,
           entityType: 'contribution_payment',
-          entityId: r.id,
+          entityId: r.first_payment_id,
           data: { callId: r.call_id, amountCents: Number(r.amount_cents), paidOn: r.paid_on },
         });
       }
     }
-    return rows.reduce((sum, r) => sum + Number(r.amount_cents), 0);
+    return receipts.reduce((sum, r) => sum + Number(r.amount_cents), 0);
   }
 }
