@@ -40,7 +40,9 @@ describe('in-kind contributions (e2e)', () => {
 
   it('values volunteer hours approved by the council chair at the charter rate, seen by the member and the treasurer', async () => {
     const hours = ok(
-      await app.gql<{ recordVolunteerHours: { id: string; status: string; valueCents: number | null } }>(
+      await app.gql<{
+        recordVolunteerHours: { id: string; status: string; valueCents: number | null };
+      }>(
         RECORD_HOURS,
         {
           input: {
@@ -63,7 +65,13 @@ describe('in-kind contributions (e2e)', () => {
       expect(errorCode(refused)).toBe('FORBIDDEN');
     }
     // The chair sees what waits in their council.
-    const pending = ok(await app.gql<{ inKindContributions: { totalCount: number } }>(ALL, { councilId: council.id }, { token: chair.token })).inKindContributions;
+    const pending = ok(
+      await app.gql<{ inKindContributions: { totalCount: number } }>(
+        ALL,
+        { councilId: council.id },
+        { token: chair.token },
+      ),
+    ).inKindContributions;
     expect(pending.totalCount).toBe(1);
 
     const approved = ok(
@@ -79,43 +87,102 @@ describe('in-kind contributions (e2e)', () => {
       charterVersion: 1,
       valueCents: (150 * rate) / 60,
     });
-    const again = await app.gql(DECIDE, { input: { id: hours.id, approve: false } }, { token: chair.token });
+    const again = await app.gql(
+      DECIDE,
+      { input: { id: hours.id, approve: false } },
+      { token: chair.token },
+    );
     expect(errorCode(again)).toBe('IN_KIND_ALREADY_DECIDED');
 
-    const mine = ok(await app.gql<{ myInKindContributions: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(MINE, {}, { token: volunteer.token })).myInKindContributions;
+    const mine = ok(
+      await app.gql<{
+        myInKindContributions: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+      }>(MINE, {}, { token: volunteer.token }),
+    ).myInKindContributions;
     expect(mine.totalCount).toBe(1);
-    expect(mine.edges[0].node).toMatchObject({ id: hours.id, status: 'Approved', valueCents: (150 * rate) / 60 });
+    expect(mine.edges[0].node).toMatchObject({
+      id: hours.id,
+      status: 'Approved',
+      valueCents: (150 * rate) / 60,
+    });
 
-    const all = ok(await app.gql<{ inKindContributions: { edges: { node: { id: string; memberId: string } }[] } }>(ALL, {}, { token: treasurer })).inKindContributions;
-    expect(all.edges.map((e) => e.node)).toContainEqual(expect.objectContaining({ id: hours.id, memberId: volunteer.member.id }));
+    const all = ok(
+      await app.gql<{
+        inKindContributions: { edges: { node: { id: string; memberId: string } }[] };
+      }>(ALL, {}, { token: treasurer }),
+    ).inKindContributions;
+    expect(all.edges.map((e) => e.node)).toContainEqual(
+      expect.objectContaining({ id: hours.id, memberId: volunteer.member.id }),
+    );
 
     // Members see only their own.
     const peek = await app.gql(ALL, { memberId: volunteer.member.id }, { token: stranger.token });
     expect(errorCode(peek)).toBe('FORBIDDEN');
-    expect(ok(await app.gql<{ myInKindContributions: { totalCount: number } }>(MINE, {}, { token: stranger.token })).myInKindContributions.totalCount).toBe(0);
+    expect(
+      ok(
+        await app.gql<{ myInKindContributions: { totalCount: number } }>(
+          MINE,
+          {},
+          { token: stranger.token },
+        ),
+      ).myInKindContributions.totalCount,
+    ).toBe(0);
   });
 
   it('records lent premises at a declared value, approved by the treasurer; negative values refused', async () => {
     const negative = await app.gql(
       RECORD_LENT,
-      { input: { kind: 'LentPremises', activity: 'Salle communautaire', performedOn: '2026-09-12', declaredValueCents: -1 } },
+      {
+        input: {
+          kind: 'LentPremises',
+          activity: 'Salle communautaire',
+          performedOn: '2026-09-12',
+          declaredValueCents: -1,
+        },
+      },
       { token: volunteer.token },
     );
     expect(errorCode(negative)).toBe('NEGATIVE_AMOUNT');
     const staffWithoutDays = await app.gql(
       RECORD_LENT,
-      { input: { kind: 'SecondedStaff', activity: 'Comptabilité', performedOn: '2026-09-12', declaredValueCents: 100 } },
+      {
+        input: {
+          kind: 'SecondedStaff',
+          activity: 'Comptabilité',
+          performedOn: '2026-09-12',
+          declaredValueCents: 100,
+        },
+      },
       { token: volunteer.token },
     );
     expect(errorCode(staffWithoutDays)).toBe('IN_KIND_FIELDS');
-    const lent = ok(await app.gql<{ recordLentResource: { id: string } }>(
-      RECORD_LENT,
-      { input: { kind: 'LentPremises', activity: 'Salle communautaire', performedOn: '2026-09-12', declaredValueCents: 45_000 } },
-      { token: volunteer.token },
-    )).recordLentResource;
-    const byChair = await app.gql(DECIDE, { input: { id: lent.id, approve: true } }, { token: chair.token });
+    const lent = ok(
+      await app.gql<{ recordLentResource: { id: string } }>(
+        RECORD_LENT,
+        {
+          input: {
+            kind: 'LentPremises',
+            activity: 'Salle communautaire',
+            performedOn: '2026-09-12',
+            declaredValueCents: 45_000,
+          },
+        },
+        { token: volunteer.token },
+      ),
+    ).recordLentResource;
+    const byChair = await app.gql(
+      DECIDE,
+      { input: { id: lent.id, approve: true } },
+      { token: chair.token },
+    );
     expect(errorCode(byChair)).toBe('FORBIDDEN');
-    const approved = ok(await app.gql<{ decideInKindContribution: { valueCents: number } }>(DECIDE, { input: { id: lent.id, approve: true } }, { token: treasurer })).decideInKindContribution;
+    const approved = ok(
+      await app.gql<{ decideInKindContribution: { valueCents: number } }>(
+        DECIDE,
+        { input: { id: lent.id, approve: true } },
+        { token: treasurer },
+      ),
+    ).decideInKindContribution;
     expect(approved.valueCents).toBe(45_000);
   });
 });

@@ -32,9 +32,14 @@ export async function createOrganisations(
   fields: { admittedAt?: Date; prefix?: string; category?: OrganisationCategory } = {},
 ): Promise<CreatedOrganisation[]> {
   const prefix = fields.prefix ?? `org-${Math.random().toString(36).slice(2, 8)}`;
-  const rows: { id: string; i: number; organisation_category: OrganisationCategory; size_band: SizeBand; region: string }[] =
-    await dataSource.query(
-      `INSERT INTO member (kind, display_name, email, status, college_id, region, locale,
+  const rows: {
+    id: string;
+    i: number;
+    organisation_category: OrganisationCategory;
+    size_band: SizeBand;
+    region: string;
+  }[] = await dataSource.query(
+    `INSERT INTO member (kind, display_name, email, status, college_id, region, locale,
                            organisation_category, size_band, representative_name, admitted_at)
        SELECT 'organisation', $1 || ' ' || lpad(i::text, 5, '0'), $1 || '-' || i || '@example.org', 'active',
               (SELECT id FROM college WHERE code = 'civil_society'), lpad(((i % 17) + 1)::text, 2, '0'),
@@ -43,15 +48,15 @@ export async function createOrganisations(
               ($3::text[])[(i % 5) + 1]::size_band, 'Rep ' || i, $5
        FROM generate_series(0, $6 - 1) AS i
        RETURNING id, (regexp_match(display_name, '(\\d+)$'))[1]::int AS i, organisation_category, size_band, region`,
-      [
-        prefix,
-        TEST_CATEGORIES,
-        TEST_SIZE_BANDS,
-        fields.category ?? null,
-        fields.admittedAt ?? new Date('2020-01-01T12:00:00Z'),
-        count,
-      ],
-    );
+    [
+      prefix,
+      TEST_CATEGORIES,
+      TEST_SIZE_BANDS,
+      fields.category ?? null,
+      fields.admittedAt ?? new Date('2020-01-01T12:00:00Z'),
+      count,
+    ],
+  );
   return rows
     .map((r) => ({
       id: r.id,

@@ -42,9 +42,10 @@ function isCalendarDate(text: string): boolean {
  * problem is reported with its line number; the caller refuses the whole file
  * if there is any, so a statement is never half-imported.
  */
-export function parseBankStatement(
-  content: string,
-): { lines: BankStatementLine[]; problems: BankLineProblem[] } {
+export function parseBankStatement(content: string): {
+  lines: BankStatementLine[];
+  problems: BankLineProblem[];
+} {
   let records: string[][];
   try {
     records = parse(content, {

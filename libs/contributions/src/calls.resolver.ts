@@ -52,7 +52,9 @@ export class CallsResolver {
 
   @Query(() => ContributionCallConnection)
   @Roles(Role.Treasurer, Role.Trustee)
-  async contributionCalls(@Args() args: ContributionCallsArgs): Promise<ContributionCallConnection> {
+  async contributionCalls(
+    @Args() args: ContributionCallsArgs,
+  ): Promise<ContributionCallConnection> {
     const { scaleId, memberId, status, ...page } = args;
     return this.calls.balances({ scaleId, memberId, status }, page);
   }
@@ -73,7 +75,8 @@ export class CallsResolver {
   }
 
   @Query(() => CampaignType, {
-    description: 'Target, called, received, outstanding, waived, credit and in-kind, with the proof they reconcile.',
+    description:
+      'Target, called, received, outstanding, waived, credit and in-kind, with the proof they reconcile.',
   })
   @Roles(Role.Treasurer, Role.Trustee)
   contributionCampaign(

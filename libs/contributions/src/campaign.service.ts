@@ -92,11 +92,23 @@ export class CampaignService {
       fiscalYear,
       scaleId: scale?.id ?? null,
       targetCents: Number(scale?.target ?? 0),
-      ...(total ? figures(total) : figures({ calls: 0, called: 0, received: 0, paid: 0, outstanding: 0, waived: 0, credit: 0 })),
+      ...(total
+        ? figures(total)
+        : figures({
+            calls: 0,
+            called: 0,
+            received: 0,
+            paid: 0,
+            outstanding: 0,
+            waived: 0,
+            credit: 0,
+          })),
       inKindCents: Number(in_kind),
       byCategory: rows.filter((r) => r.g === 1).map(group),
       byRegion: rows.filter((r) => r.g === 2).map(group),
-      reconciliation: scale ? await this.reconcile(scale.id) : { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
+      reconciliation: scale
+        ? await this.reconcile(scale.id)
+        : { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
     };
   }
 

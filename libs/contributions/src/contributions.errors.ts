@@ -6,7 +6,7 @@ export const ContributionErrors = defineErrors({
     en: 'This contribution scale was not found.',
   },
   SCALE_LOCKED: {
-    fr: "Ce barème ne peut plus être modifié : le vote de sa proposition est ouvert ou terminé.",
+    fr: 'Ce barème ne peut plus être modifié : le vote de sa proposition est ouvert ou terminé.',
     en: 'This scale can no longer be changed: the vote on its proposal has opened or ended.',
   },
   SCALE_ALREADY_SUBMITTED: {

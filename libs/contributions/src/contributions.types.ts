@@ -84,7 +84,9 @@ export class ScaleSimulationType implements ScaleSimulation {
   @Field(() => MoneyScalar) campaignTargetCents: number;
   @Field(() => Int) organisationCount: number;
   @Field(() => MoneyScalar) totalCents: number;
-  @Field(() => Int, { description: 'Active organisations no tier covers: they would not be called.' })
+  @Field(() => Int, {
+    description: 'Active organisations no tier covers: they would not be called.',
+  })
   uncoveredOrganisationCount: number;
   @Field(() => Int) individualMemberCount: number;
   @Field(() => MoneyScalar) individualDuesTotalCents: number;
@@ -109,7 +111,8 @@ export class SimulatedOrganisationType implements SimulatedOrganisation {
 export class SimulatedOrganisationConnection extends Connection(SimulatedOrganisationType) {}
 
 @ObjectType('ContributionPayment', {
-  description: 'A ledger entry: a payment, or a reversal (negative, linked to the payment it cancels).',
+  description:
+    'A ledger entry: a payment, or a reversal (negative, linked to the payment it cancels).',
 })
 export class ContributionPaymentType {
   @Field(() => UUIDScalar) id: string;

@@ -61,7 +61,8 @@ export class InKindResolver {
   }
 
   @Mutation(() => InKindContributionType, {
-    description: 'Volunteer hours: the council’s chair or the secretary; declared resources: the treasurer or the secretary.',
+    description:
+      'Volunteer hours: the council’s chair or the secretary; declared resources: the treasurer or the secretary.',
   })
   async decideInKindContribution(
     @CurrentUser() user: AuthUser,

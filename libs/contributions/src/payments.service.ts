@@ -191,7 +191,12 @@ export class PaymentsService {
           unmatched: unmatched.length,
         },
       });
-      return { import: bankImport, matchedCount: paymentIds.length, matchedCents, unmatchedRows: unmatched };
+      return {
+        import: bankImport,
+        matchedCount: paymentIds.length,
+        matchedCents,
+        unmatchedRows: unmatched,
+      };
     });
     await this.notifications.kick();
     return result;

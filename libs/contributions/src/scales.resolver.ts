@@ -46,7 +46,8 @@ export class ScalesResolver {
   }
 
   @Query(() => ScaleSimulationType, {
-    description: "What the scale would raise from today's membership, by tier, category and region.",
+    description:
+      "What the scale would raise from today's membership, by tier, category and region.",
   })
   async contributionScaleSimulation(
     @CurrentUser() user: AuthUser,
@@ -94,7 +95,8 @@ export class ScalesResolver {
   }
 
   @Mutation(() => ContributionScaleType, {
-    description: 'Creates the contribution-scale proposal that the charter’s process carries to a vote.',
+    description:
+      'Creates the contribution-scale proposal that the charter’s process carries to a vote.',
   })
   @Roles(Role.Treasurer)
   async submitContributionScale(

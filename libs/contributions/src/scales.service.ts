@@ -227,18 +227,16 @@ export class ScalesService {
            FROM called ORDER BY display_name, member_id LIMIT $2 OFFSET $3`,
           [scaleId, limit, offset],
         );
-        return rows.map(
-          (r): SimulatedOrganisation => ({
-            memberId: String(r.member_id),
-            displayName: String(r.display_name),
-            organisationCategory: r.organisation_category as OrganisationCategory,
-            sizeBand: r.size_band as SizeBand,
-            region: String(r.region),
-            fullAmountCents: Number(r.full_amount_cents),
-            amountCents: Number(r.amount_cents),
-            proratedMonths: r.prorated_months === null ? null : Number(r.prorated_months),
-          }),
-        );
+        return rows.map((r): SimulatedOrganisation => ({
+          memberId: String(r.member_id),
+          displayName: String(r.display_name),
+          organisationCategory: r.organisation_category as OrganisationCategory,
+          sizeBand: r.size_band as SizeBand,
+          region: String(r.region),
+          fullAmountCents: Number(r.full_amount_cents),
+          amountCents: Number(r.amount_cents),
+          proratedMonths: r.prorated_months === null ? null : Number(r.prorated_months),
+        }));
       },
       async () => {
         const [{ n }] = await this.dataSource.query(
@@ -250,7 +248,11 @@ export class ScalesService {
     );
   }
 
-  private async replaceTiers(manager: EntityManager, scaleId: string, input: ContributionScaleInput) {
+  private async replaceTiers(
+    manager: EntityManager,
+    scaleId: string,
+    input: ContributionScaleInput,
+  ) {
     await manager.delete(ContributionTier, { scaleId });
     await manager.insert(
       ContributionTier,

@@ -28,7 +28,11 @@ import { ISSUE_CALLS } from '../../../libs/contributions/src/call-sql';
 import { Role } from '@delibera/kernel';
 import { NotificationsService } from '@delibera/notifications';
 import { createDataSource } from '@delibera/platform';
-import { createOrganisations, TEST_CATEGORIES, TEST_SIZE_BANDS } from '../../factories/organisations';
+import {
+  createOrganisations,
+  TEST_CATEGORIES,
+  TEST_SIZE_BANDS,
+} from '../../factories/organisations';
 
 type BenchRow = {
   suite: string;
@@ -76,7 +80,9 @@ async function measure(label: string, run: () => Promise<{ ms: number; result: u
   times.sort((a, b) => a - b);
   const best = Math.round(times[0]);
   const median = Math.round(times[Math.floor(times.length / 2)]);
-  console.log(`  ${label}: best ${best} ms, median ${median} ms (${RUNS} runs) → ${JSON.stringify(result)}`);
+  console.log(
+    `  ${label}: best ${best} ms, median ${median} ms (${RUNS} runs) → ${JSON.stringify(result)}`,
+  );
   return { best, median, result };
 }
 
@@ -86,7 +92,9 @@ function statement(references: string[], salt: string): string {
     // 5 % of the lines carry a reference no call has: they are left for manual matching.
     const reference = i % 20 === 19 ? `INCONNU-${salt}-${i}` : references[i % references.length];
     const cents = 10_000 + (i % 97) * 101;
-    lines.push(`2026-11-${String((i % 28) + 1).padStart(2, '0')},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},${reference},Virement ${salt} ${i}`);
+    lines.push(
+      `2026-11-${String((i % 28) + 1).padStart(2, '0')},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},${reference},Virement ${salt} ${i}`,
+    );
   }
   return lines.join('\n');
 }
@@ -99,7 +107,10 @@ async function main(): Promise<void> {
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const dataSource = createDataSource(url.toString(), 4);
-  const queue = new Queue('notifications', { connection: { url: REDIS }, prefix: `{bench-${name}}` });
+  const queue = new Queue('notifications', {
+    connection: { url: REDIS },
+    prefix: `{bench-${name}}`,
+  });
   const rows: BenchRow[] = [];
   try {
     await dataSource.initialize();
@@ -120,7 +131,11 @@ async function main(): Promise<void> {
        FROM unnest($2::text[]) WITH ORDINALITY AS cs(c, ord_c), unnest($3::text[]) WITH ORDINALITY AS bs(b, ord_b)`,
       [scaleId, TEST_CATEGORIES, TEST_SIZE_BANDS],
     );
-    console.log(`contributions bench — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `contributions bench — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
 
     // ── issuing ──────────────────────────────────────────────────────────
     const baseline = await measure('baseline: raw INSERT … SELECT of the calls', () =>
@@ -155,37 +170,40 @@ async function main(): Promise<void> {
     );
 
     // ── bank statement import ───────────────────────────────────────────
-    const references: string[] = (await dataSource.query('SELECT reference FROM contribution_call ORDER BY reference')).map(
-      (r: { reference: string }) => r.reference,
-    );
+    const references: string[] = (
+      await dataSource.query('SELECT reference FROM contribution_call ORDER BY reference')
+    ).map((r: { reference: string }) => r.reference);
     const [{ id: accountId }] = await dataSource.query(
       `INSERT INTO account (email, password_hash, roles, locale) VALUES ('bench@example.org', 'x', $1, 'fr') RETURNING id`,
       [[Role.Treasurer]],
     );
     const treasurer = { accountId, memberId: null, roles: [Role.Treasurer] };
     let salt = 0;
-    const importBaseline = await measure('baseline: parse the CSV + raw INSERT of its lines', () => {
-      const csv = statement(references, `b${salt++}`);
-      return timedRollback(dataSource, async (m) => {
-        const records = parse(csv, { columns: true }) as Record<string, string>[];
-        const [{ id }] = await m.query(
-          `INSERT INTO bank_import (file_name, content_sha256, row_count, total_cents) VALUES ('b', md5(random()::text), 0, 0) RETURNING id`,
-        );
-        await m.query(
-          `INSERT INTO bank_import_row (import_id, row_number, booked_on, amount_cents, reference, description)
+    const importBaseline = await measure(
+      'baseline: parse the CSV + raw INSERT of its lines',
+      () => {
+        const csv = statement(references, `b${salt++}`);
+        return timedRollback(dataSource, async (m) => {
+          const records = parse(csv, { columns: true }) as Record<string, string>[];
+          const [{ id }] = await m.query(
+            `INSERT INTO bank_import (file_name, content_sha256, row_count, total_cents) VALUES ('b', md5(random()::text), 0, 0) RETURNING id`,
+          );
+          await m.query(
+            `INSERT INTO bank_import_row (import_id, row_number, booked_on, amount_cents, reference, description)
            SELECT $1, * FROM unnest($2::int[], $3::date[], $4::bigint[], $5::text[], $6::text[])`,
-          [
-            id,
-            records.map((_, i) => i + 2),
-            records.map((r) => r.date),
-            records.map((r) => r.amount.replace('.', '')),
-            records.map((r) => r.reference),
-            records.map((r) => r.description),
-          ],
-        );
-        return records.length;
-      });
-    });
+            [
+              id,
+              records.map((_, i) => i + 2),
+              records.map((r) => r.date),
+              records.map((r) => r.amount.replace('.', '')),
+              records.map((r) => r.reference),
+              records.map((r) => r.description),
+            ],
+          );
+          return records.length;
+        });
+      },
+    );
     // importBankStatement opens its own transaction; each run is undone by deleting what it wrote
     // is impossible (the ledger is append-only), so each run gets a fresh database state instead:
     // the import runs inside a SAVEPOINT-free copy — here, simply a new statement each time and
@@ -197,11 +215,17 @@ async function main(): Promise<void> {
       const started = process.hrtime.bigint();
       const result = await payments.importBankStatement(treasurer, `releve-${i}.csv`, csv);
       importTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
-      last = { rows: result.import.rowCount, matched: result.matchedCount, unmatched: result.unmatchedRows.length };
+      last = {
+        rows: result.import.rowCount,
+        matched: result.matchedCount,
+        unmatched: result.unmatchedRows.length,
+      };
     }
     importTimes.sort((a, b) => a - b);
     const importMedian = Math.round(importTimes[Math.floor(RUNS / 2)]);
-    console.log(`  importBankStatement(): best ${Math.round(importTimes[0])} ms, median ${importMedian} ms (${RUNS} runs) → ${JSON.stringify(last)}`);
+    console.log(
+      `  importBankStatement(): best ${Math.round(importTimes[0])} ms, median ${importMedian} ms (${RUNS} runs) → ${JSON.stringify(last)}`,
+    );
     const [{ reconciles }] = await dataSource.query(
       `SELECT (SELECT sum(amount_cents) FROM contribution_payment) = (SELECT sum(amount_cents) FROM bank_import_row WHERE payment_id IS NOT NULL) AS reconciles`,
     );
@@ -219,7 +243,15 @@ async function main(): Promise<void> {
     const dir = join(__dirname, '..', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'contributions.json'), `${JSON.stringify(rows, null, 2)}\n`);
-    console.table(rows.map(({ name, figure, baseline, ratio, target }) => ({ name, ms: figure, baseline, ratio, target })));
+    console.table(
+      rows.map(({ name, figure, baseline, ratio, target }) => ({
+        name,
+        ms: figure,
+        baseline,
+        ratio,
+        target,
+      })),
+    );
   } finally {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();

@@ -26,7 +26,10 @@ export class RecordVolunteerHoursInput {
   @Min(1)
   @Max(1440)
   minutes: number;
-  @Field(() => UUIDScalar, { nullable: true, description: 'The council served: its chair approves.' })
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: 'The council served: its chair approves.',
+  })
   @IsOptional()
   @IsUUID()
   councilId?: string;

@@ -16,7 +16,9 @@ export class RecordPaymentInput {
   @Field(() => UUIDScalar) @IsUUID() callId: string;
   /** The sign is checked by the service (NEGATIVE_AMOUNT). */
   @Field(() => MoneyScalar) @IsInt() amountCents: number;
-  @Field(() => String, { description: 'YYYY-MM-DD' }) @IsDateString({ strict: true }) paidOn: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  paidOn: string;
   @Field(() => PaymentMethod) @IsEnum(PaymentMethod) method: PaymentMethod;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) reference?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string;
@@ -31,7 +33,9 @@ export class ReversePaymentInput {
 @InputType()
 export class WaiveCallInput {
   @Field(() => UUIDScalar) @IsUUID() callId: string;
-  @Field(() => MoneyScalar, { description: 'The reduction; the whole outstanding balance for a waiver.' })
+  @Field(() => MoneyScalar, {
+    description: 'The reduction; the whole outstanding balance for a waiver.',
+  })
   @IsInt()
   amountCents: number;
   @Field(() => String, { description: "Reference of the board's resolution, e.g. CA-2027-014." })
@@ -60,5 +64,8 @@ export class MatchBankRowInput {
 export class ContributionCallsArgs extends ConnectionArgs {
   @Field(() => UUIDScalar, { nullable: true }) @IsOptional() @IsUUID() scaleId?: string;
   @Field(() => UUIDScalar, { nullable: true }) @IsOptional() @IsUUID() memberId?: string;
-  @Field(() => CallStatus, { nullable: true }) @IsOptional() @IsEnum(CallStatus) status?: CallStatus;
+  @Field(() => CallStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(CallStatus)
+  status?: CallStatus;
 }
