@@ -10,6 +10,7 @@ import { CallStatus, ScaleStatus } from './contributions.enums';
 import { ContributionCall } from './entities';
 import { formatCents } from './money';
 import { offsetPage, PageRequest } from './raw-page';
+import { lockRow } from './row-lock';
 
 /** A call with what its ledger says (see CALL_BALANCES). */
 export interface CallBalance {
@@ -296,13 +297,12 @@ export class CallsService {
     if (input.amountCents <= 0) throw ContributionErrors.NEGATIVE_AMOUNT({ field: 'amountCents' });
     if (!input.boardDecision.trim()) throw ContributionErrors.WAIVER_NEEDS_BOARD_DECISION();
     return this.dataSource.transaction(async (manager) => {
-      const call = await manager
-        .getRepository(ContributionCall)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: input.callId })
-        .getOne();
-      if (!call) throw ContributionErrors.CALL_NOT_FOUND();
+      const call = await lockRow(
+        manager,
+        ContributionCall,
+        { id: input.callId },
+        ContributionErrors.CALL_NOT_FOUND,
+      );
       if (call.waivedCents > 0) throw ContributionErrors.WAIVER_EXISTS();
       const before = await this.balance(call.id, manager);
       if (input.amountCents > before.outstandingCents) {

@@ -9,6 +9,7 @@ import { ContributionErrors } from './contributions.errors';
 import { InKindKind, InKindStatus } from './contributions.enums';
 import { InKindContribution } from './entities';
 import { volunteerValueCents } from './money';
+import { lockRow } from './row-lock';
 
 export interface VolunteerHours {
   personName: string;
@@ -114,13 +115,12 @@ export class InKindService {
     reason?: string,
   ): Promise<InKindContribution> {
     return this.dataSource.transaction(async (manager) => {
-      const item = await manager
-        .getRepository(InKindContribution)
-        .createQueryBuilder('k')
-        .setLock('pessimistic_write')
-        .where('k.id = :id', { id })
-        .getOne();
-      if (!item) throw ContributionErrors.IN_KIND_NOT_FOUND();
+      const item = await lockRow(
+        manager,
+        InKindContribution,
+        { id },
+        ContributionErrors.IN_KIND_NOT_FOUND,
+      );
       if (!(await this.mayDecide(user, item))) throw CommonErrors.FORBIDDEN();
       if (item.status !== InKindStatus.Pending) throw ContributionErrors.IN_KIND_ALREADY_DECIDED();
       const decided: Partial<InKindContribution> = {

@@ -12,6 +12,7 @@ import { ContributionErrors } from './contributions.errors';
 import { PaymentMethod } from './contributions.enums';
 import { BankImport, BankImportRow, ContributionCall, ContributionPayment } from './entities';
 import { formatCents } from './money';
+import { lockRow } from './row-lock';
 
 export interface NewPayment {
   callId: string;
@@ -205,13 +206,12 @@ export class PaymentsService {
   /** The treasurer matches a statement line nobody's reference matched to a call. */
   async matchRow(user: AuthUser, rowId: string, callId: string): Promise<ContributionPayment> {
     const payment = await this.dataSource.transaction(async (manager) => {
-      const row = await manager
-        .getRepository(BankImportRow)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :rowId', { rowId })
-        .getOne();
-      if (!row) throw ContributionErrors.BANK_ROW_NOT_FOUND();
+      const row = await lockRow(
+        manager,
+        BankImportRow,
+        { id: rowId },
+        ContributionErrors.BANK_ROW_NOT_FOUND,
+      );
       if (row.paymentId) throw ContributionErrors.BANK_ROW_ALREADY_MATCHED();
       await this.lockCall(manager, callId);
       const payment = await manager.save(
@@ -259,13 +259,7 @@ export class PaymentsService {
   }
 
   private async lockCall(manager: EntityManager, callId: string): Promise<void> {
-    const found = await manager
-      .getRepository(ContributionCall)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :callId', { callId })
-      .getExists();
-    if (!found) throw ContributionErrors.CALL_NOT_FOUND();
+    await lockRow(manager, ContributionCall, { id: callId }, ContributionErrors.CALL_NOT_FOUND);
   }
 
   /**

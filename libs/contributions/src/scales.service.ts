@@ -10,6 +10,7 @@ import { ProrationRule, ScaleStatus } from './contributions.enums';
 import { ContributionScaleInput } from './dto/scale.input';
 import { ContributionScale, ContributionTier } from './entities';
 import { offsetPage, PageRequest } from './raw-page';
+import { lockRow } from './row-lock';
 
 export interface SimulationGroup {
   organisationCategory: OrganisationCategory | null;
@@ -137,15 +138,8 @@ export class ScalesService {
   }
 
   /** Takes the scale's row lock for the rest of the transaction. */
-  async lock(manager: EntityManager, scaleId: string): Promise<ContributionScale> {
-    const scale = await manager
-      .getRepository(ContributionScale)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.id = :scaleId', { scaleId })
-      .getOne();
-    if (!scale) throw ContributionErrors.SCALE_NOT_FOUND();
-    return scale;
+  lock(manager: EntityManager, scaleId: string): Promise<ContributionScale> {
+    return lockRow(manager, ContributionScale, { id: scaleId }, ContributionErrors.SCALE_NOT_FOUND);
   }
 
   async byProposal(manager: EntityManager, proposalId: string) {

@@ -33,17 +33,7 @@ import {
   TEST_CATEGORIES,
   TEST_SIZE_BANDS,
 } from '../../factories/organisations';
-
-type BenchRow = {
-  suite: string;
-  name: string;
-  figure: number;
-  unit: string;
-  target?: string;
-  baseline?: number;
-  ratio?: number;
-  note?: string;
-};
+import type { BenchRow } from '../tally/tally.bench';
 
 const ORGANISATIONS = 3_000;
 const STATEMENT_LINES = 10_000;
