@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { DomainEvent, ProposalDecidedEvent, Role } from '@delibera/kernel';
+import { DomainEvent, JobName, JobScheduler, ProposalDecidedEvent, Role } from '@delibera/kernel';
 import { ContributionsOverdue, CallsService } from '@delibera/contributions';
 import { OrganisationCategory, SizeBand } from '@delibera/membership';
 import { ProposalsService, ProposalStatus } from '@delibera/proposals';
@@ -260,6 +260,35 @@ describe('contributions (e2e)', () => {
       [scaleId],
     );
     expect(scale.campaign_target_cents).toBe('410000000');
+  });
+
+  it('issues calls inside the decision’s transaction: if that transaction fails, no call remains', async () => {
+    const [{ proposal_id: proposalId }] = await app.dataSource.query(
+      'SELECT proposal_id FROM contribution_scale WHERE id = $1',
+      [scaleId],
+    );
+    await expect(
+      app.dataSource.transaction(async (manager) => {
+        await app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalDecided, {
+          manager,
+          proposalId,
+          decisionType: 'contribution_scale',
+          outcome: 'adopted',
+          actorAccountId: null,
+        } satisfies ProposalDecidedEvent);
+        expect(await manager.query('SELECT 1 FROM contribution_call LIMIT 1')).toHaveLength(1);
+        throw new Error('the vote’s transaction failed after the event');
+      }),
+    ).rejects.toThrow(/failed after the event/);
+    expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM notification WHERE kind = 'contribution_call'`),
+    ).toBe(0);
+    const [scale] = await app.dataSource.query(
+      'SELECT status FROM contribution_scale WHERE id = $1',
+      [scaleId],
+    );
+    expect(scale.status).toBe('submitted');
   });
 
   it('issues one call per organisation with the right amount when the assembly adopts the scale, once', async () => {
@@ -659,9 +688,18 @@ describe('contributions (e2e)', () => {
       prefix: 'Newcomer',
       admittedAt: new Date('2026-11-20T15:00:00Z'),
     });
+    // What the reconciler finds and enqueues; the in-process worker runs it through BullMQ.
     const jobs = await app.app.get(ContributionsOverdue).overdue(new Date());
-    expect(jobs.map((job) => job.name as string)).toContain('contributions.issue-calls');
-    expect(await calls.issueOutstanding(scaleId)).toBe(1);
+    const issueJob = jobs.find((job) => job.name === JobName.IssueContributionCalls);
+    expect(issueJob?.jobId).toBe(`contribution-scale.${scaleId}.issue-calls.v300`);
+    await app.app.get(JobScheduler).schedule(issueJob!);
+    const newcomerCalls = () =>
+      count('SELECT count(*) AS n FROM contribution_call WHERE member_id = $1', [newcomer.id]);
+    for (let waited = 0; (await newcomerCalls()) === 0 && waited < 15_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await newcomerCalls()).toBe(1);
+    expect(await calls.issueOutstanding(scaleId)).toBe(0);
     const [call] = await app.dataSource.query(
       'SELECT amount_cents, prorated_months FROM contribution_call WHERE member_id = $1',
       [newcomer.id],
