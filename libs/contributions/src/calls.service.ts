@@ -235,7 +235,7 @@ export class CallsService {
         action: 'contribution_calls.overdue',
         entityType: 'contribution_scale',
         entityId: scaleId,
-        data: { calls: rows.length, callIds: rows.map((r) => r.id) },
+        data: { calls: rows.length, before: today },
       });
       return rows.length;
     });
