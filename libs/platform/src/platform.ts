@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { CONTRIBUTIONS_ENTITIES, ContributionsModule } from '@delibera/contributions';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
+import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
@@ -20,6 +21,7 @@ export const DOMAIN_MODULES = [
   MembershipModule,
   CouncilsModule,
   ProposalsModule,
+  DeliberationModule,
   ContributionsModule,
 ];
 
@@ -30,6 +32,7 @@ export const ALL_ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
+  ...DELIBERATION_ENTITIES,
   ...CONTRIBUTIONS_ENTITIES,
 ];
 

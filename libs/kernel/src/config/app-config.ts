@@ -168,6 +168,12 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Write logs to this file instead of standard output. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Introspection and the Apollo landing page; off by default in production. */
   @Transform(toBool)
   @IsOptional()
