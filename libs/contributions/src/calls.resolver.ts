@@ -1,13 +1,4 @@
-import {
-  Args,
-  Context,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AuthUser,
   CommonErrors,
@@ -39,6 +30,7 @@ import {
   ReversePaymentInput,
   WaiveCallInput,
 } from './dto/payment.input';
+import { FiscalYearArgs } from './dto/fiscal-year.args';
 import { PaymentsService } from './payments.service';
 
 @Resolver(() => ContributionCallType)
@@ -79,9 +71,7 @@ export class CallsResolver {
       'Target, called, received, outstanding, waived, credit and in-kind, with the proof they reconcile.',
   })
   @Roles(Role.Treasurer, Role.Trustee)
-  contributionCampaign(
-    @Args('fiscalYear', { type: () => Int }) fiscalYear: number,
-  ): Promise<CampaignType> {
+  contributionCampaign(@Args() { fiscalYear }: FiscalYearArgs): Promise<CampaignType> {
     return this.campaigns.campaign(fiscalYear);
   }
 

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   AuthUser,
   CommonErrors,
@@ -16,6 +16,7 @@ import {
   SimulatedOrganisationConnection,
 } from './contributions.types';
 import { ContributionScaleInput, UpdateContributionScaleInput } from './dto/scale.input';
+import { ContributionScalesArgs } from './dto/fiscal-year.args';
 import { ScaleSubmission } from './scale-submission.service';
 import { ScalesService } from './scales.service';
 
@@ -32,7 +33,7 @@ export class ScalesResolver {
   @Query(() => [ContributionScaleType])
   async contributionScales(
     @CurrentUser() user: AuthUser,
-    @Args('fiscalYear', { type: () => Int, nullable: true }) fiscalYear?: number,
+    @Args() { fiscalYear }: ContributionScalesArgs,
   ): Promise<ContributionScaleType[]> {
     return (await this.scales.list(fiscalYear, seesDrafts(user))).map(ContributionScaleType.from);
   }
