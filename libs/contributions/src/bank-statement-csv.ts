@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseAmountToCents } from './money';
+import { MAX_AMOUNT_CENTS, parseAmountToCents } from './money';
 
 /** The columns a bank statement export must have, in this order (a header line first). */
 export const BANK_CSV_COLUMNS = ['date', 'amount', 'reference', 'description'] as const;
@@ -74,7 +74,8 @@ export function parseBankStatement(content: string): {
     const [bookedOn, amount, reference, description] = record;
     const cents = parseAmountToCents(amount);
     if (!isCalendarDate(bookedOn)) problems.push({ row, code: 'INVALID_DATE' });
-    else if (cents === null) problems.push({ row, code: 'INVALID_AMOUNT' });
+    else if (cents === null || cents > MAX_AMOUNT_CENTS)
+      problems.push({ row, code: 'INVALID_AMOUNT' });
     else if (cents <= 0) problems.push({ row, code: 'NEGATIVE_AMOUNT' });
     else if (!reference || reference.length > MAX_REFERENCE_LENGTH)
       problems.push({ row, code: 'REFERENCE_MISSING' });

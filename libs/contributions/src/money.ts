@@ -1,4 +1,10 @@
 /**
+ * The largest single amount accepted anywhere (100 M$): sums over every call
+ * of a campaign then stay exact as JavaScript numbers (below 2^53 cents).
+ */
+export const MAX_AMOUNT_CENTS = 10_000_000_000;
+
+/**
  * Decimal amounts as banks write them ("1234.56", "1 234,56") to integer
  * cents, by string arithmetic: a float never touches money.
  * Returns null when the text is not an amount.

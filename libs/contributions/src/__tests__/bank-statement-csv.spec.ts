@@ -64,6 +64,7 @@ describe('parseBankStatement', () => {
         '2027-02-01,-10.00,REF,x',
         '2027-02-01,10.00,,x',
         '2027-02-01,10.00',
+        '2027-02-01,100000000.01,REF,beyond the largest amount',
         '2027-02-01,10.00,REF,ok',
       ].join('\n'),
     );
@@ -73,6 +74,7 @@ describe('parseBankStatement', () => {
       { row: 4, code: 'NEGATIVE_AMOUNT' },
       { row: 5, code: 'REFERENCE_MISSING' },
       { row: 6, code: 'COLUMN_COUNT' },
+      { row: 7, code: 'INVALID_AMOUNT' },
     ]);
   });
 

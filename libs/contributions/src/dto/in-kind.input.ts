@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ConnectionArgs, MoneyScalar, UUIDScalar } from '@delibera/kernel';
 import { InKindKind, InKindStatus } from '../contributions.enums';
+import { MAX_AMOUNT_CENTS } from '../money';
 
 @InputType()
 export class RecordVolunteerHoursInput {
@@ -52,7 +53,7 @@ export class RecordLentResourceInput {
   @Min(1)
   @Max(366)
   staffDays?: number;
-  @Field(() => MoneyScalar) @IsInt() declaredValueCents: number;
+  @Field(() => MoneyScalar) @IsInt() @Max(MAX_AMOUNT_CENTS) declaredValueCents: number;
 }
 
 @InputType()

@@ -5,17 +5,19 @@ import {
   IsInt,
   IsOptional,
   IsUUID,
+  Max,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { ConnectionArgs, MoneyScalar, UUIDScalar } from '@delibera/kernel';
 import { CallStatus, PaymentMethod } from '../contributions.enums';
+import { MAX_AMOUNT_CENTS } from '../money';
 
 @InputType()
 export class RecordPaymentInput {
   @Field(() => UUIDScalar) @IsUUID() callId: string;
   /** The sign is checked by the service (NEGATIVE_AMOUNT). */
-  @Field(() => MoneyScalar) @IsInt() amountCents: number;
+  @Field(() => MoneyScalar) @IsInt() @Max(MAX_AMOUNT_CENTS) amountCents: number;
   @Field(() => String, { description: 'YYYY-MM-DD' })
   @IsDateString({ strict: true })
   paidOn: string;
@@ -37,6 +39,7 @@ export class WaiveCallInput {
     description: 'The reduction; the whole outstanding balance for a waiver.',
   })
   @IsInt()
+  @Max(MAX_AMOUNT_CENTS)
   amountCents: number;
   @Field(() => String, { description: "Reference of the board's resolution, e.g. CA-2027-014." })
   @MaxLength(200)

@@ -18,6 +18,7 @@ import { Int } from '@nestjs/graphql';
 import { MoneyScalar, UUIDScalar } from '@delibera/kernel';
 import { OrganisationCategory, SizeBand } from '@delibera/membership';
 import { ProrationRule } from '../contributions.enums';
+import { MAX_AMOUNT_CENTS } from '../money';
 
 @InputType()
 export class ContributionTierInput {
@@ -28,7 +29,7 @@ export class ContributionTierInput {
   @Field(() => SizeBand) @IsEnum(SizeBand) sizeBand: SizeBand;
 
   /** Signs are checked by the service, which answers NEGATIVE_AMOUNT. */
-  @Field(() => MoneyScalar) @IsInt() amountCents: number;
+  @Field(() => MoneyScalar) @IsInt() @Max(MAX_AMOUNT_CENTS) amountCents: number;
 }
 
 @InputType()
@@ -44,11 +45,12 @@ export class ContributionScaleInput {
 
   @Field(() => String, { description: 'YYYY-MM-DD' }) @IsDateString({ strict: true }) dueOn: string;
 
-  @Field(() => MoneyScalar) @IsInt() campaignTargetCents: number;
+  @Field(() => MoneyScalar) @IsInt() @Max(MAX_AMOUNT_CENTS) campaignTargetCents: number;
 
   @Field(() => MoneyScalar, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Max(MAX_AMOUNT_CENTS)
   individualDuesCents?: number;
 
   @Field(() => ProrationRule, { nullable: true, defaultValue: ProrationRule.RemainingMonths })
