@@ -46,6 +46,14 @@ export function parseBankStatement(content: string): {
   lines: BankStatementLine[];
   problems: BankLineProblem[];
 } {
+  // PostgreSQL text cannot hold NUL: a file with one is not a statement export.
+  const nul = content.indexOf('\u0000');
+  if (nul >= 0) {
+    return {
+      lines: [],
+      problems: [{ row: content.slice(0, nul).split('\n').length, code: 'CSV_SYNTAX' }],
+    };
+  }
   let records: string[][];
   try {
     records = parse(content, {

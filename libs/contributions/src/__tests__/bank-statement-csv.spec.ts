@@ -86,5 +86,8 @@ describe('parseBankStatement', () => {
     expect(parseBankStatement(`${header}\n2027-02-01,"10.00,REF,x\n`).problems[0].code).toBe(
       'CSV_SYNTAX',
     );
+    expect(
+      parseBankStatement(`${header}\n2027-02-01,10.00,REF,x\n2027-02-01,1.00,R\u0000,y`).problems,
+    ).toEqual([{ row: 3, code: 'CSV_SYNTAX' }]);
   });
 });
