@@ -230,6 +230,9 @@ async function main(): Promise<void> {
       note: `median of ${RUNS} successive imports (best ${Math.round(importTimes[0])} ms), ${JSON.stringify(last)}; ledger = matched lines: ${reconciles}; baseline: csv-parse + one raw INSERT of the lines`,
     });
 
+    // The machine's load when measured: figures from a shared machine are read against it.
+    const machine = `${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`;
+    for (const row of rows) row.note = `${row.note ?? ''}; ${machine}`;
     const dir = join(__dirname, '..', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'contributions.json'), `${JSON.stringify(rows, null, 2)}\n`);
