@@ -7,6 +7,8 @@ import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
 import { AccountSessions1795300000004 } from './1795300000004-account-sessions';
 import { Proposals1795300000100 } from './1795300000100-proposals';
 import { Deliberation1795300000200 } from './1795300000200-deliberation';
+import { Votes1795300000300 } from './1795300000300-votes';
+import { Assemblies1795300000400 } from './1795300000400-assemblies';
 import { Contributions1795300000500 } from './1795300000500-contributions';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -18,5 +20,7 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   AccountSessions1795300000004,
   Proposals1795300000100,
   Deliberation1795300000200,
+  Votes1795300000300,
+  Assemblies1795300000400,
   Contributions1795300000500,
 ];

@@ -57,6 +57,35 @@ const ACCESS: Record<string, Access> = {
   moderationQueue: [Role.Moderator], // or an editorial-committee seat
   resolveFlag: [Role.Moderator], // or an editorial-committee seat
   setCouncilThreadRestricted: 'signed-in',
+  // voting: casting is per-resource (the frozen roll); results are published after close
+  votes: 'signed-in',
+  vote: 'signed-in',
+  voteParticipants: 'signed-in',
+  voteReceipts: 'signed-in',
+  voteBallots: 'signed-in',
+  checkReceipt: 'signed-in',
+  castBallot: 'signed-in',
+  recount: [Secretary, Trustee, Admin],
+  scheduleVote: [Secretary, Admin],
+  rescheduleVote: [Secretary, Admin],
+  openVote: [Secretary, Admin],
+  closeVote: [Secretary, Admin],
+  scheduleSurvey: [Secretary, Admin],
+  callReferendum: [Trustee],
+  // assemblies: attendance and proxies are the member's own (or the secretary's)
+  assemblies: 'signed-in',
+  assembly: 'signed-in',
+  conveneAssembly: [Secretary],
+  addAgendaItem: [Secretary],
+  reorderAgenda: [Secretary],
+  closeAssembly: [Secretary],
+  cancelAssembly: [Secretary],
+  checkIn: [Secretary], // or oneself
+  checkOut: [Secretary], // or oneself
+  grantProxy: [Secretary], // or one's own proxy
+  revokeProxy: 'signed-in',
+  registerForMeeting: 'signed-in',
+  cancelMeetingRegistration: 'signed-in',
   // contributions: scales and money are the treasurer's; trustees read the campaign;
   // members read their own calls and record in-kind work; chairs decide hours per council
   contributionScales: 'signed-in', // drafts only for the treasurer and trustees

@@ -1,3 +1,4 @@
+import { ASSEMBLIES_ENTITIES, AssembliesModule } from '@delibera/assemblies';
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { CONTRIBUTIONS_ENTITIES, ContributionsModule } from '@delibera/contributions';
@@ -7,6 +8,7 @@ import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
 import { PROPOSALS_ENTITIES, ProposalsModule } from '@delibera/proposals';
+import { VOTING_ENTITIES, VotingModule } from '@delibera/voting';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -22,6 +24,8 @@ export const DOMAIN_MODULES = [
   CouncilsModule,
   ProposalsModule,
   DeliberationModule,
+  VotingModule,
+  AssembliesModule,
   ContributionsModule,
 ];
 
@@ -33,6 +37,8 @@ export const ALL_ENTITIES = [
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
   ...DELIBERATION_ENTITIES,
+  ...VOTING_ENTITIES,
+  ...ASSEMBLIES_ENTITIES,
   ...CONTRIBUTIONS_ENTITIES,
 ];
 
