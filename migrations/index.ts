@@ -10,6 +10,7 @@ import { ProposalLifecycle1795300000101 } from './1795300000101-proposal-lifecyc
 import { Deliberation1795300000200 } from './1795300000200-deliberation';
 import { Votes1795300000300 } from './1795300000300-votes';
 import { Assemblies1795300000400 } from './1795300000400-assemblies';
+import { Contributions1795300000500 } from './1795300000500-contributions';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Deliberation1795300000200,
   Votes1795300000300,
   Assemblies1795300000400,
+  Contributions1795300000500,
 ];

@@ -104,6 +104,30 @@ const ACCESS: Record<string, Access> = {
   revokeProxy: 'signed-in',
   registerForMeeting: 'signed-in',
   cancelMeetingRegistration: 'signed-in',
+  // contributions: scales and money are the treasurer's; trustees read the campaign;
+  // members read their own calls and record in-kind work; chairs decide hours per council
+  contributionScales: 'signed-in', // drafts only for the treasurer and trustees
+  contributionScale: 'signed-in',
+  contributionScaleSimulation: 'signed-in',
+  contributionScaleSimulatedOrganisations: 'signed-in',
+  draftContributionScale: [Role.Treasurer],
+  updateContributionScale: [Role.Treasurer],
+  submitContributionScale: [Role.Treasurer],
+  contributionCalls: [Role.Treasurer, Trustee],
+  contributionCampaign: [Role.Treasurer, Trustee],
+  myContributionCalls: 'signed-in',
+  myContributionCredit: 'signed-in',
+  recordContributionPayment: [Role.Treasurer],
+  reverseContributionPayment: [Role.Treasurer],
+  waiveContributionCall: [Role.Treasurer],
+  importBankStatement: [Role.Treasurer],
+  matchBankImportRow: [Role.Treasurer],
+  unmatchedBankRows: [Role.Treasurer],
+  inKindContributions: [Role.Treasurer, Secretary, Trustee], // or a chair for their council, a member for themself
+  myInKindContributions: 'signed-in',
+  recordVolunteerHours: 'signed-in',
+  recordLentResource: 'signed-in',
+  decideInKindContribution: 'signed-in', // a council's chair or the secretary; the treasurer for declared resources
   // audit
   auditLog: [Secretary, Trustee, Admin],
   auditVerify: [Secretary, Trustee, Admin],

@@ -21,16 +21,27 @@ export class NotificationsService {
 
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
 
-  /** Writes to the outbox inside the caller's transaction; a repeated dedupe key is ignored. */
+  /**
+   * Writes to the outbox inside the caller's transaction; a repeated dedupe key
+   * is ignored. One statement over arrays, whatever the count: campaigns write
+   * thousands of messages at once, beyond PostgreSQL's 65,535 parameters.
+   */
   async enqueue(manager: EntityManager, notifications: NewNotification[]): Promise<void> {
     if (notifications.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(notifications.map((n) => ({ ...n, recipientMemberId: n.recipientMemberId ?? null })))
-      .orIgnore()
-      .execute();
+    const table = manager.connection.getMetadata(Notification).tableName;
+    await manager.query(
+      `INSERT INTO ${table} (kind, dedupe_key, recipient_email, recipient_member_id, locale, params)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[])
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [
+        notifications.map((n) => n.kind),
+        notifications.map((n) => n.dedupeKey),
+        notifications.map((n) => n.recipientEmail),
+        notifications.map((n) => n.recipientMemberId ?? null),
+        notifications.map((n) => n.locale),
+        notifications.map((n) => JSON.stringify(n.params)),
+      ],
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ASSEMBLIES_ENTITIES, AssembliesModule } from '@delibera/assemblies';
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
+import { CONTRIBUTIONS_ENTITIES, ContributionsModule } from '@delibera/contributions';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
 import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
 import { dataSourceOptions } from '@delibera/kernel';
@@ -25,6 +26,7 @@ export const DOMAIN_MODULES = [
   DeliberationModule,
   VotingModule,
   AssembliesModule,
+  ContributionsModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -37,6 +39,7 @@ export const ALL_ENTITIES = [
   ...DELIBERATION_ENTITIES,
   ...VOTING_ENTITIES,
   ...ASSEMBLIES_ENTITIES,
+  ...CONTRIBUTIONS_ENTITIES,
 ];
 
 export { MIGRATIONS };

@@ -65,9 +65,18 @@ export class ProposalsService {
     return proposal;
   }
 
-  /** The proposal with its row locked until the transaction ends: actions that depend on its state serialise here. */
-  async lock(manager: EntityManager, id: string): Promise<Proposal> {
-    const proposal = await lockById(manager, Proposal, id);
+  /**
+   * The proposal with its row locked until the transaction ends. `write` (the
+   * default) serialises the actions that depend on its state; `shared` lets
+   * readers proceed together while any transition waits until they commit, so
+   * a decision taken on the status read stays true.
+   */
+  async lock(
+    manager: EntityManager,
+    id: string,
+    mode: 'write' | 'shared' = 'write',
+  ): Promise<Proposal> {
+    const proposal = await lockById(manager, Proposal, id, mode);
     if (!proposal) throw ProposalErrors.PROPOSAL_NOT_FOUND();
     return proposal;
   }

@@ -25,6 +25,10 @@ export enum JobName {
   ProposalConsultationDue = 'proposals.consultation_due',
   /** A proposal's deliberation ended: it goes to the vote. */
   ProposalDeliberationEnd = 'proposals.deliberation_end',
+  /** Issue the calls of an adopted contribution scale not issued yet (organisations admitted later). */
+  IssueContributionCalls = 'contributions.issue-calls',
+  /** Mark a scale's calls past their due date as overdue and remind the organisations. */
+  MarkContributionCallsOverdue = 'contributions.mark-overdue',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -36,6 +40,8 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ProposalSupportExpiry]: QueueName.Deadlines,
   [JobName.ProposalConsultationDue]: QueueName.Deadlines,
   [JobName.ProposalDeliberationEnd]: QueueName.Deadlines,
+  [JobName.IssueContributionCalls]: QueueName.Deadlines,
+  [JobName.MarkContributionCallsOverdue]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */

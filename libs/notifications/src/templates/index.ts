@@ -1,6 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Locale } from '@delibera/kernel';
 import { CONSULTATION_REQUESTED } from './proposals';
+import {
+  CONTRIBUTION_CALL,
+  CONTRIBUTION_OVERDUE,
+  CONTRIBUTION_PAYMENT_RECEIVED,
+} from './contributions';
 
 export enum NotificationKind {
   Invitation = 'invitation',
@@ -8,6 +13,9 @@ export enum NotificationKind {
   AccountLocked = 'account_locked',
   AssemblyNotice = 'assembly_notice',
   ConsultationRequested = 'consultation_requested',
+  ContributionCall = 'contribution_call',
+  ContributionOverdue = 'contribution_overdue',
+  ContributionPaymentReceived = 'contribution_payment_received',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
@@ -52,6 +60,9 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
       ].join('\n'),
     }),
   },
+  [NotificationKind.ContributionCall]: CONTRIBUTION_CALL,
+  [NotificationKind.ContributionOverdue]: CONTRIBUTION_OVERDUE,
+  [NotificationKind.ContributionPaymentReceived]: CONTRIBUTION_PAYMENT_RECEIVED,
   [NotificationKind.MemberStatusChanged]: {
     fr: (p) => ({
       subject: `Votre adhésion est maintenant ${STATUS_LABELS.fr[String(p.status)]}`,

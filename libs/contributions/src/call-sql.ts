@@ -1,0 +1,96 @@
+/**
+ * The SQL the campaign is computed with, in one place so that the simulation,
+ * the issuing of calls and the campaign report agree to the cent. These read
+ * the `member` table directly (read-only): they are set-based aggregates over
+ * thousands of organisations, which no per-member service call could do in
+ * one statement.
+ */
+
+/** Fiscal years are counted in Québec's time zone: an admission at 23:30 on March 31 is in March. */
+const TZ = `'America/Toronto'`;
+
+/** Days a late-admitted organisation has to pay, when the scale's due date is already near or past. */
+export const LATE_ADMISSION_PAYMENT_DAYS = 30;
+
+/** Months of the fiscal year elapsed before the admission month (≤ 0 when admitted before the year). */
+const MONTHS_ELAPSED = `((EXTRACT(YEAR FROM m.admitted_at AT TIME ZONE ${TZ})::int - EXTRACT(YEAR FROM s.fiscal_year_starts_on)::int) * 12
+  + EXTRACT(MONTH FROM m.admitted_at AT TIME ZONE ${TZ})::int - EXTRACT(MONTH FROM s.fiscal_year_starts_on)::int)`;
+
+/**
+ * Every active member organisation a scale calls, with its tier and amount:
+ * the full tier amount, or — under the remaining-months rule, for an
+ * organisation admitted during the fiscal year — tier × remaining months / 12,
+ * rounded half up to the cent in integer arithmetic. Parameter $1: the scale id.
+ */
+export const CALLED_ORGANISATIONS = `
+  SELECT s.id AS scale_id, s.fiscal_year, t.id AS tier_id, m.id AS member_id,
+         t.organisation_category, t.size_band, m.region, m.display_name,
+         t.amount_cents AS full_amount_cents,
+         CASE WHEN s.proration_rule = 'remaining_months' AND m.admitted_at IS NOT NULL AND ${MONTHS_ELAPSED} > 0
+              THEN (t.amount_cents * (12 - ${MONTHS_ELAPSED}) + 6) / 12
+              ELSE t.amount_cents END AS amount_cents,
+         CASE WHEN s.proration_rule = 'remaining_months' AND m.admitted_at IS NOT NULL AND ${MONTHS_ELAPSED} > 0
+              THEN 12 - ${MONTHS_ELAPSED} END AS prorated_months,
+         GREATEST(s.due_on, (m.admitted_at AT TIME ZONE ${TZ})::date + ${LATE_ADMISSION_PAYMENT_DAYS}) AS due_on
+  FROM contribution_scale s
+  JOIN contribution_tier t ON t.scale_id = s.id
+  JOIN member m ON m.kind = 'organisation' AND m.status = 'active'
+   AND m.organisation_category = t.organisation_category AND m.size_band = t.size_band
+   -- organisations admitted after the fiscal year belong to the next year's scale
+   AND (m.admitted_at IS NULL OR ${MONTHS_ELAPSED} < 12)
+  WHERE s.id = $1`;
+
+/**
+ * Issues the calls a scale still owes, at most one per (scale, member): the
+ * NOT EXISTS skips those already called cheaply, the unique constraint and
+ * ON CONFLICT make a concurrent run harmless. Returns what the notices need.
+ */
+export const ISSUE_CALLS = `
+  WITH called AS (${CALLED_ORGANISATIONS}),
+  inserted AS (
+    INSERT INTO contribution_call
+      (scale_id, tier_id, member_id, reference, full_amount_cents, amount_cents, prorated_months, due_on, status)
+    SELECT c.scale_id, c.tier_id, c.member_id,
+           'CT' || c.fiscal_year || '-' || lpad(nextval('contribution_call_reference_seq')::text, 6, '0'),
+           c.full_amount_cents, c.amount_cents, c.prorated_months, c.due_on, 'due'
+    FROM called c
+    WHERE NOT EXISTS (SELECT 1 FROM contribution_call x WHERE x.scale_id = c.scale_id AND x.member_id = c.member_id)
+    ORDER BY c.display_name, c.member_id
+    ON CONFLICT (scale_id, member_id) DO NOTHING
+    RETURNING id, member_id, reference, amount_cents, due_on)
+  SELECT i.id, i.reference, i.amount_cents::text AS amount_cents, to_char(i.due_on, 'YYYY-MM-DD') AS due_on,
+         m.id AS member_id, m.email, m.locale, m.display_name
+  FROM inserted i JOIN member m ON m.id = i.member_id`;
+
+/**
+ * Each call with what its ledger says: received (all entries, reversals
+ * included), paid (what counts against the call), outstanding, and credit
+ * (received beyond what was due, held for the member).
+ */
+export const CALL_BALANCES = `
+  SELECT c.*,
+         coalesce(p.received, 0) AS received_cents,
+         LEAST(coalesce(p.received, 0), c.amount_cents - c.waived_cents) AS paid_cents,
+         GREATEST(c.amount_cents - c.waived_cents - coalesce(p.received, 0), 0) AS outstanding_cents,
+         GREATEST(coalesce(p.received, 0) - (c.amount_cents - c.waived_cents), 0) AS credit_cents
+  FROM contribution_call c
+  LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment GROUP BY call_id) p
+    ON p.call_id = c.id`;
+
+/**
+ * Recomputes the status of some calls ($1: uuid[]) from their ledger, in the
+ * transaction that changed it. Overdue stays overdue until the call is settled.
+ * The ledger is summed in one pass (not a subquery per call): right after a
+ * bulk import the planner's statistics still think the payment table small.
+ */
+export const REFRESH_CALL_STATUS = `
+  UPDATE contribution_call c SET status = (CASE
+      WHEN c.waived_cents > 0 AND c.waived_cents = c.amount_cents THEN 'waived'
+      WHEN coalesce(p.received, 0) >= c.amount_cents - c.waived_cents THEN 'paid'
+      WHEN c.overdue_at IS NOT NULL THEN 'overdue'
+      WHEN coalesce(p.received, 0) > 0 THEN 'partially_paid'
+      ELSE 'due' END)::contribution_call_status
+  FROM unnest($1::uuid[]) AS ids(id)
+  LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment
+             WHERE call_id = ANY($1::uuid[]) GROUP BY call_id) p ON p.call_id = ids.id
+  WHERE c.id = ids.id`;

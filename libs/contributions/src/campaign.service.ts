@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OrganisationCategory } from '@delibera/membership';
+import { CALL_BALANCES } from './call-sql';
+
+export interface CampaignFigures {
+  callCount: number;
+  calledCents: number;
+  /** Everything the ledger holds for these calls, reversals netted. */
+  receivedCents: number;
+  /** What counts against the calls (received minus credit). */
+  paidCents: number;
+  outstandingCents: number;
+  waivedCents: number;
+  creditCents: number;
+}
+
+export interface CampaignGroup extends CampaignFigures {
+  organisationCategory: OrganisationCategory | null;
+  region: string | null;
+}
+
+export interface Reconciliation {
+  /** called = paid + outstanding + waived, in total and for every organisation; ledger = paid + credit. */
+  reconciles: boolean;
+  ledgerCents: number;
+  /** Organisations whose own figures do not add up (always 0 unless the data is corrupt). */
+  organisationsNotReconciling: number;
+}
+
+export interface Campaign extends CampaignFigures {
+  fiscalYear: number;
+  scaleId: string | null;
+  targetCents: number;
+  inKindCents: number;
+  byCategory: CampaignGroup[];
+  byRegion: CampaignGroup[];
+  reconciliation: Reconciliation;
+}
+
+type FigureRow = Record<string, string | number | null>;
+
+const figures = (r: FigureRow): CampaignFigures => ({
+  callCount: Number(r.calls),
+  calledCents: Number(r.called),
+  receivedCents: Number(r.received),
+  paidCents: Number(r.paid),
+  outstandingCents: Number(r.outstanding),
+  waivedCents: Number(r.waived),
+  creditCents: Number(r.credit),
+});
+
+/** The campaign of a fiscal year for the treasurer and the trustees, computed in SQL. */
+@Injectable()
+export class CampaignService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async campaign(fiscalYear: number): Promise<Campaign> {
+    const [scale]: { id: string; target: string; starts: string }[] = await this.dataSource.query(
+      `SELECT id, campaign_target_cents::text AS target, to_char(fiscal_year_starts_on, 'YYYY-MM-DD') AS starts
+       FROM contribution_scale WHERE fiscal_year = $1 AND status = 'adopted'`,
+      [fiscalYear],
+    );
+    const rows: (FigureRow & { g: number })[] = scale
+      ? await this.dataSource.query(
+          `SELECT t.organisation_category, m.region, GROUPING(t.organisation_category, m.region) AS g,
+                  count(*)::int AS calls, sum(b.amount_cents)::text AS called, sum(b.received_cents)::text AS received,
+                  sum(b.paid_cents)::text AS paid, sum(b.outstanding_cents)::text AS outstanding,
+                  sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit
+           FROM (${CALL_BALANCES}) b
+           JOIN contribution_tier t ON t.id = b.tier_id
+           JOIN member m ON m.id = b.member_id
+           WHERE b.scale_id = $1
+           GROUP BY GROUPING SETS ((t.organisation_category), (m.region), ())
+           ORDER BY g, t.organisation_category, m.region`,
+          [scale.id],
+        )
+      : [];
+    const total = rows.find((r) => r.g === 3);
+    const group = (r: FigureRow): CampaignGroup => ({
+      ...figures(r),
+      organisationCategory: r.organisation_category as OrganisationCategory | null,
+      region: r.region as string | null,
+    });
+    const [{ in_kind }] = await this.dataSource.query(
+      `SELECT coalesce(sum(value_cents), 0)::text AS in_kind FROM in_kind_contribution
+       WHERE status = 'approved' AND performed_on >= $1::date AND performed_on < $1::date + interval '1 year'`,
+      [scale?.starts ?? `${fiscalYear}-01-01`],
+    );
+    return {
+      fiscalYear,
+      scaleId: scale?.id ?? null,
+      targetCents: Number(scale?.target ?? 0),
+      ...(total
+        ? figures(total)
+        : figures({
+            calls: 0,
+            called: 0,
+            received: 0,
+            paid: 0,
+            outstanding: 0,
+            waived: 0,
+            credit: 0,
+          })),
+      inKindCents: Number(in_kind),
+      byCategory: rows.filter((r) => r.g === 1).map(group),
+      byRegion: rows.filter((r) => r.g === 2).map(group),
+      reconciliation: scale
+        ? await this.reconcile(scale.id)
+        : { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
+    };
+  }
+
+  /**
+   * The proof that the campaign adds up to the cent, from independent sums:
+   * the calls' amounts and waivers, the raw payment ledger, and each
+   * organisation's balance. called = paid + outstanding + waived, and the
+   * ledger = paid + credit, in total and per organisation.
+   */
+  async reconcile(scaleId: string): Promise<Reconciliation> {
+    const [row] = await this.dataSource.query(
+      `WITH per_org AS (
+         SELECT b.member_id, sum(b.amount_cents) AS called, sum(b.paid_cents) AS paid,
+                sum(b.outstanding_cents) AS outstanding, sum(b.waived_cents) AS waived,
+                sum(b.credit_cents) AS credit,
+                (SELECT coalesce(sum(p.amount_cents), 0) FROM contribution_payment p
+                   JOIN contribution_call c ON c.id = p.call_id WHERE c.scale_id = $1 AND c.member_id = b.member_id) AS ledger
+         FROM (${CALL_BALANCES}) b WHERE b.scale_id = $1 GROUP BY b.member_id)
+       SELECT
+         (SELECT coalesce(sum(amount_cents), 0) FROM contribution_call WHERE scale_id = $1) AS called,
+         (SELECT coalesce(sum(waived_cents), 0) FROM contribution_call WHERE scale_id = $1) AS waived,
+         (SELECT coalesce(sum(p.amount_cents), 0) FROM contribution_payment p
+            JOIN contribution_call c ON c.id = p.call_id WHERE c.scale_id = $1)::text AS ledger,
+         coalesce(sum(paid), 0) AS paid, coalesce(sum(outstanding), 0) AS outstanding,
+         coalesce(sum(credit), 0) AS credit,
+         count(*) FILTER (WHERE called <> paid + outstanding + waived OR ledger <> paid + credit)::int AS bad
+       FROM per_org`,
+      [scaleId],
+    );
+    const n = (v: unknown) => BigInt(String(v));
+    const reconciles =
+      n(row.called) === n(row.paid) + n(row.outstanding) + n(row.waived) &&
+      n(row.ledger) === n(row.paid) + n(row.credit) &&
+      row.bad === 0;
+    return { reconciles, ledgerCents: Number(row.ledger), organisationsNotReconciling: row.bad };
+  }
+}

@@ -1,0 +1,12 @@
+export * from './contributions.module';
+export * from './contributions.enums';
+export * from './contributions.errors';
+export * from './contributions.types';
+export * from './scales.service';
+export * from './calls.service';
+export * from './campaign.service';
+export * from './in-kind.service';
+export * from './money';
+export { CONTRIBUTIONS_ENTITIES } from './entities/all';
+export { ContributionCall, ContributionPayment, ContributionScale } from './entities';
+export { ContributionsOverdue } from './contributions-overdue';
