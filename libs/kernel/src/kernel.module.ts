@@ -30,7 +30,7 @@ import { MetricsController } from './health/metrics.controller';
 import { JobScheduler } from './queues/scheduled-job';
 import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
-import { bullConnection } from './queues/redis';
+import { bullConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
 import { REDIS, redisProvider } from './queues/redis.provider';
 
 export interface KernelOptions {
@@ -50,9 +50,9 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   static forRoot({ config, migrations }: KernelOptions): DynamicModule {
-    if (!config.DATABASE_URL || !config.REDIS_URL || !config.JWT_SECRET) {
+    if (!config.DATABASE_URL || !isRedisConfigured(config) || !config.JWT_SECRET) {
       throw new Error(
-        'DATABASE_URL, REDIS_URL and JWT_SECRET must be resolved before the kernel starts',
+        'DATABASE_URL, Redis and JWT_SECRET must be resolved before the kernel starts',
       );
     }
     return {
@@ -74,7 +74,7 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
         }),
         BullModule.forRoot({
-          connection: bullConnection(config.REDIS_URL),
+          connection: bullConnection(redisTarget(config)),
           prefix: config.QUEUE_PREFIX,
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
