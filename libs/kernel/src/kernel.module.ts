@@ -28,6 +28,8 @@ import { validationError } from './errors/validation';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { JobScheduler } from './queues/scheduled-job';
+import { QueueHealth } from './queues/queue-health';
+import { QueueMetrics } from './queues/queue-metrics';
 import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
 import { bullConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
@@ -85,6 +87,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
       providers: [
         TokenService,
         JobScheduler,
+        QueueHealth,
+        QueueMetrics,
         redisProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
@@ -97,7 +101,15 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           }),
         },
       ],
-      exports: [TokenService, JobScheduler, REDIS, BullModule, JwtModule],
+      exports: [
+        TokenService,
+        JobScheduler,
+        QueueHealth,
+        QueueMetrics,
+        REDIS,
+        BullModule,
+        JwtModule,
+      ],
     };
   }
 

@@ -7,3 +7,6 @@ export * from './redis.provider';
 export * from './queue-processors.module';
 export * from './scheduled-job';
 export * from './reconciler';
+export * from './job-timing';
+export * from './queue-health';
+export * from './queue-metrics';

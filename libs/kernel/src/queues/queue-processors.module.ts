@@ -1,23 +1,39 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Module, Type } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Job } from 'bullmq';
 import { JobRegistry } from './job-registry';
 import { JobData, QueueName } from './jobs';
+import { QueueHealth } from './queue-health';
+import { QueueMetrics } from './queue-metrics';
 import { ReconcileHandler } from './reconciler';
 
 /** One BullMQ worker per queue, dispatching each job to the handler registered for its name. */
 function processorFor(queue: QueueName): Type<WorkerHost> {
   @Processor(queue, { concurrency: 4 })
-  class QueueProcessor extends WorkerHost {
-    constructor(private readonly registry: JobRegistry) {
+  class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+    constructor(
+      private readonly registry: JobRegistry,
+      private readonly metrics: QueueMetrics,
+      private readonly health: QueueHealth,
+    ) {
       super();
     }
 
-    process(job: Job<JobData>): Promise<unknown> {
-      return this.registry
-        .handlerFor(job.name)
-        .handle(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+    onApplicationBootstrap(): void {
+      this.health.attach(queue, this.worker);
+    }
+
+    async process(job: Job<JobData>): Promise<unknown> {
+      this.metrics.jobStarted(queue, job);
+      try {
+        return await this.registry
+          .handlerFor(job.name)
+          .handle(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+      } catch (error) {
+        this.metrics.jobFailed(queue, job);
+        throw error;
+      }
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue}-processor` });

@@ -30,7 +30,8 @@ export function deadlineJob(deadline: {
     name,
     at,
     jobId: `${kind}.${id}.${transition}.v${version}`,
-    data: { id, transition, version },
+    // dueAt is not state the handler acts on: it only lets metrics measure lag from the real deadline.
+    data: { id, transition, version, dueAt: at.toISOString() },
   };
 }
 
