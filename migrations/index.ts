@@ -4,6 +4,7 @@ import { Foundation1795300000000 } from './1795300000000-foundation';
 import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 import { NotificationInbox1795300000002 } from './1795300000002-notification-inbox';
 import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
+import { Proposals1795300000100 } from './1795300000100-proposals';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   FoundingCharter1795300000001,
   NotificationInbox1795300000002,
   CouncilSeats1795300000003,
+  Proposals1795300000100,
 ];

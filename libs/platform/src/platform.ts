@@ -4,6 +4,7 @@ import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
+import { PROPOSALS_ENTITIES, ProposalsModule } from '@delibera/proposals';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -17,6 +18,7 @@ export const DOMAIN_MODULES = [
   CharterModule,
   MembershipModule,
   CouncilsModule,
+  ProposalsModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -25,6 +27,7 @@ export const ALL_ENTITIES = [
   ...CHARTER_ENTITIES,
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
+  ...PROPOSALS_ENTITIES,
 ];
 
 export { MIGRATIONS };
