@@ -13,11 +13,14 @@ export enum JobName {
   ReconcileDeadlines = 'deadlines.reconcile',
   /** Drain the notification outbox: send or file each pending email. */
   DeliverNotifications = 'notifications.deliver',
+  /** A reminder before a vote closes, to the members of its roll who have not voted yet. */
+  RemindVote = 'vote.remind',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.DeliverNotifications]: QueueName.Notifications,
+  [JobName.RemindVote]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */
