@@ -5,6 +5,8 @@ import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 import { NotificationInbox1795300000002 } from './1795300000002-notification-inbox';
 import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
 import { Proposals1795300000100 } from './1795300000100-proposals';
+import { Votes1795300000300 } from './1795300000300-votes';
+import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -13,4 +15,6 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   NotificationInbox1795300000002,
   CouncilSeats1795300000003,
   Proposals1795300000100,
+  Votes1795300000300,
+  VoteReminders1795300000600,
 ];
