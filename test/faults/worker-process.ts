@@ -62,6 +62,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
 
 /** SIGKILL: no shutdown hook runs, active jobs are left locked in Redis, transactions roll back. */
 export async function killHard(worker: WorkerProcess): Promise<void> {
-  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+  if (worker.child.exitCode === null && worker.child.signalCode === null)
+    worker.child.kill('SIGKILL');
   await worker.exited;
 }

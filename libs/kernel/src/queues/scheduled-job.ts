@@ -43,6 +43,12 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/** BullMQ options of a scheduled job: its id, its delay until `at`, retries and retention. */
+export function jobOptions(job: ScheduledJob, now = Date.now()): JobsOptions {
+  const delay = job.at ? Math.max(0, job.at.getTime() - now) : 0;
+  return { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId, delay };
+}
+
 @Injectable()
 export class JobScheduler {
   private readonly queues: Record<QueueName, Queue>;
@@ -60,11 +66,6 @@ export class JobScheduler {
 
   /** Enqueues once per job id: scheduling the same deadline twice leaves one job. */
   async schedule(job: ScheduledJob): Promise<void> {
-    const delay = job.at ? Math.max(0, job.at.getTime() - Date.now()) : 0;
-    await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: job.jobId,
-      delay,
-    });
+    await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, jobOptions(job));
   }
 }
