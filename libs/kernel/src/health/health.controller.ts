@@ -86,7 +86,12 @@ export class HealthController {
 
   private async migrationsCheck() {
     const indicator = this.indicators.check('migrations');
-    const pending = await this.dataSource.showMigrations();
-    return pending ? indicator.down('migrations pending') : indicator.up();
+    try {
+      const pending = await this.dataSource.showMigrations();
+      return pending ? indicator.down('migrations pending') : indicator.up();
+    } catch (error) {
+      // Database unreachable: report it (503), do not fail the probe itself (500).
+      return indicator.down((error as Error).message);
+    }
   }
 }
