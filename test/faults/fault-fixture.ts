@@ -23,6 +23,8 @@ export async function faultWorld(reconcileSeconds: number) {
     QUEUE_PREFIX: prefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
     RECONCILE_INTERVAL_SECONDS: String(reconcileSeconds),
+    // A killed worker's jobs come back within seconds instead of BullMQ's default half-minute.
+    JOB_LOCK_SECONDS: '5',
   });
 
   return {

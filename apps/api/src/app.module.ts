@@ -44,7 +44,7 @@ export class AppModule {
         }),
         ...DOMAIN_MODULES,
         QueueDashboardModule,
-        ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule] : []),
+        ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule.forRoot(config)] : []),
       ],
     };
   }

@@ -152,6 +152,20 @@ export class AppConfig {
   @Max(3600)
   RECONCILE_INTERVAL_SECONDS = 60;
 
+  /** Jobs each worker process runs at once, per queue (deadlines are mostly waiting on PostgreSQL). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WORKER_CONCURRENCY = 8;
+
+  /** A job's lock; a dead worker's jobs are retried within about twice this (BullMQ stalled check). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(600)
+  JOB_LOCK_SECONDS = 30;
+
   /** /ready reports the queues down when a due job has waited longer than this (seconds). */
   @Transform(toInt)
   @IsInt()

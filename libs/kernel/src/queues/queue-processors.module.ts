@@ -1,7 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Module, OnApplicationBootstrap, Type } from '@nestjs/common';
+import { DynamicModule, Module, OnApplicationBootstrap, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { Job } from 'bullmq';
+import { Job, WorkerOptions } from 'bullmq';
+import { AppConfig } from '../config/app-config';
 import { JobRegistry } from './job-registry';
 import { JobData, QueueName } from './jobs';
 import { QueueHealth } from './queue-health';
@@ -9,8 +10,8 @@ import { QueueMetrics } from './queue-metrics';
 import { ReconcileHandler } from './reconciler';
 
 /** One BullMQ worker per queue, dispatching each job to the handler registered for its name. */
-function processorFor(queue: QueueName): Type<WorkerHost> {
-  @Processor(queue, { concurrency: 4 })
+function processorFor(queue: QueueName, options: Omit<WorkerOptions, 'connection'>): Type<WorkerHost> {
+  @Processor(queue, options)
   class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
     constructor(
       private readonly registry: JobRegistry,
@@ -41,12 +42,28 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
 }
 
 /**
- * The consuming side of every queue. Imported by apps/worker, and by apps/api
+ * The consuming side of every queue. Imported (forRoot) by apps/worker, and by apps/api
  * when RUN_WORKER_IN_PROCESS is on (local use). Handlers live in the domain libs.
  */
-@Module({
-  imports: [DiscoveryModule],
-  providers: [JobRegistry, ReconcileHandler, ...Object.values(QueueName).map(processorFor)],
-  exports: [JobRegistry],
-})
-export class QueueProcessorsModule {}
+@Module({})
+export class QueueProcessorsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const lockMs = config.JOB_LOCK_SECONDS * 1000;
+    // A dead worker's jobs are retried once their lock lapses and the stalled check sees it.
+    const options = {
+      concurrency: config.WORKER_CONCURRENCY,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+    };
+    return {
+      module: QueueProcessorsModule,
+      imports: [DiscoveryModule],
+      providers: [
+        JobRegistry,
+        ReconcileHandler,
+        ...Object.values(QueueName).map((queue) => processorFor(queue, options)),
+      ],
+      exports: [JobRegistry],
+    };
+  }
+}
