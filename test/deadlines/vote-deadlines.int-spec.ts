@@ -129,3 +129,40 @@ describe('vote deadlines (real BullMQ jobs, real delays)', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('vote deadlines: a close job that ran too early is not the end of it', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '1' });
+  });
+  afterAll(() => app.close());
+
+  it('the reconciler runs the close again when its job already completed as a no-op', async () => {
+    await createMember(app.dataSource);
+    const actor = await secretary(app.dataSource);
+    const vote = await scheduleYesNo(app, actor, { opensAt: inMs(200), closesAt: inMs(2500) });
+    const queue = app.app.get<Queue>(getQueueToken(QueueName.Deadlines));
+    // As when the worker's clock runs ahead of the database's: the close job fires before
+    // closesAt, finds the vote not due, and completes. Its id now stays taken for a day.
+    const closeId = `vote.${vote.id}.close.v1`;
+    const scheduled = await queue.getJob(closeId);
+    await scheduled!.remove();
+    await queue.add(JobName.CloseVote, scheduled!.data, { jobId: closeId });
+    await waitFor(
+      async () => (await queue.getJobState(closeId)) === 'completed',
+      5000,
+      'early job',
+    );
+    expect((await queue.getJob(closeId))?.returnvalue).toEqual({ closed: false });
+
+    await waitFor(
+      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
+      10_000,
+      'the reconciled close',
+    );
+    expect((await voteRow(app.dataSource, vote.id)).closedAt!.getTime()).toBeGreaterThanOrEqual(
+      vote.closesAt.getTime(),
+    );
+  });
+});

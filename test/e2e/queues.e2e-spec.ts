@@ -121,7 +121,12 @@ describe('queues: /ready reports a backlog nobody processes', () => {
     const scheduler = api.app.get(JobScheduler);
     const ready = async () => {
       const response = await fetch(api.url.replace('/graphql', '/ready'));
-      return { status: response.status, body: (await response.json()) as Record<string, any> };
+      const body = (await response.json()) as {
+        error: {
+          queues: { status: string; deadlines: { lagSeconds: number }; problems: string[] };
+        };
+      };
+      return { status: response.status, body };
     };
     await scheduler.schedule(
       deadlineJob({

@@ -10,7 +10,10 @@ import { QueueMetrics } from './queue-metrics';
 import { ReconcileHandler } from './reconciler';
 
 /** One BullMQ worker per queue, dispatching each job to the handler registered for its name. */
-function processorFor(queue: QueueName, options: Omit<WorkerOptions, 'connection'>): Type<WorkerHost> {
+function processorFor(
+  queue: QueueName,
+  options: Omit<WorkerOptions, 'connection'>,
+): Type<WorkerHost> {
   @Processor(queue, options)
   class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
     constructor(

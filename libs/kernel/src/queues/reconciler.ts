@@ -81,7 +81,11 @@ export class ReconcileHandler implements JobHandler, OnApplicationBootstrap, OnA
   async handle(): Promise<{ enqueued: number }> {
     const now = new Date();
     const jobs = (await Promise.all(this.sources.map((source) => source.overdue(now)))).flat();
-    for (const job of jobs) await this.scheduler.schedule(job);
+    // One retry tag per interval: several workers reconciling at once still add one copy.
+    const attempt = String(
+      Math.floor(now.getTime() / (this.config.RECONCILE_INTERVAL_SECONDS * 1000)),
+    );
+    for (const job of jobs) await this.scheduler.scheduleOverdue(job, attempt);
     if (jobs.length > 0) this.logger.log(`Re-enqueued ${jobs.length} overdue job(s)`);
     return { enqueued: jobs.length };
   }

@@ -64,6 +64,19 @@ export class JobScheduler {
     return this.queues[name];
   }
 
+  /**
+   * For work PostgreSQL says is overdue. If its job already ran (completed as a
+   * no-op because it fired a few ms early by the database's clock, or failed
+   * after every retry), adding the same id again would be silently ignored and
+   * the work lost; a copy with the attempt's tag runs instead (the handler is
+   * idempotent), and the finished job stays for inspection.
+   */
+  async scheduleOverdue(job: ScheduledJob, attempt: string): Promise<void> {
+    const state = await this.queue(QUEUE_OF_JOB[job.name]).getJobState(job.jobId);
+    const finished = state === 'completed' || state === 'failed';
+    await this.schedule(finished ? { ...job, jobId: `${job.jobId}.r${attempt}` } : job);
+  }
+
   /** Enqueues once per job id: scheduling the same deadline twice leaves one job. */
   async schedule(job: ScheduledJob): Promise<void> {
     await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, jobOptions(job));
