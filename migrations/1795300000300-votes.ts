@@ -72,7 +72,9 @@ export class Votes1795300000300 implements MigrationInterface {
         CONSTRAINT "vote_roll_frozen_check" CHECK ((status = 'scheduled') = (roll_fingerprint IS NULL)),
         CONSTRAINT "vote_version_check" CHECK (version >= 1)
       )`);
-    await queryRunner.query(`CREATE INDEX "vote_status_opens_idx" ON "vote" ("status", "opens_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "vote_status_opens_idx" ON "vote" ("status", "opens_at")`,
+    );
     await queryRunner.query(
       `CREATE INDEX "vote_status_closes_idx" ON "vote" ("status", "closes_at")`,
     );
