@@ -165,6 +165,9 @@ async function main(): Promise<void> {
     const toClosed = stats(closed);
     const toPublished = stats(published);
     const shape = `${VOTES} votes × ${BALLOTS} ballots (${SECRECY}), one worker process`;
+    const machine = `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end (the machine is shared)`;
     const rows = [
       {
         suite: 'deadlines',
@@ -178,6 +181,7 @@ async function main(): Promise<void> {
         figure: toClosed.p99,
         unit: 'ms',
         target: '< 1000 ms',
+        note: machine,
       },
       {
         suite: 'deadlines',
