@@ -115,12 +115,26 @@ async function startApi(
   return { url: `http://127.0.0.1:${env.PORT}/graphql`, child };
 }
 
+/** Requests retried after a socket error (a kept-alive connection the server had just closed). */
+let socketRetries = 0;
+
+async function post(url: string, token: string, body: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+    } catch (error) {
+      if (attempt >= 2) throw new Error(`fetch failed: ${String((error as Error).cause ?? error)}`);
+      socketRetries++;
+    }
+  }
+}
+
 async function gql<T>(url: string, token: string, query: string, variables: object): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
+  const response = await post(url, token, JSON.stringify({ query, variables }));
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -265,7 +279,7 @@ async function main(): Promise<void> {
     const p50 = percentile(measured.latencies, 50);
     const p99 = percentile(measured.latencies, 99);
     process.stdout.write(
-      `GraphQL: ${BALLOTS - WARMUP} ballots in ${measured.seconds.toFixed(1)} s = ${apiRate.toFixed(0)} ballots/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; API process CPU ${apiCpuMs.toFixed(2)} ms per ballot\n`,
+      `GraphQL: ${BALLOTS - WARMUP} ballots in ${measured.seconds.toFixed(1)} s = ${apiRate.toFixed(0)} ballots/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; API CPU ${apiCpuMs.toFixed(2)} ms per ballot; socket retries ${socketRetries}\n`,
     );
 
     t0 = Date.now();
@@ -331,7 +345,7 @@ async function main(): Promise<void> {
         target: '>= 1000',
         baseline: Math.round(baselineRate),
         ratio: Number(ratio.toFixed(2)),
-        note: `${CLIENTS} clients, ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up`,
+        note: `${CLIENTS} clients, ${API_PROCESSES} API process(es), ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up; ${socketRetries} socket-level retries; load average ${loadavg()[0].toFixed(1)}`,
       },
       {
         suite,
