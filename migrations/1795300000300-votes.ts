@@ -9,7 +9,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * key to `vote`: the cast statement already holds the vote row's share lock,
  * and a second key-share lock per ballot on that one hot row would only add
  * contention. Participation references the frozen roll instead, so the
- * database itself refuses a voter outside the electorate.
+ * database itself refuses a voter outside the electorate. No key leads from
+ * participation to ballot either: `ballot_id` (named votes only, null for
+ * secret ones by CHECK) is written by the same cast statement as the ballot,
+ * and a key there would make the close-time shuffle of a secret vote's
+ * ballots check every deleted row against participation.
  */
 export class Votes1795300000300 implements MigrationInterface {
   name = 'Votes1795300000300';
@@ -127,7 +131,6 @@ export class Votes1795300000300 implements MigrationInterface {
         "cast_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "participation_pk" PRIMARY KEY ("vote_id", "member_id"),
         CONSTRAINT "participation_roll_fk" FOREIGN KEY ("vote_id", "member_id") REFERENCES "vote_roll"("vote_id", "member_id") ON DELETE CASCADE,
-        CONSTRAINT "participation_named_ballot_fk" FOREIGN KEY ("ballot_id") REFERENCES "ballot"("id"),
         CONSTRAINT "participation_secret_unlinked_check" CHECK (secret = (ballot_id IS NULL))
       )`);
 

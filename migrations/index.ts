@@ -7,7 +7,6 @@ import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
 import { Proposals1795300000100 } from './1795300000100-proposals';
 import { Votes1795300000300 } from './1795300000300-votes';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
-import { ParticipationBallotIndex1795300000601 } from './1795300000601-participation-ballot-index';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -18,5 +17,4 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Proposals1795300000100,
   Votes1795300000300,
   VoteReminders1795300000600,
-  ParticipationBallotIndex1795300000601,
 ];

@@ -1,48 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AuthUser } from '@delibera/kernel';
 import { BallotInput, ballotContent, BallotRules } from './ballots/ballot-content';
+import { CAST_BALLOT_SQL } from './ballots/cast-ballot.sql';
 import { VotingErrors } from './voting.errors';
-
-/**
- * The whole cast in ONE statement, hence one implicit transaction and one
- * round trip: lock the vote row FOR SHARE (closing takes it FOR UPDATE and
- * so waits for every cast in flight), check the window by database time,
- * find the roll entry this caller casts, insert the participation (its
- * primary key makes a second one impossible; ON CONFLICT turns the race into
- * "already voted" without an error) and, only if that row was inserted, the
- * ballot. The final SELECT reports which check failed, if any.
- *
- * Secret votes: participation.ballot_id stays NULL, and the ballot gets no
- * voter, no timestamp, and its college only when the count weights colleges.
- */
-const CAST_SQL = `
-WITH v AS (
-  SELECT status, secrecy = 'secret' AS secret, college_weighting,
-         now() >= opens_at AS started, now() < closes_at AS before_close
-    FROM vote WHERE id = $1 FOR SHARE
-), r AS (
-  SELECT college_id FROM vote_roll WHERE vote_id = $1 AND member_id = $2 AND cast_by_member_id = $3
-), ok AS (
-  SELECT v.secret, v.college_weighting, r.college_id FROM v, r
-   WHERE v.status = 'open' AND v.started AND v.before_close
-), p AS (
-  INSERT INTO participation (vote_id, member_id, cast_by_member_id, ballot_id, secret)
-  SELECT $1, $2, $3, CASE WHEN ok.secret THEN NULL ELSE $6::uuid END, ok.secret FROM ok
-  ON CONFLICT (vote_id, member_id) DO NOTHING
-  RETURNING secret
-), b AS (
-  INSERT INTO ballot (id, vote_id, content, college_id, receipt_hash)
-  SELECT $6, $1, $4::jsonb, CASE WHEN ok.college_weighting THEN ok.college_id END, $5 FROM ok, p
-  RETURNING 1
-)
-SELECT v.status, v.started, v.before_close AS "beforeClose", v.secret,
-       EXISTS (SELECT 1 FROM r) AS "inRoll", EXISTS (SELECT 1 FROM b) AS "cast"
-  FROM (SELECT 1) AS one LEFT JOIN v ON true`;
 
 /** A named ballot may be replaced until close: same checks, one statement, new receipt. */
 const REPLACE_SQL = `
@@ -134,10 +99,11 @@ export class BallotBoxService {
     const content = JSON.stringify(ballotContent(await this.rulesOf(voteId), input));
     if (!user.memberId) throw VotingErrors.NOT_IN_ELECTORATE();
     const voter = onBehalfOf ?? user.memberId;
-    const receipt = randomBytes(18).toString('base64url');
+    // 122 random bits from Node's buffered UUID source: no getrandom() call per ballot.
+    const receipt = randomUUID().replaceAll('-', '');
     const receiptHash = createHash('sha256').update(receipt).digest('hex');
     const params = [voteId, voter, user.memberId, content, receiptHash];
-    const { rows } = await this.pool.query<CastRow>(CAST_SQL, [...params, randomUUID()]);
+    const { rows } = await this.pool.query<CastRow>(CAST_BALLOT_SQL, [...params, randomUUID()]);
     const row = rows[0];
     if (row.status === null) throw VotingErrors.VOTE_NOT_FOUND();
     if (row.status === 'scheduled' || !row.started) throw VotingErrors.VOTE_NOT_OPEN();

@@ -17,3 +17,4 @@ export { BallotInput } from './ballots/ballot-content';
 export { Vote, VoteOption } from './vote.entity';
 export { VoteResult } from './vote-result.entity';
 export const VOTING_ENTITIES = [Vote, VoteRollEntry, Participation, Ballot, VoteResult];
+export { CAST_BALLOT_SQL } from './ballots/cast-ballot.sql';

@@ -36,14 +36,24 @@ export class VotePublicationService {
     const page = await paginate(
       query,
       args,
-      { column: 'p.memberId', id: 'p.memberId', direction: 'ASC', key: (p) => [p.memberId, p.memberId] },
+      {
+        column: 'p.memberId',
+        id: 'p.memberId',
+        direction: 'ASC',
+        key: (p) => [p.memberId, p.memberId],
+      },
       (p) => p,
     );
     const named = vote.secrecy === Secrecy.Named;
     const ballotIds = page.edges.map((e) => e.node.ballotId).filter((id): id is string => !!id);
-    const ballots = named && ballotIds.length > 0
-      ? await this.dataSource.getRepository(Ballot).createQueryBuilder('b').whereInIds(ballotIds).getMany()
-      : [];
+    const ballots =
+      named && ballotIds.length > 0
+        ? await this.dataSource
+            .getRepository(Ballot)
+            .createQueryBuilder('b')
+            .whereInIds(ballotIds)
+            .getMany()
+        : [];
     const contentOf = new Map(ballots.map((b) => [b.id, b.content]));
     return {
       ...page,
@@ -64,7 +74,10 @@ export class VotePublicationService {
 
   /** Anonymous ballots in the order of their random ids: a shuffle nobody chose. */
   ballots(voteId: string, args: ConnectionArgs) {
-    return this.ballotPage(voteId, args, 'b.id', (b) => ({ content: b.content, collegeId: b.collegeId }));
+    return this.ballotPage(voteId, args, 'b.id', (b) => ({
+      content: b.content,
+      collegeId: b.collegeId,
+    }));
   }
 
   private async ballotPage<N>(

@@ -8,7 +8,7 @@ export const VotingErrors = defineErrors({
   },
   VOTE_CLOSED: { fr: 'Ce vote est fermé.', en: 'This vote is closed.' },
   NOT_IN_ELECTORATE: {
-    fr: "Vous ne faites pas partie des personnes appelées à voter (ni ne détenez leur procuration).",
+    fr: 'Vous ne faites pas partie des personnes appelées à voter (ni ne détenez leur procuration).',
     en: 'You are not on the roll of this vote (nor do you hold the proxy of someone who is).',
   },
   ALREADY_VOTED: {
@@ -24,7 +24,7 @@ export const VotingErrors = defineErrors({
     en: 'Invalid vote settings: {reason}',
   },
   VOTE_ALREADY_OPEN: {
-    fr: "Ce vote est déjà ouvert ou terminé : on ne peut plus le modifier.",
+    fr: 'Ce vote est déjà ouvert ou terminé : on ne peut plus le modifier.',
     en: 'This vote is already open or over: it can no longer be changed.',
   },
   VOTE_NOT_CLOSED: {
@@ -32,7 +32,7 @@ export const VotingErrors = defineErrors({
     en: 'This vote is not closed yet: its results are not published.',
   },
   ELECTORATE_UNAVAILABLE: {
-    fr: "Aucune source ne fournit le corps électoral « {kind} ».",
+    fr: 'Aucune source ne fournit le corps électoral « {kind} ».',
     en: 'No source provides the "{kind}" electorate.',
   },
   COUNT_MISMATCH: {
@@ -44,7 +44,7 @@ export const VotingErrors = defineErrors({
 /** Why a ballot is invalid, in words, for the INVALID_BALLOT message. */
 export const BALLOT_PROBLEMS = {
   WRONG_SHAPE: {
-    fr: "ce mode de scrutin attend une autre forme de bulletin",
+    fr: 'ce mode de scrutin attend une autre forme de bulletin',
     en: 'this voting method expects another kind of ballot',
   },
   UNKNOWN_OPTION: { fr: 'option ou candidature inconnue', en: 'unknown option or candidate' },

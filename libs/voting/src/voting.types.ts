@@ -148,7 +148,8 @@ export class VoteResultType {
   hash: string;
   @Field(() => String, { description: 'The canonical JSON that is hashed.' }) canonical: string;
   @Field(() => JSONObjectScalar, {
-    description: 'The full count: rounds, matrices, per-college breakdown, quorum (exact rationals as strings).',
+    description:
+      'The full count: rounds, matrices, per-college breakdown, quorum (exact rationals as strings).',
   })
   details: Record<string, unknown>;
   @Field(() => Date) createdAt: Date;
@@ -192,7 +193,9 @@ export class RecountType {
 @ObjectType('VoteParticipant')
 export class VoteParticipantType {
   @Field(() => UUIDScalar) memberId: string;
-  @Field(() => UUIDScalar, { description: 'The member who cast it (a proxy holder, or themselves).' })
+  @Field(() => UUIDScalar, {
+    description: 'The member who cast it (a proxy holder, or themselves).',
+  })
   castByMemberId: string;
   @Field(() => GraphQLJSON, { nullable: true, description: 'Named votes only: the ballot.' })
   ballot: unknown;

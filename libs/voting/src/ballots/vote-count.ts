@@ -75,9 +75,10 @@ export function measureQuorum(vote: Vote, input: CountInput, eligible: number): 
 }
 
 function profileOf(groups: readonly BallotGroup[]): Profile<never> {
-  return groups.map(
-    (g): WeightedBallot<never> => ({ ballot: g.content as never, weight: BigInt(g.count) }),
-  );
+  return groups.map((g): WeightedBallot<never> => ({
+    ballot: g.content as never,
+    weight: BigInt(g.count),
+  }));
 }
 
 /** The tally spec of a vote: its method's settings and the ballots, per college when weighted. */
@@ -86,13 +87,11 @@ export function tallySpec(vote: Vote, input: CountInput): TallySpec {
   const candidates = vote.options.map((o) => o.id);
   const ballots = vote.collegeWeighting
     ? {
-        colleges: input.colleges.map(
-          (c): College<never> => ({
-            id: c.collegeId,
-            weight: BigInt(c.weight),
-            ballots: profileOf(input.groups.filter((g) => g.collegeId === c.collegeId)),
-          }),
-        ),
+        colleges: input.colleges.map((c): College<never> => ({
+          id: c.collegeId,
+          weight: BigInt(c.weight),
+          ballots: profileOf(input.groups.filter((g) => g.collegeId === c.collegeId)),
+        })),
       }
     : { ballots: profileOf(input.groups) };
   switch (vote.method) {
@@ -153,6 +152,8 @@ export function tallySpec(vote: Vote, input: CountInput): TallySpec {
 
 function outcomeOf(vote: Vote, result: TallyResult, quorumMet: boolean): VoteOutcome {
   if (!quorumMet) return 'quorum_not_met';
+  // A survey question gathers opinions: it is answered, never adopted.
+  if (vote.subjectType === VoteSubjectType.SurveyQuestion) return 'completed';
   if (result.method === 'choice') return result.outcome;
   return vote.subjectType === VoteSubjectType.Election ? 'elected' : 'completed';
 }
