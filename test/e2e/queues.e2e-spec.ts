@@ -157,3 +157,22 @@ describe('queues: /ready reports a backlog nobody processes', () => {
     expect(body.error.queues.problems).toEqual([expect.stringMatching(/^deadlines lags 3\d s$/)]);
   });
 });
+
+describe('queues: a worker reconciles when it starts, even if another did in this interval', () => {
+  it('runs its own start-up reconciliation instead of sharing the interval’s job id', async () => {
+    const first = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '3600' });
+    const prefix = first.app.get<Queue>(getQueueToken(QueueName.Deadlines)).opts.prefix!;
+    // A second worker on the same queues (e.g. restarted after a crash) within the same hour.
+    const second = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '3600', QUEUE_PREFIX: prefix });
+    try {
+      const queue = second.app.get<Queue>(getQueueToken(QueueName.Deadlines));
+      await waitFor(async () => {
+        const jobs = await queue.getJobs(['completed']);
+        return jobs.filter((job) => job.name === JobName.ReconcileDeadlines).length >= 2;
+      });
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
