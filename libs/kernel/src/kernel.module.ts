@@ -35,6 +35,8 @@ import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
 import { bullConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
 import { REDIS, redisProvider } from './queues/redis.provider';
+import { RateLimits } from './security/rate-limits';
+import { SessionRevocations } from './security/session-revocations';
 
 export interface KernelOptions {
   config: AppConfig;
@@ -90,6 +92,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
       controllers: [HealthController, MetricsController],
       providers: [
         TokenService,
+        SessionRevocations,
+        RateLimits,
         JobScheduler,
         QueueHealth,
         QueueMetrics,
@@ -107,6 +111,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
       ],
       exports: [
         TokenService,
+        SessionRevocations,
+        RateLimits,
         JobScheduler,
         QueueHealth,
         QueueMetrics,

@@ -1,6 +1,8 @@
+import { ASSEMBLIES_ENTITIES, AssembliesModule } from '@delibera/assemblies';
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
+import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
@@ -20,8 +22,10 @@ export const DOMAIN_MODULES = [
   MembershipModule,
   CouncilsModule,
   ProposalsModule,
+  DeliberationModule,
   VotingModule,
   VoteRemindersModule,
+  AssembliesModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -31,7 +35,9 @@ export const ALL_ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
+  ...DELIBERATION_ENTITIES,
   ...VOTING_ENTITIES,
+  ...ASSEMBLIES_ENTITIES,
 ];
 
 export { MIGRATIONS };
