@@ -48,9 +48,9 @@ export class VoteLifecycleService {
       .getOne();
   }
 
-  /** Database time: the only clock votes obey. */
+  /** Database time, read after the lock was granted (not the transaction's start): the only clock votes obey. */
   private async dbNow(manager: EntityManager): Promise<Date> {
-    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
     return now;
   }
 
@@ -98,19 +98,20 @@ export class VoteLifecycleService {
            FROM vote_roll WHERE vote_id = $1`,
         [vote.id],
       );
-      await manager.query(
-        `UPDATE vote SET status = 'open', roll_fingerprint = $2, roll_size = $3, opened_at = now(),
-                opens_at = least(opens_at, now()), updated_at = now()
-          WHERE id = $1 AND status = 'scheduled'`,
-        [vote.id, fingerprint, size],
-      );
-      await this.audit.append(manager, {
+      const anchor = await this.audit.append(manager, {
         actorAccountId: actorOf(trigger),
         action: 'vote.opened',
         entityType: 'vote',
         entityId: vote.id,
         data: { rollFingerprint: fingerprint, rollSize: size, version: vote.version },
       });
+      // The audit event's hash is the chain head: publishing it with the fingerprint anchors the roll.
+      await manager.query(
+        `UPDATE vote SET status = 'open', roll_fingerprint = $2, roll_size = $3, roll_audit_hash = $4,
+                opened_at = now(), opens_at = least(opens_at, now()), updated_at = now()
+          WHERE id = $1 AND status = 'scheduled'`,
+        [vote.id, fingerprint, size, anchor.hash],
+      );
       return true;
     });
   }
