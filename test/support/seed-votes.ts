@@ -34,12 +34,12 @@ export async function seedOpenVotes(client: Client, options: SeedOptions): Promi
                        electorate_kind, method, choice_kind, options,
                        threshold_numerator, threshold_denominator, threshold_comparison, threshold_base,
                        quorum_kind, secrecy, college_weighting, opens_at, closes_at, status, version,
-                       roll_fingerprint, roll_size, opened_at)
+                       roll_fingerprint, roll_audit_hash, roll_size, opened_at)
      SELECT 'referendum', 'referendum', 1, 'Question ' || i, 'Question ' || i,
             'all_members', 'choice', 'motion',
             '[{"id":"yes","labelFr":"Oui","labelEn":"Yes"},{"id":"no","labelFr":"Non","labelEn":"No"}]',
             1, 2, 'more_than', 'cast', 'none', $2, false,
-            now() - interval '1 hour', $3, 'open', 1, 'seeded', $4, now() - interval '1 hour'
+            now() - interval '1 hour', $3, 'open', 1, 'seeded', 'seeded', $4, now() - interval '1 hour'
        FROM generate_series(1, $1) AS i
      RETURNING id`,
     [votes, secret ? 'secret' : 'named', closesAt, rollSize],
