@@ -34,5 +34,13 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/create-template.ts',
       globalTeardown: '<rootDir>/test/setup/drop-test-databases.ts',
     },
+    {
+      // Fault tests spawn and SIGKILL real worker processes (npm run test:faults).
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/create-template.ts',
+      globalTeardown: '<rootDir>/test/setup/drop-test-databases.ts',
+    },
   ],
 };

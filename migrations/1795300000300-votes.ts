@@ -55,6 +55,7 @@ export class Votes1795300000300 implements MigrationInterface {
         "version" int NOT NULL DEFAULT 1,
         "roll_fingerprint" text,
         "roll_size" int,
+        "roll_audit_hash" text,
         "opened_at" TIMESTAMP WITH TIME ZONE,
         "closed_at" TIMESTAMP WITH TIME ZONE,
         "created_by_account_id" uuid,
@@ -73,7 +74,7 @@ export class Votes1795300000300 implements MigrationInterface {
         CONSTRAINT "vote_stv_rules_check" CHECK (stv_rules IS NULL OR stv_rules IN ('scottish', 'meek')),
         CONSTRAINT "vote_options_check" CHECK (jsonb_typeof(options) = 'array' AND jsonb_array_length(options) >= 1),
         CONSTRAINT "vote_grades_check" CHECK ((method = 'majority_judgment') = (grades IS NOT NULL)),
-        CONSTRAINT "vote_roll_frozen_check" CHECK ((status = 'scheduled') = (roll_fingerprint IS NULL)),
+        CONSTRAINT "vote_roll_frozen_check" CHECK ((status = 'scheduled') = (roll_fingerprint IS NULL) AND (roll_fingerprint IS NULL) = (roll_audit_hash IS NULL)),
         CONSTRAINT "vote_version_check" CHECK (version >= 1)
       )`);
     await queryRunner.query(

@@ -11,6 +11,7 @@ import { Deliberation1795300000200 } from './1795300000200-deliberation';
 import { Votes1795300000300 } from './1795300000300-votes';
 import { Assemblies1795300000400 } from './1795300000400-assemblies';
 import { Contributions1795300000500 } from './1795300000500-contributions';
+import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Votes1795300000300,
   Assemblies1795300000400,
   Contributions1795300000500,
+  VoteReminders1795300000600,
 ];

@@ -131,6 +131,8 @@ const ACCESS: Record<string, Access> = {
   // audit
   auditLog: [Secretary, Trustee, Admin],
   auditVerify: [Secretary, Trustee, Admin],
+  // operations
+  openQueueDashboard: [Admin],
 };
 
 /** Role refusals some domains name more precisely than FORBIDDEN. */

@@ -50,6 +50,32 @@ describe('a council vote adopting an opinion (e2e)', () => {
     expect(opened.status).toBe('Open');
     expect(opened.rollSize).toBe(5);
     expect(opened.rollFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // The fingerprint is anchored in the audit chain.
+    const [anchor] = await app.dataSource.query(
+      `SELECT hash, data FROM audit_event WHERE action = 'vote.opened' AND entity_id = $1`,
+      [scheduled.id],
+    );
+    expect(anchor.data.rollFingerprint).toBe(opened.rollFingerprint);
+    const [{ rollAuditHash }] = await app.dataSource.query(
+      'SELECT roll_audit_hash AS "rollAuditHash" FROM vote WHERE id = $1',
+      [scheduled.id],
+    );
+    expect(rollAuditHash).toBe(anchor.hash);
+
+    const mine = ok(
+      await app.gql<{
+        vote: { myParticipation: { onRoll: boolean; voted: boolean } };
+        votes: { totalCount: number; edges: { node: { id: string } }[] };
+      }>(
+        `query ($id: UUID!, $subjectId: UUID!) {
+           vote(id: $id) { myParticipation { onRoll voted castByMemberId proxiesHeld } }
+           votes(subjectType: CouncilOpinion, subjectId: $subjectId) { totalCount edges { node { id } } } }`,
+        { id: scheduled.id, subjectId: opinionId },
+        { token: tokens[0] },
+      ),
+    );
+    expect(mine.vote.myParticipation).toMatchObject({ onRoll: true, voted: false });
+    expect(mine.votes.edges.map((e) => e.node.id)).toEqual([scheduled.id]);
 
     // Out of the roll: refused, nothing written.
     const refused = await castBallot(app, outsider.token, scheduled.id, { option: 'yes' });

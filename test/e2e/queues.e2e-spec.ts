@@ -90,8 +90,89 @@ describe('queues: scheduling, reconciliation and metrics (real BullMQ and Redis)
     };
     expect(ready.info.queues).toMatchObject({
       status: 'up',
-      deadlines: { failed: 0 },
+      deadlines: { failed: 0, lagSeconds: expect.any(Number) },
       notifications: { failed: 0 },
+      workers: { deadlines: 'running', notifications: 'running' },
     });
+  });
+
+  it('measures how late each job started, per job name, on /metrics', async () => {
+    // The reconciler ran at start (and every second here) in this in-process worker.
+    const metrics = await (await fetch(app.url.replace('/graphql', '/metrics'))).text();
+    const count =
+      /delibera_job_start_lag_seconds_count\{queue="deadlines",job="deadlines.reconcile"\} (\d+)/.exec(
+        metrics,
+      );
+    expect(Number(count?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/delibera_queue_lag_seconds\{queue="deadlines"\} [\d.]+/);
+  });
+});
+
+describe('queues: /ready reports a backlog nobody processes', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    // An API without in-process workers, whose worker is missing: due jobs pile up.
+    api = await startTestApp({ RUN_WORKER_IN_PROCESS: 'false', QUEUE_LAG_READY_SECONDS: '5' });
+  });
+  afterAll(() => api.close());
+
+  it('is ready while due jobs are fresh, and not ready once the oldest waited past the bound', async () => {
+    const scheduler = api.app.get(JobScheduler);
+    const ready = async () => {
+      const response = await fetch(api.url.replace('/graphql', '/ready'));
+      const body = (await response.json()) as {
+        error: {
+          queues: { status: string; deadlines: { lagSeconds: number }; problems: string[] };
+        };
+      };
+      return { status: response.status, body };
+    };
+    await scheduler.schedule(
+      deadlineJob({
+        name: JobName.ReconcileDeadlines,
+        kind: 'vote',
+        id: 'fresh',
+        transition: 'close',
+        version: 1,
+        at: new Date(Date.now() - 1000),
+      }),
+    );
+    expect((await ready()).status).toBe(200);
+
+    await scheduler.schedule(
+      deadlineJob({
+        name: JobName.ReconcileDeadlines,
+        kind: 'vote',
+        id: 'stale',
+        transition: 'close',
+        version: 1,
+        at: new Date(Date.now() - 30_000),
+      }),
+    );
+    const { status, body } = await ready();
+    expect(status).toBe(503);
+    expect(body.error.queues.status).toBe('down');
+    expect(body.error.queues.deadlines.lagSeconds).toBeGreaterThanOrEqual(30);
+    expect(body.error.queues.problems).toEqual([expect.stringMatching(/^deadlines lags 3\d s$/)]);
+  });
+});
+
+describe('queues: a worker reconciles when it starts, even if another did in this interval', () => {
+  it('runs its own start-up reconciliation instead of sharing the interval’s job id', async () => {
+    const first = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '3600' });
+    const prefix = first.app.get<Queue>(getQueueToken(QueueName.Deadlines)).opts.prefix!;
+    // A second worker on the same queues (e.g. restarted after a crash) within the same hour.
+    const second = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '3600', QUEUE_PREFIX: prefix });
+    try {
+      const queue = second.app.get<Queue>(getQueueToken(QueueName.Deadlines));
+      await waitFor(async () => {
+        const jobs = await queue.getJobs(['completed']);
+        return jobs.filter((job) => job.name === JobName.ReconcileDeadlines).length >= 2;
+      });
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });

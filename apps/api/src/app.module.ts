@@ -9,6 +9,7 @@ import {
   QueueProcessorsModule,
 } from '@delibera/kernel';
 import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The GraphQL API. With RUN_WORKER_IN_PROCESS it also runs the queue processors (local use). */
 @Module({})
@@ -42,7 +43,8 @@ export class AppModule {
           plugins: armor.plugins,
         }),
         ...DOMAIN_MODULES,
-        ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule] : []),
+        QueueDashboardModule,
+        ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule.forRoot(config)] : []),
       ],
     };
   }

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, runMigrationsLocked } from '@delibera/kernel';
 import { AppModule } from './app.module';
+import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
 
 /**
  * Builds the API application on a resolved config (database and Redis URLs
@@ -27,6 +28,7 @@ export async function createApiApp(
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   // CSV imports travel inside GraphQL requests; allow them, and nothing larger.
   app.useBodyParser('json', { limit: '12mb' });
+  mountQueueDashboard(app);
   await runMigrationsLocked(app.get(DataSource));
   return app;
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     imports: [
       KernelModule.forRoot({ config, migrations: MIGRATIONS }),
       ...DOMAIN_MODULES,
-      QueueProcessorsModule,
+      QueueProcessorsModule.forRoot(config),
     ],
   })
   class WorkerModule {}

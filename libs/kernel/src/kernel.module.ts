@@ -29,9 +29,11 @@ import { validationError } from './errors/validation';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { JobScheduler } from './queues/scheduled-job';
+import { QueueHealth } from './queues/queue-health';
+import { QueueMetrics } from './queues/queue-metrics';
 import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
-import { bullConnection } from './queues/redis';
+import { bullConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
 import { REDIS, redisProvider } from './queues/redis.provider';
 import { RateLimits } from './security/rate-limits';
 import { SessionRevocations } from './security/session-revocations';
@@ -53,9 +55,9 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   static forRoot({ config, migrations }: KernelOptions): DynamicModule {
-    if (!config.DATABASE_URL || !config.REDIS_URL || !config.JWT_SECRET) {
+    if (!config.DATABASE_URL || !isRedisConfigured(config) || !config.JWT_SECRET) {
       throw new Error(
-        'DATABASE_URL, REDIS_URL and JWT_SECRET must be resolved before the kernel starts',
+        'DATABASE_URL, Redis and JWT_SECRET must be resolved before the kernel starts',
       );
     }
     return {
@@ -80,7 +82,7 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
         }),
         BullModule.forRoot({
-          connection: bullConnection(config.REDIS_URL),
+          connection: bullConnection(redisTarget(config)),
           prefix: config.QUEUE_PREFIX,
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
@@ -93,6 +95,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
         SessionRevocations,
         RateLimits,
         JobScheduler,
+        QueueHealth,
+        QueueMetrics,
         redisProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
@@ -110,6 +114,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
         SessionRevocations,
         RateLimits,
         JobScheduler,
+        QueueHealth,
+        QueueMetrics,
         REDIS,
         BullModule,
         JwtModule,

@@ -1,7 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AppConfig, startEmbeddedPostgres, startLocalRedis } from '@delibera/kernel';
+import {
+  AppConfig,
+  isRedisConfigured,
+  startEmbeddedPostgres,
+  startLocalRedis,
+} from '@delibera/kernel';
 
 export interface Infrastructure {
   config: AppConfig;
@@ -12,7 +17,7 @@ export interface Infrastructure {
 
 /**
  * Fills in what a newcomer did not configure: an embedded PostgreSQL when there
- * is no DATABASE_URL, a local redis-server when there is no REDIS_URL, and a
+ * is no DATABASE_URL, a local redis-server when no Redis is configured, and a
  * JWT secret kept under DATA_DIR. Production sets all three explicitly.
  */
 export async function resolveInfrastructure(
@@ -34,7 +39,7 @@ export async function resolveInfrastructure(
     started.push(`embedded PostgreSQL (PGlite) with data in ${join(config.DATA_DIR, 'pglite')}`);
     stops.push(() => pg.stop());
   }
-  if (needs.redis && !config.REDIS_URL) {
+  if (needs.redis && !isRedisConfigured(config)) {
     const redis = await startLocalRedis();
     config.REDIS_URL = redis.url;
     started.push(`local redis-server at ${redis.url}`);

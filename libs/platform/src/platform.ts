@@ -8,7 +8,7 @@ import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
 import { PROPOSALS_ENTITIES, ProposalsModule } from '@delibera/proposals';
-import { VOTING_ENTITIES, VotingModule } from '@delibera/voting';
+import { VoteRemindersModule, VOTING_ENTITIES, VotingModule } from '@delibera/voting';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -25,6 +25,7 @@ export const DOMAIN_MODULES = [
   ProposalsModule,
   DeliberationModule,
   VotingModule,
+  VoteRemindersModule,
   AssembliesModule,
   ContributionsModule,
 ];

@@ -8,6 +8,7 @@ export * from './electorate/electorate-source';
 export * from './voting.enums';
 export * from './voting.errors';
 export * from './voting.module';
+export { VoteRemindersModule } from './reminders/vote-reminders.module';
 export * from './votes.service';
 export * from './vote-lifecycle.service';
 export * from './ballot-box.service';

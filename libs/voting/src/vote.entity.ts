@@ -145,6 +145,10 @@ export class Vote {
   @Column({ type: 'int', nullable: true })
   rollSize: number | null;
 
+  /** Hash of the audit event that recorded the fingerprint: the chain head at opening, anchoring the roll. */
+  @Column({ type: 'text', nullable: true })
+  rollAuditHash: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   openedAt: Date | null;
 

@@ -42,6 +42,11 @@ class VoteIdArgs {
 }
 
 @ArgsType()
+class IdArgs {
+  @Field(() => UUIDScalar) @IsUUID() id: string;
+}
+
+@ArgsType()
 class CheckReceiptArgs extends VoteIdArgs {
   @Field(() => String) @IsString() @MaxLength(100) receipt: string;
 }
@@ -61,8 +66,8 @@ export class VotingResolver {
   }
 
   @Query(() => VoteType)
-  async vote(@Args() { voteId }: VoteIdArgs): Promise<VoteType> {
-    return VoteType.from(await this.service.byId(voteId));
+  async vote(@Args() { id }: IdArgs): Promise<VoteType> {
+    return VoteType.from(await this.service.byId(id));
   }
 
   @ResolveField(() => MyVoteParticipationType, {

@@ -72,6 +72,12 @@ export class VoteType {
   })
   rollFingerprint: string | null;
   @Field(() => Int, { nullable: true }) rollSize: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Hash of the audit event recording the fingerprint (the audit chain head at opening).',
+  })
+  rollAuditHash: string | null;
   @Field(() => Date, { nullable: true }) openedAt: Date | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
 
@@ -115,6 +121,7 @@ export class VoteType {
       version: vote.version,
       rollFingerprint: vote.rollFingerprint,
       rollSize: vote.rollSize,
+      rollAuditHash: vote.rollAuditHash,
       openedAt: vote.openedAt,
       closedAt: vote.closedAt,
     };

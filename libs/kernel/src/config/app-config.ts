@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -20,6 +21,16 @@ const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
     ? undefined
     : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const HOST_PORT_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
+const DURATION_LIST = /^\d+[smhd](,\d+[smhd])*$/;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `90m` → 5,400,000. Input already matched DURATION_LIST. */
+export function parseDuration(text: string): number {
+  const unit = text.slice(-1) as keyof typeof UNIT_MS;
+  return Number(text.slice(0, -1)) * UNIT_MS[unit];
+}
+
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -72,8 +83,61 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
   REDIS_URL?: string;
 
-  /** BullMQ key prefix; the braces are a Redis Cluster hash tag keeping each queue on one slot. */
+  /** Overrides the URL's user and password, so the secret can live in its own variable. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsString()
+  REDIS_USERNAME?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REDIS_PASSWORD?: string;
+
+  /** TLS to Redis (also implied by a rediss:// URL). */
+  @Transform(toBool)
+  @IsBoolean()
+  REDIS_TLS = false;
+
+  /** PEM file of the CA that signed the Redis server's certificate (private CAs). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REDIS_TLS_CA_FILE?: string;
+
+  /** Only for a test server with a self-signed certificate; never turn off in production. */
+  @Transform(toBool)
+  @IsBoolean()
+  REDIS_TLS_REJECT_UNAUTHORIZED = true;
+
+  /** Redis Sentinel: `host:port` list; with REDIS_SENTINEL_MASTER it replaces REDIS_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(HOST_PORT_LIST, { message: 'REDIS_SENTINELS must be host:port[,host:port…]' })
+  REDIS_SENTINELS?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (c: AppConfig) => c.REDIS_SENTINELS !== undefined || c.REDIS_SENTINEL_MASTER !== undefined,
+  )
+  @IsString()
+  REDIS_SENTINEL_MASTER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REDIS_SENTINEL_PASSWORD?: string;
+
+  /** Redis Cluster: seed `host:port` list; replaces REDIS_URL. QUEUE_PREFIX must keep its hash tag. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(HOST_PORT_LIST, { message: 'REDIS_CLUSTER_NODES must be host:port[,host:port…]' })
+  REDIS_CLUSTER_NODES?: string;
+
+  /** BullMQ key prefix; the braces are a Redis Cluster hash tag keeping each queue on one slot. */
+  @Matches(/^[^:{}]*\{[^{}:]+\}[^:{}]*$/, {
+    message: 'QUEUE_PREFIX must contain one {hash tag} (Redis Cluster) and no colon',
+  })
   QUEUE_PREFIX = '{delibera}';
 
   /** Run the BullMQ processors inside the API process (local use); production runs apps/worker. */
@@ -87,6 +151,33 @@ export class AppConfig {
   @Min(1)
   @Max(3600)
   RECONCILE_INTERVAL_SECONDS = 60;
+
+  /** Jobs each worker process runs at once, per queue (deadlines are mostly waiting on PostgreSQL). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WORKER_CONCURRENCY = 8;
+
+  /** A job's lock; a dead worker's jobs are retried within about twice this (BullMQ stalled check). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(600)
+  JOB_LOCK_SECONDS = 30;
+
+  /** /ready reports the queues down when a due job has waited longer than this (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  QUEUE_LAG_READY_SECONDS = 300;
+
+  /** Reminders before a vote closes, only to those who have not voted: durations like `48h,2h` (s, m, h, d). */
+  @Matches(DURATION_LIST, {
+    message: 'VOTE_REMINDERS must be durations like 48h,2h (units s, m, h, d)',
+  })
+  VOTE_REMINDERS = '48h,2h';
 
   /** Secret for signing access tokens. Required in production; generated under DATA_DIR otherwise. */
   @Transform(emptyToUndefined)
@@ -189,6 +280,11 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Delibera <no-reply@delibera.local>';
 
+  /** VOTE_REMINDERS in milliseconds before close, the earliest reminder first. */
+  get voteReminderOffsetsMs(): number[] {
+    return [...new Set(this.VOTE_REMINDERS.split(',').map(parseDuration))].sort((a, b) => b - a);
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -210,6 +306,8 @@ export class AppConfig {
   }
 }
 
+const secret = (name: string) => /PASSWORD|SECRET/.test(name);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
@@ -229,13 +327,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.has(key)));
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map(
-        (e) =>
-          `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-      ),
-    );
-  }
+  const problems = errors.map(
+    (e) =>
+      `${e.property}=${JSON.stringify(secret(e.property) ? '***' : e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (config.REDIS_SENTINELS && config.REDIS_CLUSTER_NODES)
+    problems.push('REDIS_SENTINELS and REDIS_CLUSTER_NODES: choose one Redis topology');
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

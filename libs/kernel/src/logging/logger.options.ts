@@ -20,6 +20,8 @@ export function loggerOptions(config: AppConfig): Params {
       paths: [
         'req.headers.authorization',
         'req.headers.cookie',
+        'req.query.ticket',
+        'res.headers["set-cookie"]',
         '*.password',
         '*.token',
         '*.refreshToken',
@@ -28,6 +30,13 @@ export function loggerOptions(config: AppConfig): Params {
         '*.content',
       ],
       censor: '[redacted]',
+    },
+    serializers: {
+      // One-time links (the queue dashboard's) carry their ticket in the query string.
+      req: (req: { url?: string }) => ({
+        ...req,
+        url: req.url?.replace(/([?&]ticket=)[^&]*/, '$1[redacted]'),
+      }),
     },
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     transport:

@@ -29,6 +29,8 @@ export enum JobName {
   IssueContributionCalls = 'contributions.issue-calls',
   /** Mark a scale's calls past their due date as overdue and remind the organisations. */
   MarkContributionCallsOverdue = 'contributions.mark-overdue',
+  /** A reminder before a vote closes, to the members of its roll who have not voted yet. */
+  RemindVote = 'vote.remind',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -42,6 +44,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ProposalDeliberationEnd]: QueueName.Deadlines,
   [JobName.IssueContributionCalls]: QueueName.Deadlines,
   [JobName.MarkContributionCallsOverdue]: QueueName.Deadlines,
+  [JobName.RemindVote]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */

@@ -1,23 +1,43 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, OnApplicationBootstrap, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { Job } from 'bullmq';
+import { Job, WorkerOptions } from 'bullmq';
+import { AppConfig } from '../config/app-config';
 import { JobRegistry } from './job-registry';
 import { JobData, QueueName } from './jobs';
+import { QueueHealth } from './queue-health';
+import { QueueMetrics } from './queue-metrics';
 import { ReconcileHandler } from './reconciler';
 
 /** One BullMQ worker per queue, dispatching each job to the handler registered for its name. */
-function processorFor(queue: QueueName): Type<WorkerHost> {
-  @Processor(queue, { concurrency: 4 })
-  class QueueProcessor extends WorkerHost {
-    constructor(private readonly registry: JobRegistry) {
+function processorFor(
+  queue: QueueName,
+  options: Omit<WorkerOptions, 'connection'>,
+): Type<WorkerHost> {
+  @Processor(queue, options)
+  class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+    constructor(
+      private readonly registry: JobRegistry,
+      private readonly metrics: QueueMetrics,
+      private readonly health: QueueHealth,
+    ) {
       super();
     }
 
-    process(job: Job<JobData>): Promise<unknown> {
-      return this.registry
-        .handlerFor(job.name)
-        .handle(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+    onApplicationBootstrap(): void {
+      this.health.attach(queue, this.worker);
+    }
+
+    async process(job: Job<JobData>): Promise<unknown> {
+      this.metrics.jobStarted(queue, job);
+      try {
+        return await this.registry
+          .handlerFor(job.name)
+          .handle(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+      } catch (error) {
+        this.metrics.jobFailed(queue, job);
+        throw error;
+      }
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue}-processor` });
@@ -25,12 +45,28 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
 }
 
 /**
- * The consuming side of every queue. Imported by apps/worker, and by apps/api
+ * The consuming side of every queue. Imported (forRoot) by apps/worker, and by apps/api
  * when RUN_WORKER_IN_PROCESS is on (local use). Handlers live in the domain libs.
  */
-@Module({
-  imports: [DiscoveryModule],
-  providers: [JobRegistry, ReconcileHandler, ...Object.values(QueueName).map(processorFor)],
-  exports: [JobRegistry],
-})
-export class QueueProcessorsModule {}
+@Module({})
+export class QueueProcessorsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const lockMs = config.JOB_LOCK_SECONDS * 1000;
+    // A dead worker's jobs are retried once their lock lapses and the stalled check sees it.
+    const options = {
+      concurrency: config.WORKER_CONCURRENCY,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+    };
+    return {
+      module: QueueProcessorsModule,
+      imports: [DiscoveryModule],
+      providers: [
+        JobRegistry,
+        ReconcileHandler,
+        ...Object.values(QueueName).map((queue) => processorFor(queue, options)),
+      ],
+      exports: [JobRegistry],
+    };
+  }
+}

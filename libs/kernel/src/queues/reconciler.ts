@@ -5,6 +5,7 @@ import {
   OnApplicationShutdown,
   SetMetadata,
 } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { HandlesJob, JobHandler } from './job-handler';
@@ -31,7 +32,8 @@ export const ReconcilesOverdueWork = () => SetMetadata(OVERDUE_SOURCE, true);
  * delays a transition by at most one interval.
  *
  * The tick is a timer in each worker that enqueues one job per interval (the
- * job id names the interval, so several workers still run it once), rather
+ * job id names the interval, so several workers still run it once) plus one
+ * at each worker's start, rather
  * than a BullMQ job scheduler: a scheduler lives in Redis and would vanish
  * with the very flush it is meant to repair.
  */
@@ -57,7 +59,9 @@ export class ReconcileHandler implements JobHandler, OnApplicationBootstrap, OnA
       )
       .map((w) => w.instance as OverdueSource);
     const intervalMs = this.config.RECONCILE_INTERVAL_SECONDS * 1000;
-    await this.tick(intervalMs);
+    // At start, always: a worker restarted after a crash must not wait for the next interval
+    // because its predecessor already reconciled in this one.
+    await this.tick(intervalMs, `reconcile.start.${randomBytes(6).toString('hex')}`);
     this.timer = setInterval(() => void this.tick(intervalMs), intervalMs);
   }
 
@@ -65,13 +69,13 @@ export class ReconcileHandler implements JobHandler, OnApplicationBootstrap, OnA
     clearInterval(this.timer);
   }
 
-  private async tick(intervalMs: number): Promise<void> {
+  private async tick(intervalMs: number, jobId?: string): Promise<void> {
     try {
       const bucket = Math.floor(Date.now() / intervalMs);
       await this.scheduler.schedule({
         name: JobName.ReconcileDeadlines,
         data: {},
-        jobId: `reconcile.${bucket}`,
+        jobId: jobId ?? `reconcile.${bucket}`,
       });
     } catch (error) {
       this.logger.warn(`Could not enqueue the reconciler: ${(error as Error).message}`);
@@ -81,7 +85,11 @@ export class ReconcileHandler implements JobHandler, OnApplicationBootstrap, OnA
   async handle(): Promise<{ enqueued: number }> {
     const now = new Date();
     const jobs = (await Promise.all(this.sources.map((source) => source.overdue(now)))).flat();
-    for (const job of jobs) await this.scheduler.schedule(job);
+    // One retry tag per interval: several workers reconciling at once still add one copy.
+    const attempt = String(
+      Math.floor(now.getTime() / (this.config.RECONCILE_INTERVAL_SECONDS * 1000)),
+    );
+    for (const job of jobs) await this.scheduler.scheduleOverdue(job, attempt);
     if (jobs.length > 0) this.logger.log(`Re-enqueued ${jobs.length} overdue job(s)`);
     return { enqueued: jobs.length };
   }

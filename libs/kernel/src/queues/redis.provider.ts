@@ -1,6 +1,6 @@
 import { Provider } from '@nestjs/common';
-import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { createRedisClient, redisTarget } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
@@ -8,8 +8,6 @@ export const REDIS = Symbol('REDIS');
 export const redisProvider: Provider = {
   provide: REDIS,
   inject: [AppConfig],
-  useFactory: (config: AppConfig) => {
-    if (!config.REDIS_URL) throw new Error('REDIS_URL must be resolved before the app starts');
-    return new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  },
+  useFactory: (config: AppConfig) =>
+    createRedisClient(redisTarget(config), { lazyConnect: false, maxRetriesPerRequest: 2 }),
 };

@@ -41,8 +41,3 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   process.once('exit', stop);
   return { url, stop };
 }
-
-/** BullMQ connection options: workers need `maxRetriesPerRequest: null` to block on Redis. */
-export function bullConnection(redisUrl: string) {
-  return { url: redisUrl, maxRetriesPerRequest: null };
-}

@@ -30,7 +30,8 @@ export function deadlineJob(deadline: {
     name,
     at,
     jobId: `${kind}.${id}.${transition}.v${version}`,
-    data: { id, transition, version },
+    // dueAt is not state the handler acts on: it only lets metrics measure lag from the real deadline.
+    data: { id, transition, version, dueAt: at.toISOString() },
   };
 }
 
@@ -41,6 +42,12 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: false,
 };
+
+/** BullMQ options of a scheduled job: its id, its delay until `at`, retries and retention. */
+export function jobOptions(job: ScheduledJob, now = Date.now()): JobsOptions {
+  const delay = job.at ? Math.max(0, job.at.getTime() - now) : 0;
+  return { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId, delay };
+}
 
 @Injectable()
 export class JobScheduler {
@@ -57,13 +64,21 @@ export class JobScheduler {
     return this.queues[name];
   }
 
+  /**
+   * For work PostgreSQL says is overdue. If its job already ran (completed as a
+   * no-op because it fired a few ms early by the database's clock, or failed
+   * after every retry), adding the same id again would be silently ignored and
+   * the work lost; a copy with the attempt's tag runs instead (the handler is
+   * idempotent), and the finished job stays for inspection.
+   */
+  async scheduleOverdue(job: ScheduledJob, attempt: string): Promise<void> {
+    const state = await this.queue(QUEUE_OF_JOB[job.name]).getJobState(job.jobId);
+    const finished = state === 'completed' || state === 'failed';
+    await this.schedule(finished ? { ...job, jobId: `${job.jobId}.r${attempt}` } : job);
+  }
+
   /** Enqueues once per job id: scheduling the same deadline twice leaves one job. */
   async schedule(job: ScheduledJob): Promise<void> {
-    const delay = job.at ? Math.max(0, job.at.getTime() - Date.now()) : 0;
-    await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: job.jobId,
-      delay,
-    });
+    await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, jobOptions(job));
   }
 }

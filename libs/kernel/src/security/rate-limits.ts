@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import {
   RateLimiterAbstract,
   RateLimiterMemory,
@@ -8,6 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
 import { CommonErrors } from '../errors/common.errors';
+import { createRedisClient, redisTarget } from '../queues/redis-connection';
 
 /** What is limited, and by which key (a client IP or an account). */
 export enum RateLimit {
@@ -27,12 +28,13 @@ const MINUTE = 60;
  */
 @Injectable()
 export class RateLimits implements OnApplicationShutdown {
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
   private readonly limiters: Record<RateLimit, RateLimiterAbstract>;
   private readonly lockouts: RateLimiterAbstract;
 
   constructor(private readonly config: AppConfig) {
-    this.redis = new Redis(config.REDIS_URL ?? '', {
+    // Same Redis settings as everything else (password, TLS, Sentinel, Cluster).
+    this.redis = createRedisClient(redisTarget(config), {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       lazyConnect: false,

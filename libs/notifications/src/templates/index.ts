@@ -10,6 +10,7 @@ import {
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
+  VoteReminder = 'vote_reminder',
   AccountLocked = 'account_locked',
   AssemblyNotice = 'assembly_notice',
   ConsultationRequested = 'consultation_requested',
@@ -87,6 +88,28 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
         .trim(),
     }),
   },
+  [NotificationKind.VoteReminder]: {
+    fr: (p) => ({
+      subject: `Rappel : le vote « ${p.title} » se termine le ${closingTime('fr', p.closesAt)}`,
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Vous n'avez pas encore voté sur « ${p.title} ».`,
+        `Le scrutin se termine le ${closingTime('fr', p.closesAt)} (heure de l'Est).`,
+        `Pour voter : ${p.link}`,
+      ].join('\n'),
+    }),
+    en: (p) => ({
+      subject: `Reminder: the vote “${p.title}” closes on ${closingTime('en', p.closesAt)}`,
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `You have not voted yet on “${p.title}”.`,
+        `Voting closes on ${closingTime('en', p.closesAt)} (Eastern time).`,
+        `To vote: ${p.link}`,
+      ].join('\n'),
+    }),
+  },
   [NotificationKind.AccountLocked]: {
     fr: (p) => ({
       subject: 'Votre compte Delibera est verrouillé temporairement',
@@ -151,6 +174,15 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
   },
   [NotificationKind.ConsultationRequested]: CONSULTATION_REQUESTED,
 };
+
+/** A closing time as members read it: their language, Québec's time zone. */
+function closingTime(locale: Locale, iso: string | number): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : 'fr-CA', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'America/Toronto',
+  }).format(new Date(iso));
+}
 
 const STATUS_LABELS: Record<Locale, Record<string, string>> = {
   fr: {

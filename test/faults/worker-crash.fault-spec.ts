@@ -1,0 +1,48 @@
+import { killHard, startWorker } from './worker-process';
+import { expectClosedAndTalliedOnce, faultWorld, poll } from './fault-fixture';
+
+const VOTES = 60;
+const BALLOTS = 400;
+
+/**
+ * SIGKILL the worker while it is closing a batch of votes, start another: its
+ * transactions rolled back with it, the jobs it held are retried once their
+ * lock expires (BullMQ's stalled-job check), and each vote still ends closed
+ * and tallied exactly once.
+ */
+describe('fault: the worker is killed (SIGKILL) mid-way through closing votes', () => {
+  let world: Awaited<ReturnType<typeof faultWorld>>;
+
+  beforeAll(async () => {
+    world = await faultWorld(60);
+  });
+  afterAll(() => world.dispose());
+
+  it('every vote ends closed and tallied exactly once after a restart', async () => {
+    let worker = await startWorker(world.workerEnv());
+    const ids = await world.openVotes({
+      votes: VOTES,
+      rollSize: BALLOTS + 20,
+      ballotsPerVote: BALLOTS,
+      closesAt: new Date(Date.now() + 2000),
+    });
+    const closedCount = async () =>
+      (await world.outcomes(ids)).filter((v) => v.status !== 'open').length;
+    await poll(async () => (await closedCount()) >= 3, 30_000, 'the first closes');
+    await killHard(worker);
+    const closedAtKill = await closedCount();
+    expect(closedAtKill).toBeLessThan(VOTES); // killed mid-batch, not after it
+
+    worker = await startWorker(world.workerEnv());
+    try {
+      await poll(
+        async () => (await world.outcomes(ids)).every((v) => v.status === 'tallied'),
+        150_000,
+        'every vote tallied after the restart',
+      );
+      expectClosedAndTalliedOnce(await world.outcomes(ids), BALLOTS);
+    } finally {
+      await killHard(worker);
+    }
+  }, 240_000);
+});
