@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: db.url,
-      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10',
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? String(Math.ceil(CLIENTS / API_PROCESSES)),
       REDIS_URL,
       QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
       JWT_SECRET: secret,
