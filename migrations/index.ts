@@ -4,7 +4,11 @@ import { Foundation1795300000000 } from './1795300000000-foundation';
 import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 import { NotificationInbox1795300000002 } from './1795300000002-notification-inbox';
 import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
+import { AccountSessions1795300000004 } from './1795300000004-account-sessions';
+import { Proposals1795300000100 } from './1795300000100-proposals';
+import { Deliberation1795300000200 } from './1795300000200-deliberation';
 import { Votes1795300000300 } from './1795300000300-votes';
+import { Assemblies1795300000400 } from './1795300000400-assemblies';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -12,5 +16,9 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   FoundingCharter1795300000001,
   NotificationInbox1795300000002,
   CouncilSeats1795300000003,
+  AccountSessions1795300000004,
+  Proposals1795300000100,
+  Deliberation1795300000200,
   Votes1795300000300,
+  Assemblies1795300000400,
 ];

@@ -29,6 +29,12 @@ export class CouncilsService {
     return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
   }
 
+  async byId(id: string): Promise<Council> {
+    const council = await this.dataSource.getRepository(Council).findOneBy({ id });
+    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    return council;
+  }
+
   /** Members holding an active seat on the council (a council vote's electorate), read through `manager`. */
   async activeMemberIds(manager: EntityManager, councilId: string): Promise<string[]> {
     const council = await manager.existsBy(Council, { id: councilId });
@@ -50,6 +56,23 @@ export class CouncilsService {
       order: { appliedAt: 'ASC' },
     });
     return councilIds.map((id) => seats.filter((seat) => seat.councilId === id));
+  }
+
+  /**
+   * The councils on which a member holds an active seat, in one query:
+   * other domains use it for council-only rights (restricted threads, moderation).
+   */
+  async activeCouncilsOf(memberId: string): Promise<Council[]> {
+    return this.dataSource
+      .getRepository(Council)
+      .createQueryBuilder('c')
+      .innerJoin(CouncilSeat, 's', 's.councilId = c.id')
+      .where('s.memberId = :memberId AND s.status = :active', {
+        memberId,
+        active: SeatStatus.Active,
+      })
+      .orderBy('c.code', 'ASC')
+      .getMany();
   }
 
   /** A member applies; eligibility is checked from member data at the term start (today). */

@@ -18,6 +18,7 @@ import { memberRuleProblems, normaliseEmail } from './member-rules';
 import { MembershipErrors } from './membership.errors';
 import { ALLOWED_STATUS_CHANGES, MemberKind, MemberStatus } from './membership.enums';
 import { newOpaqueToken } from './tokens';
+import { AuthService, MEMBER_STATUSES_ALLOWED_TO_SIGN_IN } from './auth.service';
 
 const TRUST_NAME = 'la fiducie';
 
@@ -28,6 +29,7 @@ export class MembershipService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly auth: AuthService,
   ) {}
 
   colleges(): Promise<College[]> {
@@ -53,6 +55,16 @@ export class MembershipService {
       .createQueryBuilder('m')
       .where('m.id IN (:...ids)', { ids })
       .getMany();
+  }
+
+  /** Active members: those who may vote, attend assemblies and count toward their quorum. */
+  countActive(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.getRepository(Member).countBy({ status: MemberStatus.Active });
+  }
+
+  /** Every active member, for notices sent to the whole membership (inside the caller's transaction). */
+  activeMembers(manager: EntityManager = this.dataSource.manager): Promise<Member[]> {
+    return manager.getRepository(Member).find({ where: { status: MemberStatus.Active } });
   }
 
   /**
@@ -170,6 +182,10 @@ export class MembershipService {
       member.status = to;
       if (to === MemberStatus.Active && !member.admittedAt) member.admittedAt = new Date();
       await manager.save(member);
+      // A suspended or resigned member loses access now, not when their token expires.
+      if (!MEMBER_STATUSES_ALLOWED_TO_SIGN_IN.includes(to)) {
+        await this.auth.revokeSessions(manager, { memberId: member.id });
+      }
       const changeId = await this.recordStatus(
         manager,
         member,

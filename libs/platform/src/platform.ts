@@ -1,9 +1,12 @@
+import { ASSEMBLIES_ENTITIES, AssembliesModule } from '@delibera/assemblies';
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
+import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
+import { PROPOSALS_ENTITIES, ProposalsModule } from '@delibera/proposals';
 import { VOTING_ENTITIES, VotingModule } from '@delibera/voting';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
@@ -18,7 +21,10 @@ export const DOMAIN_MODULES = [
   CharterModule,
   MembershipModule,
   CouncilsModule,
+  ProposalsModule,
+  DeliberationModule,
   VotingModule,
+  AssembliesModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -27,7 +33,10 @@ export const ALL_ENTITIES = [
   ...CHARTER_ENTITIES,
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
+  ...PROPOSALS_ENTITIES,
+  ...DELIBERATION_ENTITIES,
   ...VOTING_ENTITIES,
+  ...ASSEMBLIES_ENTITIES,
 ];
 
 export { MIGRATIONS };

@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { Role, TokenService } from '@delibera/kernel';
+import { loadConfig, Role, SessionRevocations, TokenService } from '@delibera/kernel';
 import { createDataSource } from '@delibera/platform';
 import { CAST_BALLOT_SQL } from '@delibera/voting';
 
@@ -212,6 +212,8 @@ async function main(): Promise<void> {
         secret: createSecretKey(Buffer.from(secret)),
         signOptions: { expiresIn: 3600 },
       }),
+      loadConfig({ JWT_SECRET: secret }),
+      new SessionRevocations(loadConfig({})),
     );
     const staff = tokens.signAccessToken({
       accountId: randomUUID(),

@@ -12,6 +12,10 @@ export const DomainEvent = {
   VoteClosed: 'vote.closed',
   /** A proposal reached its final decision. Contributions issue calls when a scale is adopted. */
   ProposalDecided: 'proposal.decided',
+  /** A proposal entered its voting phase: voting creates its vote from the charter rule. */
+  ProposalVotingStarted: 'proposal.voting_started',
+  /** A consulted council published its opinion on a proposal: its restricted thread opens to all. */
+  OpinionPublished: 'opinion.published',
 } as const;
 
 export type VoteOutcome = 'adopted' | 'rejected' | 'quorum_not_met' | 'elected' | 'completed';
@@ -31,4 +35,21 @@ export interface ProposalDecidedEvent {
   decisionType: string;
   outcome: 'adopted' | 'rejected' | 'quorum_not_met';
   actorAccountId: string | null;
+}
+
+export interface ProposalVotingStartedEvent {
+  manager: EntityManager;
+  proposalId: string;
+  decisionType: string;
+  charterVersionId: string;
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  actorAccountId: string | null;
+}
+
+export interface OpinionPublishedEvent {
+  manager: EntityManager;
+  proposalId: string;
+  councilId: string;
 }

@@ -4,11 +4,16 @@ import { Locale } from '@delibera/kernel';
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
+  AccountLocked = 'account_locked',
+  AssemblyNotice = 'assembly_notice',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
 /** Kinds a member cannot turn off by email: without them they could not act at all. */
-export const MANDATORY_EMAIL_KINDS: readonly NotificationKind[] = [NotificationKind.Invitation];
+export const MANDATORY_EMAIL_KINDS: readonly NotificationKind[] = [
+  NotificationKind.Invitation,
+  NotificationKind.AccountLocked,
+];
 
 export interface RenderedMessage {
   subject: string;
@@ -67,6 +72,68 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
       ]
         .join('\n')
         .trim(),
+    }),
+  },
+  [NotificationKind.AccountLocked]: {
+    fr: (p) => ({
+      subject: 'Votre compte Delibera est verrouillé temporairement',
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Après ${p.failures} tentatives de connexion échouées, votre compte est verrouillé jusqu’à ${p.until}.`,
+        "Si c'était vous, attendez puis réessayez. Sinon, quelqu'un tente d'utiliser votre compte :",
+        'changez votre mot de passe dès que possible et prévenez le secrétariat.',
+      ].join('\n'),
+    }),
+    en: (p) => ({
+      subject: 'Your Delibera account is temporarily locked',
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `After ${p.failures} failed sign-in attempts, your account is locked until ${p.until}.`,
+        'If this was you, wait and try again. If not, someone is trying to use your account:',
+        'change your password as soon as possible and tell the secretary.',
+      ].join('\n'),
+    }),
+  },
+  [NotificationKind.AssemblyNotice]: {
+    fr: (p) => ({
+      subject: `Avis de convocation : ${p.title}`,
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Vous êtes convoqué·e à : ${p.title}.`,
+        `Date : du ${p.startsAt} au ${p.endsAt} (heure de l'Est).`,
+        p.place ? `Lieu : ${p.place}` : '',
+        p.url ? `En ligne : ${p.url}` : '',
+        '',
+        'Ordre du jour :',
+        String(p.agenda),
+        '',
+        "Vous ne pouvez pas y assister ? Vous pouvez donner votre procuration à un autre membre jusqu'à l'ouverture du premier vote.",
+        String(p.link),
+      ]
+        .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
+        .join('\n'),
+    }),
+    en: (p) => ({
+      subject: `Notice of meeting: ${p.title}`,
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `You are called to: ${p.title}.`,
+        `When: from ${p.startsAt} to ${p.endsAt} (Eastern time).`,
+        p.place ? `Place: ${p.place}` : '',
+        p.url ? `Online: ${p.url}` : '',
+        '',
+        'Agenda:',
+        String(p.agenda),
+        '',
+        'Cannot attend? You may give your proxy to another member until the first vote opens.',
+        String(p.link),
+      ]
+        .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
+        .join('\n'),
     }),
   },
 };
