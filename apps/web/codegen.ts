@@ -11,7 +11,12 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { UUID: 'string', DateTime: 'string', Money: 'number', JSONObject: 'Record<string, unknown>' },
+        scalars: {
+          UUID: 'string',
+          DateTime: 'string',
+          Money: 'number',
+          JSONObject: 'Record<string, unknown>',
+        },
       },
     },
   },

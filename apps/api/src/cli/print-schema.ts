@@ -22,7 +22,10 @@ function collectResolvers(modules: unknown[], seen = new Set<unknown>()): Type[]
     const dynamicProviders = (candidate as { providers?: unknown[] }).providers ?? [];
     for (const provider of [...providers, ...dynamicProviders]) {
       // @Resolver() marks its class as an entry provider; other providers have no schema part.
-      if (typeof provider === 'function' && Reflect.getMetadata(ENTRY_PROVIDER_WATERMARK, provider)) {
+      if (
+        typeof provider === 'function' &&
+        Reflect.getMetadata(ENTRY_PROVIDER_WATERMARK, provider)
+      ) {
         resolvers.push(provider as Type);
       }
     }

@@ -37,17 +37,26 @@ export function rankingReducer(state: RankingState, action: RankingAction): Rank
       return initialRanking(action.options);
     case 'rank':
       if (!state.unranked.includes(action.option)) return state;
-      return { ranked: [...state.ranked, action.option], unranked: without(state.unranked, action.option) };
+      return {
+        ranked: [...state.ranked, action.option],
+        unranked: without(state.unranked, action.option),
+      };
     case 'unrank': {
       if (!state.ranked.includes(action.option)) return state;
-      return { ranked: without(state.ranked, action.option), unranked: [...state.unranked, action.option] };
+      return {
+        ranked: without(state.ranked, action.option),
+        unranked: [...state.unranked, action.option],
+      };
     }
     case 'moveUp':
     case 'moveDown': {
       const from = state.ranked.indexOf(action.option);
       const to = action.type === 'moveUp' ? from - 1 : from + 1;
       if (from < 0 || to < 0 || to >= state.ranked.length) return state;
-      return { ...state, ranked: insertAt(without(state.ranked, action.option), action.option, to) };
+      return {
+        ...state,
+        ranked: insertAt(without(state.ranked, action.option), action.option, to),
+      };
     }
     case 'moveTo': {
       const known = state.ranked.includes(action.option) || state.unranked.includes(action.option);

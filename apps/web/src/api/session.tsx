@@ -1,0 +1,112 @@
+import {
+  createContext,
+  ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { Provider } from 'urql';
+import { graphql } from '../gql';
+import type { SessionAccountFragment } from '../gql/graphql';
+import { toAppLocale } from '../format/format';
+import { useLocale } from '../i18n/locale';
+import { createApiClient } from './client';
+import { sessionStore } from './session-store';
+
+export const SessionAccount = graphql(`
+  fragment SessionAccount on Account {
+    id
+    email
+    locale
+    roles
+    member {
+      id
+      displayName
+      kind
+      status
+    }
+  }
+`);
+
+const MeQuery = graphql(`
+  query Me {
+    me {
+      ...SessionAccount
+    }
+  }
+`);
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export type Account = SessionAccountFragment;
+export type Role = Account['roles'][number];
+
+interface SessionContextValue {
+  /** undefined while the stored session is being restored. */
+  account: Account | null | undefined;
+  signIn(payload: { accessToken: string; refreshToken: string; account: Account }): void;
+  signOut(): Promise<void>;
+  hasRole(...roles: Role[]): boolean;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+/** Holds the signed-in account and the GraphQL client (replaced on sign-out to drop its cache). */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [client, setClient] = useState(createApiClient);
+  const [account, setAccount] = useState<Account | null | undefined>(() =>
+    sessionStore.refreshToken() ? undefined : null,
+  );
+  const { chosen, setLocale } = useLocale();
+
+  useEffect(() => {
+    if (account !== undefined) return;
+    void client
+      .query(MeQuery, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => setAccount(result.data?.me ?? null));
+  }, [account, client]);
+
+  const signIn = useCallback<SessionContextValue['signIn']>(
+    (payload) => {
+      sessionStore.save(payload);
+      if (!chosen) setLocale(toAppLocale(payload.account.locale));
+      setAccount(payload.account);
+    },
+    [chosen, setLocale],
+  );
+
+  const signOut = useCallback(async () => {
+    await client.mutation(LogoutMutation, {}).toPromise();
+    sessionStore.clear();
+    setAccount(null);
+    setClient(createApiClient());
+  }, [client]);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      account,
+      signIn,
+      signOut,
+      hasRole: (...roles) => roles.some((role) => account?.roles.includes(role)),
+    }),
+    [account, signIn, signOut],
+  );
+  return (
+    <SessionContext.Provider value={value}>
+      <Provider value={client}>{children}</Provider>
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionContextValue {
+  const context = useContext(SessionContext);
+  if (!context) throw new Error('useSession outside SessionProvider');
+  return context;
+}

@@ -1,0 +1,71 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SessionProvider } from './api/session';
+import { RequireAccount } from './components/guards';
+import { Layout } from './components/layout';
+import { LocaleProvider } from './i18n/locale';
+import { AcceptInvitationPage } from './pages/accept-invitation-page';
+import { CharterPage } from './pages/charter-page';
+import { CouncilsPage } from './pages/councils-page';
+import { HomePage } from './pages/home-page';
+import { MembersPage } from './pages/members-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { NotificationSettingsPage } from './pages/notification-settings-page';
+import { SignInPage } from './pages/sign-in-page';
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/invitation" element={<AcceptInvitationPage />} />
+              <Route
+                path="/"
+                element={
+                  <RequireAccount>
+                    <HomePage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/councils"
+                element={
+                  <RequireAccount>
+                    <CouncilsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/charter"
+                element={
+                  <RequireAccount>
+                    <CharterPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/settings/notifications"
+                element={
+                  <RequireAccount>
+                    <NotificationSettingsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/admin/members"
+                element={
+                  <RequireAccount roles={['Secretary', 'Trustee', 'Admin']}>
+                    <MembersPage />
+                  </RequireAccount>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../api/session';
+import { useLocale, useT } from '../i18n/locale';
+import type { MessageId } from '../i18n/messages.fr-CA';
+
+function LanguageSwitch() {
+  const t = useT();
+  const { locale, setLocale } = useLocale();
+  const other = locale === 'fr-CA' ? 'en-CA' : 'fr-CA';
+  return (
+    <button
+      type="button"
+      className="button-link"
+      lang={other}
+      aria-label={t('language.switchLabel')}
+      onClick={() => setLocale(other)}
+    >
+      {t('language.switch')}
+    </button>
+  );
+}
+
+/** The page frame: skip link, header with navigation and language, and the main landmark. */
+export function Layout() {
+  const t = useT();
+  const { account, hasRole, signOut } = useSession();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page's heading as a page load would.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = main.current?.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    } else main.current?.focus();
+  }, [location.pathname]);
+
+  const links: { to: string; label: MessageId; show: boolean }[] = [
+    { to: '/', label: 'nav.home', show: true },
+    { to: '/councils', label: 'nav.councils', show: true },
+    { to: '/charter', label: 'nav.charter', show: true },
+    { to: '/settings/notifications', label: 'nav.notifications', show: true },
+    { to: '/admin/members', label: 'nav.members', show: hasRole('Secretary', 'Trustee', 'Admin') },
+  ];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="header-tools">
+          <LanguageSwitch />
+          {account && (
+            <button type="button" className="button-link" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          )}
+        </div>
+        {account && (
+          <nav aria-label={t('nav.label')} className="site-nav">
+            <ul>
+              {links
+                .filter((link) => link.show)
+                .map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to} end={link.to === '/'}>
+                      {t(link.label)}
+                    </NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

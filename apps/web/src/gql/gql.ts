@@ -1,0 +1,136 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment SessionAccount on Account {\n    id\n    email\n    locale\n    roles\n    member {\n      id\n      displayName\n      kind\n      status\n    }\n  }\n": typeof types.SessionAccountFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionAccount\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query Charter {\n    charter {\n      version\n      adoptedAt\n      summary\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      volunteerHourRate\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        informed\n        voteMethod\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        thresholdComparison\n        quorum {\n          kind\n          count\n          ratio {\n            numerator\n            denominator\n          }\n        }\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n": typeof types.CharterDocument,
+    "\n  query Councils {\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      seats\n      termMonths\n      chairMemberId\n      eligibility {\n        minAge\n        maxAge\n        regions\n        requiresApprovedPractice\n      }\n      members {\n        id\n        memberId\n        status\n        appliedAt\n        declaredPractice\n      }\n    }\n  }\n": typeof types.CouncilsDocument,
+    "\n  mutation ApplyToCouncil($input: ApplyToCouncilInput!) {\n    applyToCouncil(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApplyToCouncilDocument,
+    "\n  mutation DecideCouncilSeat($input: DecideCouncilSeatInput!) {\n    decideCouncilSeat(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.DecideCouncilSeatDocument,
+    "\n  query Home {\n    myNotifications(first: 20, unreadOnly: true) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          subject\n          body\n          createdAt\n        }\n      }\n    }\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      chairMemberId\n      members {\n        id\n        memberId\n        status\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query Members($first: Int, $after: String, $search: String, $status: MemberStatus) {\n    members(first: $first, after: $after, search: $search, status: $status) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          displayName\n          kind\n          email\n          region\n          status\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {\n    changeMemberStatus(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ChangeMemberStatusDocument,
+    "\n  mutation ImportMembers($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      imported\n      invited\n    }\n  }\n": typeof types.ImportMembersDocument,
+    "\n  query NotificationPreferences {\n    myNotificationPreferences {\n      emailDisabledKinds\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      emailDisabledKinds\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n": typeof types.LoginDocument,
+};
+const documents: Documents = {
+    "\n  fragment SessionAccount on Account {\n    id\n    email\n    locale\n    roles\n    member {\n      id\n      displayName\n      kind\n      status\n    }\n  }\n": types.SessionAccountFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionAccount\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query Charter {\n    charter {\n      version\n      adoptedAt\n      summary\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      volunteerHourRate\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        informed\n        voteMethod\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        thresholdComparison\n        quorum {\n          kind\n          count\n          ratio {\n            numerator\n            denominator\n          }\n        }\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n": types.CharterDocument,
+    "\n  query Councils {\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      seats\n      termMonths\n      chairMemberId\n      eligibility {\n        minAge\n        maxAge\n        regions\n        requiresApprovedPractice\n      }\n      members {\n        id\n        memberId\n        status\n        appliedAt\n        declaredPractice\n      }\n    }\n  }\n": types.CouncilsDocument,
+    "\n  mutation ApplyToCouncil($input: ApplyToCouncilInput!) {\n    applyToCouncil(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApplyToCouncilDocument,
+    "\n  mutation DecideCouncilSeat($input: DecideCouncilSeatInput!) {\n    decideCouncilSeat(input: $input) {\n      id\n      status\n    }\n  }\n": types.DecideCouncilSeatDocument,
+    "\n  query Home {\n    myNotifications(first: 20, unreadOnly: true) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          subject\n          body\n          createdAt\n        }\n      }\n    }\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      chairMemberId\n      members {\n        id\n        memberId\n        status\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query Members($first: Int, $after: String, $search: String, $status: MemberStatus) {\n    members(first: $first, after: $after, search: $search, status: $status) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          displayName\n          kind\n          email\n          region\n          status\n        }\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {\n    changeMemberStatus(input: $input) {\n      id\n      status\n    }\n  }\n": types.ChangeMemberStatusDocument,
+    "\n  mutation ImportMembers($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      imported\n      invited\n    }\n  }\n": types.ImportMembersDocument,
+    "\n  query NotificationPreferences {\n    myNotificationPreferences {\n      emailDisabledKinds\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      emailDisabledKinds\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n": types.LoginDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionAccount on Account {\n    id\n    email\n    locale\n    roles\n    member {\n      id\n      displayName\n      kind\n      status\n    }\n  }\n"): (typeof documents)["\n  fragment SessionAccount on Account {\n    id\n    email\n    locale\n    roles\n    member {\n      id\n      displayName\n      kind\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...SessionAccount\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...SessionAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Charter {\n    charter {\n      version\n      adoptedAt\n      summary\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      volunteerHourRate\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        informed\n        voteMethod\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        thresholdComparison\n        quorum {\n          kind\n          count\n          ratio {\n            numerator\n            denominator\n          }\n        }\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n"): (typeof documents)["\n  query Charter {\n    charter {\n      version\n      adoptedAt\n      summary\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      volunteerHourRate\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        informed\n        voteMethod\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        thresholdComparison\n        quorum {\n          kind\n          count\n          ratio {\n            numerator\n            denominator\n          }\n        }\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Councils {\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      seats\n      termMonths\n      chairMemberId\n      eligibility {\n        minAge\n        maxAge\n        regions\n        requiresApprovedPractice\n      }\n      members {\n        id\n        memberId\n        status\n        appliedAt\n        declaredPractice\n      }\n    }\n  }\n"): (typeof documents)["\n  query Councils {\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      seats\n      termMonths\n      chairMemberId\n      eligibility {\n        minAge\n        maxAge\n        regions\n        requiresApprovedPractice\n      }\n      members {\n        id\n        memberId\n        status\n        appliedAt\n        declaredPractice\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyToCouncil($input: ApplyToCouncilInput!) {\n    applyToCouncil(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyToCouncil($input: ApplyToCouncilInput!) {\n    applyToCouncil(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideCouncilSeat($input: DecideCouncilSeatInput!) {\n    decideCouncilSeat(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DecideCouncilSeat($input: DecideCouncilSeatInput!) {\n    decideCouncilSeat(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    myNotifications(first: 20, unreadOnly: true) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          subject\n          body\n          createdAt\n        }\n      }\n    }\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      chairMemberId\n      members {\n        id\n        memberId\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    myNotifications(first: 20, unreadOnly: true) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          subject\n          body\n          createdAt\n        }\n      }\n    }\n    councils {\n      id\n      code\n      nameFr\n      nameEn\n      chairMemberId\n      members {\n        id\n        memberId\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members($first: Int, $after: String, $search: String, $status: MemberStatus) {\n    members(first: $first, after: $after, search: $search, status: $status) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          displayName\n          kind\n          email\n          region\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($first: Int, $after: String, $search: String, $status: MemberStatus) {\n    members(first: $first, after: $after, search: $search, status: $status) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          displayName\n          kind\n          email\n          region\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {\n    changeMemberStatus(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {\n    changeMemberStatus(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportMembers($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      imported\n      invited\n    }\n  }\n"): (typeof documents)["\n  mutation ImportMembers($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      imported\n      invited\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    myNotificationPreferences {\n      emailDisabledKinds\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    myNotificationPreferences {\n      emailDisabledKinds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      emailDisabledKinds\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      emailDisabledKinds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      account {\n        ...SessionAccount\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
