@@ -76,5 +76,7 @@ export function createApiClient(): Client {
     exchanges: [cacheExchange, fetchExchange],
     fetch: authenticatedFetch,
     requestPolicy: 'cache-and-network',
+    // Apollo's CSRF protection refuses simple GET requests; POST every operation.
+    preferGetMethod: false,
   });
 }

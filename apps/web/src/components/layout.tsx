@@ -27,14 +27,22 @@ export function Layout() {
   const { account, hasRole, signOut } = useSession();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const interacted = useRef(false);
 
-  // After client-side navigation, move focus to the new page's heading as a page load would.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    const mark = () => (interacted.current = true);
+    document.addEventListener('keydown', mark, { once: true });
+    document.addEventListener('pointerdown', mark, { once: true });
+    return () => {
+      document.removeEventListener('keydown', mark);
+      document.removeEventListener('pointerdown', mark);
+    };
+  }, []);
+
+  // After the reader navigates, move focus to the new page's heading as a page load would;
+  // not on the initial load or its redirects, where focus must stay at the top (skip link).
+  useEffect(() => {
+    if (!interacted.current) return;
     const heading = main.current?.querySelector<HTMLElement>('h1');
     if (heading) {
       heading.tabIndex = -1;

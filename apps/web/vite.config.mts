@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 // Vite's built-in transform compiles TSX with React's automatic runtime; no plugin needed.
 // In development the API runs on :3000 and the dev server proxies GraphQL to it.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   oxc: { jsx: { runtime: 'automatic' } },
   server: {
     port: 5173,
