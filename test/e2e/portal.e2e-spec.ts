@@ -121,7 +121,7 @@ describe('member portal in a real browser (e2e)', () => {
     await page.getByRole('heading', { name: 'Hello, Émilie Tremblay' }).waitFor();
 
     await page
-      .getByRole('button', { name: 'Mark “Votre adhésion est maintenant active” as read' })
+      .getByRole('button', { name: 'Mark as read: Votre adhésion est maintenant active' })
       .click();
     await page.getByText('No unread notifications.').waitFor();
     const [read] = await app.dataSource
@@ -202,7 +202,7 @@ describe('member portal in a real browser (e2e)', () => {
     expect(seat.status).toBe('active');
   });
 
-  it('lets the secretary import members from CSV and admit an applicant', async () => {
+  it('lets the secretary import members from CSV, find them and admit an applicant', async () => {
     const secretary = await createAccount(app.dataSource, {
       member: await createMember(app.dataSource),
       roles: [Role.Member, Role.Secretary],
@@ -214,7 +214,7 @@ describe('member portal in a real browser (e2e)', () => {
       .getByLabel('Ou collez le contenu CSV')
       .fill(
         'kind,displayName,email,college,region,locale,birthDate,organisationCategory,sizeBand,representativeName\n' +
-          'Person,Jacinthe Roy,jacinthe.roy@example.org,individuals,03,fr,1990-05-01,,,\n',
+          'person,Jacinthe Roy,jacinthe.roy@example.org,individuals,03,fr,1990-05-01,,,\n',
       );
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByRole('status').getByText('1 membre importé, 0 invitation envoyée.').waitFor();
@@ -224,11 +224,23 @@ describe('member portal in a real browser (e2e)', () => {
     await screenshot(page, 'members-imported');
     await expectAccessible('members');
 
-    await page.getByRole('button', { name: 'Admettre Jacinthe Roy' }).click();
-    await page.getByRole('status').getByText('Jacinthe Roy est maintenant membre actif.').waitFor();
     const imported = await app.dataSource
       .getRepository(Member)
       .findOneByOrFail({ email: 'jacinthe.roy@example.org' });
-    expect(imported.status).toBe('active');
+    expect(imported.region).toBe('03');
+
+    const applicant = await createMember(app.dataSource, {
+      displayName: 'Mathieu Côté',
+      status: 'applicant' as never,
+    });
+    await page.getByLabel('Rechercher (nom ou courriel)').fill('');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.getByLabel('Statut').selectOption({ label: 'Candidat' });
+    await page.getByRole('button', { name: 'Admettre Mathieu Côté' }).click();
+    await page.getByRole('status').getByText('Mathieu Côté est maintenant membre actif.').waitFor();
+    const admitted = await app.dataSource
+      .getRepository(Member)
+      .findOneByOrFail({ id: applicant.id });
+    expect(admitted.status).toBe('active');
   });
 });

@@ -47,7 +47,7 @@ export const enCA: Record<MessageId, string> = {
   'home.myPendingApplication': '{council}: your application is under review.',
   'home.notifications': 'Unread notifications',
   'home.markRead': 'Mark as read',
-  'home.markReadLabel': 'Mark “{subject}” as read',
+  'home.markReadLabel': 'Mark as read: {subject}',
   'home.noNotifications': 'No unread notifications.',
   'home.received': 'Received {date}',
 

@@ -45,7 +45,7 @@ export const frCA = {
   'home.myPendingApplication': '{council} : votre candidature est à l’étude.',
   'home.notifications': 'Notifications non lues',
   'home.markRead': 'Marquer comme lue',
-  'home.markReadLabel': 'Marquer « {subject} » comme lue',
+  'home.markReadLabel': 'Marquer comme lue : {subject}',
   'home.noNotifications': 'Aucune notification non lue.',
   'home.received': 'Reçue le {date}',
 
