@@ -2,12 +2,18 @@ import { useQuery } from 'urql';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
 import { formatDate, formatFraction, formatMoney } from '../format/format';
+import { localizedName } from '../format/names';
 import { graphql } from '../gql';
 import type { CharterQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 
 const CharterQueryDocument = graphql(`
   query Charter {
+    councils {
+      code
+      nameFr
+      nameEn
+    }
     charter {
       version
       adoptedAt
@@ -54,7 +60,7 @@ const CharterQueryDocument = graphql(`
 
 type Rule = CharterQuery['charter']['rules'][number];
 
-function RuleCard({ rule }: { rule: Rule }) {
+function RuleCard({ rule, councilNames }: { rule: Rule; councilNames: Map<string, string> }) {
   const t = useT();
   const { locale } = useLocale();
   const days = (count: number) => t('common.days', { count });
@@ -69,7 +75,9 @@ function RuleCard({ rule }: { rule: Rule }) {
     [t('charter.decides'), t(`decidingBody.${rule.decidingBody}`)],
     [
       t('charter.consulted'),
-      rule.consultedCouncils.length ? rule.consultedCouncils.join(', ') : t('common.none'),
+      rule.consultedCouncils.length
+        ? rule.consultedCouncils.map((code) => councilNames.get(code) ?? code).join(', ')
+        : t('common.none'),
     ],
     [
       t('charter.informed'),
@@ -121,6 +129,9 @@ export function CharterPage() {
   usePageTitle(t('charter.title'));
   const [{ data, error, fetching }] = useQuery({ query: CharterQueryDocument });
   const charter = data?.charter;
+  const councilNames = new Map(
+    data?.councils.map((council) => [council.code, localizedName(council, locale)]) ?? [],
+  );
 
   return (
     <>
@@ -169,9 +180,9 @@ export function CharterPage() {
             </dl>
           </section>
           <h2>{t('charter.rules')}</h2>
-          <div className="grid">
+          <div className="grid rules">
             {charter.rules.map((rule) => (
-              <RuleCard key={rule.decisionType} rule={rule} />
+              <RuleCard key={rule.decisionType} rule={rule} councilNames={councilNames} />
             ))}
           </div>
         </>

@@ -5,6 +5,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
+import { regionName } from '../format/regions';
 import { graphql } from '../gql';
 import type { CouncilsQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
@@ -66,7 +67,7 @@ function Eligibility({ council }: { council: Council }) {
   else if (minAge != null) rules.push(t('councils.eligibility.minAge', { min: minAge }));
   else if (maxAge != null) rules.push(t('councils.eligibility.maxAge', { max: maxAge }));
   if (regions?.length)
-    rules.push(t('councils.eligibility.regions', { regions: regions.join(', ') }));
+    rules.push(t('councils.eligibility.regions', { regions: regions.map(regionName).join(', ') }));
   if (requiresApprovedPractice) rules.push(t('councils.eligibility.practice'));
   return <>{rules.length ? rules.join(' · ') : t('councils.eligibility.open')}</>;
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { regionName } from '../format/regions';
 import { graphql } from '../gql';
 import type { MemberStatus } from '../gql/graphql';
 import { useT } from '../i18n/locale';
@@ -102,7 +103,7 @@ function MemberRows(props: {
           <td>{member.displayName}</td>
           <td>{t(`memberKind.${member.kind}`)}</td>
           <td className="break">{member.email}</td>
-          <td>{member.region}</td>
+          <td>{regionName(member.region)}</td>
           <td>{t(`memberStatus.${member.status}`)}</td>
           <td>
             {member.status === 'Applicant' && hasRole('Secretary') && (
