@@ -4,6 +4,7 @@ import { Foundation1795300000000 } from './1795300000000-foundation';
 import { FoundingCharter1795300000001 } from './1795300000001-founding-charter';
 import { NotificationInbox1795300000002 } from './1795300000002-notification-inbox';
 import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
+import { AccountSessions1795300000004 } from './1795300000004-account-sessions';
 import { Proposals1795300000100 } from './1795300000100-proposals';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -12,5 +13,6 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   FoundingCharter1795300000001,
   NotificationInbox1795300000002,
   CouncilSeats1795300000003,
+  AccountSessions1795300000004,
   Proposals1795300000100,
 ];

@@ -36,7 +36,10 @@ export interface TestApp {
  * Boots the real API (same module, same migrations, in-process worker) on its
  * own database, Redis prefix and data directory, listening on a free port.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logs?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'delibera-test-'));
   const config = loadConfig({
@@ -50,9 +53,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     RUN_WORKER_IN_PROCESS: 'true',
+    // Every call of a test comes from 127.0.0.1 and many members sign in at once;
+    // test/e2e/security.e2e-spec.ts sets realistic limits to test them.
+    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '100000',
+    INVITATION_ATTEMPTS_PER_IP_PER_MINUTE: '100000',
+    BALLOTS_PER_ACCOUNT_PER_MINUTE: '100000',
+    BALLOTS_PER_IP_PER_MINUTE: '1000000',
     ...env,
   });
-  const app = await createApiApp(config, { logs: false });
+  const app = await createApiApp(config, { logs: options.logs ?? false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}/graphql`;

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, runMigrationsLocked } from '@delibera/kernel';
@@ -21,9 +22,21 @@ export async function createApiApp(
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
+  // Client IPs (per-IP rate limits) come from X-Forwarded-For only through the proxies trusted here.
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  app.use(helmet());
+  // Same origin only unless CORS_ORIGINS names the web front-ends allowed to call the API.
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   // CSV imports travel inside GraphQL requests; allow them, and nothing larger.
   app.useBodyParser('json', { limit: '12mb' });
   servePortal(app);
   await runMigrationsLocked(app.get(DataSource));
   return app;
+}
+
+/** `TRUST_PROXY` as Express reads it: a hop count, true/false, or addresses and names like `loopback`. */
+function trustProxy(value: string): boolean | number | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }

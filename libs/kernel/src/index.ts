@@ -11,4 +11,5 @@ export * from './i18n';
 export * from './net';
 export * from './pagination';
 export * from './queues';
+export * from './security';
 export * from './kernel.module';

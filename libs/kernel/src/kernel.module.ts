@@ -32,6 +32,8 @@ import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
 import { bullConnection } from './queues/redis';
 import { REDIS, redisProvider } from './queues/redis.provider';
+import { RateLimits } from './security/rate-limits';
+import { SessionRevocations } from './security/session-revocations';
 
 export interface KernelOptions {
   config: AppConfig;
@@ -84,6 +86,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
       controllers: [HealthController, MetricsController],
       providers: [
         TokenService,
+        SessionRevocations,
+        RateLimits,
         JobScheduler,
         redisProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -97,7 +101,15 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           }),
         },
       ],
-      exports: [TokenService, JobScheduler, REDIS, BullModule, JwtModule],
+      exports: [
+        TokenService,
+        SessionRevocations,
+        RateLimits,
+        JobScheduler,
+        REDIS,
+        BullModule,
+        JwtModule,
+      ],
     };
   }
 

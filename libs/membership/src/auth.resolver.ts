@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Public } from '@delibera/kernel';
 import { AuthService, Session } from './auth.service';
-import { AcceptInvitationInput, LoginInput } from './dto/auth.input';
+import { AcceptInvitationInput, ChangePasswordInput, LoginInput } from './dto/auth.input';
 import { AccountType, AuthPayloadType } from './membership.types';
 
 function toPayload(session: Session): AuthPayloadType {
@@ -38,6 +38,18 @@ export class AuthResolver {
   async logout(@CurrentUser() user: AuthUser): Promise<boolean> {
     await this.auth.logout(user);
     return true;
+  }
+
+  @Mutation(() => AuthPayloadType, {
+    description: 'Changes your password and signs out every other session.',
+  })
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<AuthPayloadType> {
+    return toPayload(
+      await this.auth.changePassword(user, input.currentPassword, input.newPassword),
+    );
   }
 
   @Query(() => AccountType, { description: 'The signed-in account and its member.' })

@@ -42,6 +42,10 @@ export const MembershipErrors = defineErrors({
     fr: 'Adresse courriel ou mot de passe incorrect.',
     en: 'Incorrect email address or password.',
   },
+  ACCOUNT_LOCKED: {
+    fr: 'Trop de tentatives de connexion échouées : ce compte est verrouillé jusqu’à {until}.',
+    en: 'Too many failed sign-in attempts: this account is locked until {until}.',
+  },
   ACCOUNT_DISABLED: {
     fr: 'Ce compte est désactivé.',
     en: 'This account is disabled.',

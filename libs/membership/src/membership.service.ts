@@ -11,6 +11,7 @@ import { memberRuleProblems, normaliseEmail } from './member-rules';
 import { MembershipErrors } from './membership.errors';
 import { ALLOWED_STATUS_CHANGES, MemberKind, MemberStatus } from './membership.enums';
 import { newOpaqueToken } from './tokens';
+import { AuthService, MEMBER_STATUSES_ALLOWED_TO_SIGN_IN } from './auth.service';
 
 const TRUST_NAME = 'la fiducie';
 
@@ -21,6 +22,7 @@ export class MembershipService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly auth: AuthService,
   ) {}
 
   colleges(): Promise<College[]> {
@@ -136,6 +138,10 @@ export class MembershipService {
       member.status = to;
       if (to === MemberStatus.Active && !member.admittedAt) member.admittedAt = new Date();
       await manager.save(member);
+      // A suspended or resigned member loses access now, not when their token expires.
+      if (!MEMBER_STATUSES_ALLOWED_TO_SIGN_IN.includes(to)) {
+        await this.auth.revokeSessions(manager, { memberId: member.id });
+      }
       const changeId = await this.recordStatus(
         manager,
         member,

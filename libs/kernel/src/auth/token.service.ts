@@ -1,20 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { SessionRevocations } from '../security/session-revocations';
 import { AuthUser, Role } from './role';
 
 interface AccessTokenClaims {
   sub: string;
   mid: string | null;
   roles: Role[];
+  iat: number;
 }
 
-/** Signs and verifies short-lived access tokens. Refresh tokens are opaque and live in the database. */
+/**
+ * Signs and verifies short-lived access tokens. Refresh tokens are opaque and
+ * live in the database. Tokens are signed with JWT_SECRET and accepted under
+ * any of JWT_PREVIOUS_SECRETS too, so the key can be rotated without signing
+ * everyone out; a revoked session (password change) is refused.
+ */
 @Injectable()
 export class TokenService {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
   signAccessToken(user: AuthUser): string {
-    const claims: AccessTokenClaims = {
+    const claims: Omit<AccessTokenClaims, 'iat'> = {
       sub: user.accountId,
       mid: user.memberId,
       roles: user.roles,
@@ -22,15 +34,23 @@ export class TokenService {
     return this.jwt.sign(claims);
   }
 
-  /** The caller behind a bearer token, or undefined for a missing, forged or expired one. */
+  /** The caller behind a bearer token, or undefined for a missing, forged, expired or revoked one. */
   verifyAccessToken(token: string | undefined): AuthUser | undefined {
     if (!token) return undefined;
-    try {
-      const claims = this.jwt.verify<AccessTokenClaims>(token);
-      return { accountId: claims.sub, memberId: claims.mid, roles: claims.roles };
-    } catch {
-      return undefined;
+    const claims = this.verifyUnderAnySecret(token);
+    if (!claims || this.revocations.isRevoked(claims.sub, claims.iat)) return undefined;
+    return { accountId: claims.sub, memberId: claims.mid, roles: claims.roles };
+  }
+
+  private verifyUnderAnySecret(token: string): AccessTokenClaims | undefined {
+    for (const secret of this.config.jwtVerificationSecrets) {
+      try {
+        return this.jwt.verify<AccessTokenClaims>(token, { secret });
+      } catch {
+        // try the next secret
+      }
     }
+    return undefined;
   }
 
   userFromAuthorizationHeader(header: string | undefined): AuthUser | undefined {

@@ -113,8 +113,66 @@ export class AppConfig {
   @Max(90)
   INVITATION_TTL_DAYS = 14;
 
+  /** Earlier signing secrets, comma-separated: tokens they signed stay valid until expiry (key rotation). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  JWT_PREVIOUS_SECRETS?: string;
+
+  /** Express `trust proxy`: how many proxies (or which) stand before the API, for the client IP. */
+  @IsString()
+  TRUST_PROXY = 'loopback';
+
+  /** Origins allowed to call the API from a browser, comma-separated; empty means same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Rate limits (Redis-backed, per IP or account); off only for benchmarks and load tests. */
+  @Transform(toBool)
+  @IsBoolean()
+  RATE_LIMITS_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_IP_PER_MINUTE = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  LOGIN_FAILURES_BEFORE_LOCKOUT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOCKOUT_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INVITATION_ATTEMPTS_PER_IP_PER_MINUTE = 10;
+
+  /** A proxy holder casts one ballot per member held, so this allows for several. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BALLOTS_PER_ACCOUNT_PER_MINUTE = 120;
+
+  /** Generous: a whole municipal office or campus may vote from one address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BALLOTS_PER_IP_PER_MINUTE = 6000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Write logs to this file instead of standard output. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
 
   /** Introspection and the Apollo landing page; off by default in production. */
   @Transform(toBool)
@@ -133,6 +191,18 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** Every secret a token may be signed with, the current one first. */
+  get jwtVerificationSecrets(): string[] {
+    const previous = (this.JWT_PREVIOUS_SECRETS ?? '').split(',').map((s) => s.trim());
+    return [this.JWT_SECRET ?? '', ...previous].filter((secret) => secret.length > 0);
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0);
   }
 
   get introspection(): boolean {

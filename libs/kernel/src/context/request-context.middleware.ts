@@ -17,6 +17,6 @@ export class RequestContextMiddleware implements NestMiddleware {
   use(req: Request & { user?: AuthUser; id?: unknown }, _res: Response, next: NextFunction): void {
     req.user = this.tokens.userFromAuthorizationHeader(req.headers.authorization);
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-    requestContext.run({ requestId: String(req.id ?? ''), locale }, next);
+    requestContext.run({ requestId: String(req.id ?? ''), locale, ip: req.ip ?? '' }, next);
   }
 }

@@ -8,6 +8,8 @@ import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 export interface RequestContext {
   requestId: string;
   locale: Locale;
+  /** The client's address (behind TRUST_PROXY), for per-IP rate limits. */
+  ip: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -18,6 +20,9 @@ export const requestContext = {
   },
   current(): RequestContext | undefined {
     return storage.getStore();
+  },
+  ip(): string {
+    return storage.getStore()?.ip ?? '';
   },
   locale(): Locale {
     return storage.getStore()?.locale ?? DEFAULT_LOCALE;

@@ -44,6 +44,10 @@ export const CommonErrors = defineErrors({
     fr: "Cette donnée a été modifiée par quelqu'un d'autre; veuillez réessayer.",
     en: 'This data was changed by someone else; please try again.',
   },
+  TEMPORARILY_UNAVAILABLE: {
+    fr: 'Le service est momentanément indisponible; rien n’a été enregistré. Réessayez dans un instant.',
+    en: 'The service is briefly unavailable; nothing was saved. Try again in a moment.',
+  },
   RATE_LIMITED: {
     fr: 'Trop de tentatives; réessayez dans quelques minutes.',
     en: 'Too many attempts; try again in a few minutes.',

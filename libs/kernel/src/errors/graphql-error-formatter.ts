@@ -30,6 +30,27 @@ const CODE_BY_HTTP_STATUS: Record<number, (detail: string) => DomainError> = {
 /** PostgreSQL errors that mean "try again", not "we are broken". */
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505', '55P03']);
 
+/**
+ * The database went away mid-request (restart, failover, network): the
+ * transaction was rolled back, so the client may safely send the call again.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+      message,
+    )
+  );
+}
+
+/** Codes a client may retry as they are; sent as `extensions.retryable`. */
+const RETRYABLE_CODES = new Set(['CONFLICT', 'TEMPORARILY_UNAVAILABLE', 'RATE_LIMITED']);
+
 function toDomainError(formatted: GraphQLFormattedError, original: unknown): DomainError {
   if (original instanceof DomainError) return original;
   const apolloCode = formatted.extensions?.code;
@@ -49,6 +70,7 @@ function toDomainError(formatted: GraphQLFormattedError, original: unknown): Dom
   if (typeof pgCode === 'string' && RETRYABLE_PG_CODES.has(pgCode)) {
     return CommonErrors.CONFLICT();
   }
+  if (isDatabaseUnavailable(original)) return CommonErrors.TEMPORARILY_UNAVAILABLE();
   logger.error(original instanceof Error ? original.stack : String(original));
   return CommonErrors.INTERNAL();
 }
@@ -64,6 +86,7 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const domainError = toDomainError(formatted, unwrapResolverError(error));
   const extensions: Record<string, unknown> = { code: domainError.code };
+  if (RETRYABLE_CODES.has(domainError.code)) extensions.retryable = true;
   if (domainError.details !== undefined) extensions.details = domainError.details;
   return {
     message: domainError.localizedMessage(requestContext.locale()),

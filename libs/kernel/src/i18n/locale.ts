@@ -28,3 +28,15 @@ export function interpolate(template: string, params: Record<string, unknown> = 
     key in params ? String(params[key]) : whole,
   );
 }
+
+/** The trust's time zone: every date a member reads is in Montréal time. */
+export const TRUST_TIME_ZONE = 'America/Montreal';
+
+/** A date and time as a member reads it, e.g. « 24 novembre 2026 à 14 h 05 » or "November 24, 2026 at 2:05 PM". */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return date.toLocaleString(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+    timeZone: TRUST_TIME_ZONE,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+}

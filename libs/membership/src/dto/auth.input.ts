@@ -12,3 +12,9 @@ export class AcceptInvitationInput {
   @Field(() => String) @IsNotEmpty() @MaxLength(200) token: string;
   @Field(() => String) @IsNotEmpty() @MaxLength(200) password: string;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String) @IsNotEmpty() @MaxLength(200) currentPassword: string;
+  @Field(() => String) @IsNotEmpty() @MaxLength(200) newPassword: string;
+}

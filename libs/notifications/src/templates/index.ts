@@ -4,11 +4,15 @@ import { Locale } from '@delibera/kernel';
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
+  AccountLocked = 'account_locked',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
 /** Kinds a member cannot turn off by email: without them they could not act at all. */
-export const MANDATORY_EMAIL_KINDS: readonly NotificationKind[] = [NotificationKind.Invitation];
+export const MANDATORY_EMAIL_KINDS: readonly NotificationKind[] = [
+  NotificationKind.Invitation,
+  NotificationKind.AccountLocked,
+];
 
 export interface RenderedMessage {
   subject: string;
@@ -67,6 +71,28 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
       ]
         .join('\n')
         .trim(),
+    }),
+  },
+  [NotificationKind.AccountLocked]: {
+    fr: (p) => ({
+      subject: 'Votre compte Delibera est verrouillé temporairement',
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Après ${p.failures} tentatives de connexion échouées, votre compte est verrouillé jusqu’à ${p.until}.`,
+        "Si c'était vous, attendez puis réessayez. Sinon, quelqu'un tente d'utiliser votre compte :",
+        'changez votre mot de passe dès que possible et prévenez le secrétariat.',
+      ].join('\n'),
+    }),
+    en: (p) => ({
+      subject: 'Your Delibera account is temporarily locked',
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `After ${p.failures} failed sign-in attempts, your account is locked until ${p.until}.`,
+        'If this was you, wait and try again. If not, someone is trying to use your account:',
+        'change your password as soon as possible and tell the secretary.',
+      ].join('\n'),
     }),
   },
 };

@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+import { CommonErrors } from '../errors/common.errors';
+import { formatGraphQLError } from '../errors/graphql-error-formatter';
+
+const format = (original: unknown) =>
+  formatGraphQLError(
+    { message: 'x', extensions: {} },
+    new GraphQLError('x', { originalError: original as Error, path: ['field'] }),
+  );
+
+describe('GraphQL error formatting', () => {
+  it('turns a lost database connection into a retryable TEMPORARILY_UNAVAILABLE, in French by default', () => {
+    for (const lost of [
+      Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('Connection terminated unexpectedly'),
+    ]) {
+      const formatted = format(lost);
+      expect(formatted.extensions).toEqual({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true });
+      expect(formatted.message).toMatch(/momentanément indisponible; rien n’a été enregistré/);
+    }
+  });
+
+  it('marks serialization conflicts retryable and keeps domain errors as they are', () => {
+    expect(
+      format(Object.assign(new Error('could not serialize'), { code: '40001' })).extensions,
+    ).toEqual({
+      code: 'CONFLICT',
+      retryable: true,
+    });
+    expect(format(CommonErrors.FORBIDDEN()).extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('hides anything unexpected behind INTERNAL', () => {
+    expect(format(new TypeError('undefined is not a function')).extensions).toEqual({
+      code: 'INTERNAL',
+    });
+  });
+});
