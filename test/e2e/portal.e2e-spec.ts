@@ -48,7 +48,8 @@ describe('member portal in a real browser (e2e)', () => {
     await app?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    // bypassCSP lets the test inject axe-core; the portal itself runs under the API's CSP.
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
   });

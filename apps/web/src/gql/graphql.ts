@@ -79,6 +79,7 @@ export type MemberStatus =
   | 'Suspended';
 
 export type NotificationKind =
+  | 'AccountLocked'
   | 'Invitation'
   | 'MemberStatusChanged';
 

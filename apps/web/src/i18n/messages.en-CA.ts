@@ -151,6 +151,7 @@ export const enCA: Record<MessageId, string> = {
   'notifications.alwaysEmailed': 'Always emailed.',
   'notificationKind.Invitation': 'Invitations',
   'notificationKind.MemberStatusChanged': 'Changes to your membership status',
+  'notificationKind.AccountLocked': 'Your account locked (security)',
 
   'members.title': 'Member register',
   'members.search': 'Search (name or email)',

@@ -149,6 +149,7 @@ export const frCA = {
   'notifications.alwaysEmailed': 'Toujours envoyée par courriel.',
   'notificationKind.Invitation': 'Invitations',
   'notificationKind.MemberStatusChanged': 'Changements de votre statut de membre',
+  'notificationKind.AccountLocked': 'Verrouillage de votre compte (sécurité)',
 
   'members.title': 'Registre des membres',
   'members.search': 'Rechercher (nom ou courriel)',

@@ -22,11 +22,20 @@ const UpdatePreferencesMutation = graphql(`
   }
 `);
 
-/** Every kind the API sends; invitations are always emailed (the account may not exist yet). */
-const KINDS: { kind: NotificationKind; alwaysEmailed: boolean }[] = [
-  { kind: 'MemberStatusChanged', alwaysEmailed: false },
-  { kind: 'Invitation', alwaysEmailed: true },
-];
+/**
+ * Every kind the API sends, and whether it is always emailed (the API's
+ * mandatory kinds: without them a member could not act). A Record, so a new
+ * kind in the schema fails the build until it is placed here.
+ */
+const ALWAYS_EMAILED: Record<NotificationKind, boolean> = {
+  MemberStatusChanged: false,
+  Invitation: true,
+  AccountLocked: true,
+};
+const KINDS = (Object.keys(ALWAYS_EMAILED) as NotificationKind[]).map((kind) => ({
+  kind,
+  alwaysEmailed: ALWAYS_EMAILED[kind],
+}));
 
 export function NotificationSettingsPage() {
   const t = useT();
