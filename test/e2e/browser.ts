@@ -43,7 +43,8 @@ const axeSource = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'ut
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource() });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(options: unknown): Promise<unknown> } }).axe;
+    // Runs in the page, where axe-core put itself on the global object.
+    const axe = (globalThis as unknown as { axe: { run(options: unknown): Promise<unknown> } }).axe;
     const result = (await axe.run({
       runOnly: {
         type: 'tag',

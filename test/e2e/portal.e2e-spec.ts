@@ -90,9 +90,7 @@ describe('member portal in a real browser (e2e)', () => {
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     // Keyboard users first meet the skip link.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Aller au contenu principal',
-    );
+    expect(await page.locator(':focus').textContent()).toBe('Aller au contenu principal');
     await screenshot(page, 'sign-in-fr');
     await expectAccessible('sign-in');
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { AuthUser, CommonErrors, hasRole, requestContext, Role } from '@delibera/kernel';
 import { MembershipService, MemberStatus } from '@delibera/membership';
@@ -27,6 +27,17 @@ export class CouncilsService {
 
   list(): Promise<Council[]> {
     return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
+  }
+
+  /** Members holding an active seat on the council (a council vote's electorate), read through `manager`. */
+  async activeMemberIds(manager: EntityManager, councilId: string): Promise<string[]> {
+    const council = await manager.existsBy(Council, { id: councilId });
+    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    const seats = await manager.find(CouncilSeat, {
+      select: { memberId: true },
+      where: { councilId, status: SeatStatus.Active },
+    });
+    return seats.map((seat) => seat.memberId);
   }
 
   /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AppConfig, AuthUser, paginate, PgErrorCode, violatedConstraint } from '@delibera/kernel';
+import {
+  AppConfig,
+  AuthUser,
+  paginate,
+  PgErrorCode,
+  Role,
+  violatedConstraint,
+} from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { MembersArgs } from './dto/members.args';
 import { MemberFieldsInput } from './dto/member-fields.input';
@@ -48,6 +55,33 @@ export class MembershipService {
       .createQueryBuilder('m')
       .where('m.id IN (:...ids)', { ids })
       .getMany();
+  }
+
+  /**
+   * Active members as a SELECT of (member_id, college_id), optionally only those
+   * whose account holds a role or who are in a list. Voting freezes a roll from
+   * it with one INSERT … SELECT: a million members never travel through Node.
+   */
+  activeMembersSelect(filter: { role?: Role; memberIds?: readonly string[] } = {}): {
+    sql: string;
+    params: unknown[];
+  } {
+    const params: unknown[] = [];
+    const where = [`m.status = 'active'`];
+    if (filter.role) {
+      params.push(filter.role);
+      where.push(
+        `EXISTS (SELECT 1 FROM account a WHERE a.member_id = m.id AND NOT a.disabled AND $${params.length} = ANY (a.roles))`,
+      );
+    }
+    if (filter.memberIds) {
+      params.push(filter.memberIds);
+      where.push(`m.id = ANY ($${params.length}::uuid[])`);
+    }
+    return {
+      sql: `SELECT m.id AS member_id, m.college_id FROM member m WHERE ${where.join(' AND ')}`,
+      params,
+    };
   }
 
   list(args: MembersArgs) {

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
 import { PROPOSALS_ENTITIES, ProposalsModule } from '@delibera/proposals';
+import { VOTING_ENTITIES, VotingModule } from '@delibera/voting';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -19,6 +20,7 @@ export const DOMAIN_MODULES = [
   MembershipModule,
   CouncilsModule,
   ProposalsModule,
+  VotingModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -28,6 +30,7 @@ export const ALL_ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
+  ...VOTING_ENTITIES,
 ];
 
 export { MIGRATIONS };

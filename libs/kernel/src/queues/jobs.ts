@@ -13,11 +13,20 @@ export enum JobName {
   ReconcileDeadlines = 'deadlines.reconcile',
   /** Drain the notification outbox: send or file each pending email. */
   DeliverNotifications = 'notifications.deliver',
+  /** A scheduled vote reaches opensAt: freeze its roll and open it. */
+  OpenVote = 'vote.open',
+  /** An open vote reaches closesAt: close it (waiting for in-flight ballots) and enqueue the tally. */
+  CloseVote = 'vote.close',
+  /** A closed vote is counted and its result stored once. */
+  TallyVote = 'vote.tally',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.DeliverNotifications]: QueueName.Notifications,
+  [JobName.OpenVote]: QueueName.Deadlines,
+  [JobName.CloseVote]: QueueName.Deadlines,
+  [JobName.TallyVote]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * What was voted. Deliberately without voter, timestamp or sequence: the id is
+ * random and the college is set only when the count weights colleges, so a
+ * secret ballot cannot be joined to its participation (DESIGN §6, invariant 4).
+ * At close, a secret vote's ballots are rewritten in shuffled order in the
+ * closing transaction, which also erases the physical trail (row order, xmin).
+ */
+@Entity('ballot')
+@Index(['voteId'])
+export class Ballot {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  voteId: string;
+
+  /** Canonical JSON of the ballot (see ballot-content.ts): identical ballots are equal values. */
+  @Column({ type: 'jsonb' })
+  content: unknown;
+
+  @Column({ type: 'uuid', nullable: true })
+  collegeId: string | null;
+
+  /** sha256 (hex) of the receipt token the voter keeps. */
+  @Column({ type: 'text' })
+  receiptHash: string;
+}

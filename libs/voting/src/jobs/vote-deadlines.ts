@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  deadlineJob,
+  JobName,
+  OverdueSource,
+  ReconcilesOverdueWork,
+  ScheduledJob,
+} from '@delibera/kernel';
+
+/** The vote's fields a deadline job is built from. */
+export interface VoteDeadlines {
+  id: string;
+  version: number;
+  opensAt: Date;
+  closesAt: Date;
+}
+
+/** The open and close jobs of a vote's current version: enqueue both whenever it is (re)scheduled. */
+export function voteDeadlineJobs(vote: VoteDeadlines): ScheduledJob[] {
+  const base = { kind: 'vote', id: vote.id, version: vote.version };
+  return [
+    deadlineJob({ ...base, name: JobName.OpenVote, transition: 'open', at: vote.opensAt }),
+    deadlineJob({ ...base, name: JobName.CloseVote, transition: 'close', at: vote.closesAt }),
+  ];
+}
+
+export const tallyJob = (voteId: string): ScheduledJob => ({
+  name: JobName.TallyVote,
+  data: { id: voteId },
+  jobId: `vote.${voteId}.tally`,
+});
+
+/**
+ * What PostgreSQL says is overdue: scheduled votes past opensAt, open votes
+ * past closesAt, closed votes without a result. The job ids are those of the
+ * current version, so re-enqueueing a job still queued is a no-op.
+ */
+@Injectable()
+@ReconcilesOverdueWork()
+export class VotesOverdue implements OverdueSource {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overdue(): Promise<ScheduledJob[]> {
+    const rows = await this.dataSource.query<
+      { id: string; version: number; status: string; opensAt: Date; closesAt: Date }[]
+    >(
+      `SELECT id, version, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM vote
+        WHERE (status = 'scheduled' AND opens_at <= now())
+           OR (status = 'open' AND closes_at <= now())
+           OR status = 'closed'
+        LIMIT 1000`,
+    );
+    return rows.map((row) => {
+      if (row.status === 'closed') return tallyJob(row.id);
+      const [open, close] = voteDeadlineJobs(row);
+      return row.status === 'scheduled' ? open : close;
+    });
+  }
+}

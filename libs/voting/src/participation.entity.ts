@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * "This voter took part", unique per voter and vote (the primary key makes a
+ * second participation impossible under any concurrency). For a secret vote it
+ * has no link to the ballot; for a named vote `ballotId` says which ballot is theirs.
+ */
+@Entity('participation')
+export class Participation {
+  @PrimaryColumn({ type: 'uuid' })
+  voteId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  memberId: string;
+
+  /** The member who cast it: the voter, or the holder of their proxy. */
+  @Column({ type: 'uuid' })
+  castByMemberId: string;
+
+  /** Named votes only; a CHECK keeps it null for secret votes. */
+  @Column({ type: 'uuid', nullable: true })
+  ballotId: string | null;
+
+  @Column({ type: 'boolean' })
+  secret: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  castAt: Date;
+}

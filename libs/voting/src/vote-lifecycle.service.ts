@@ -1,0 +1,344 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@delibera/audit';
+import { Secrecy } from '@delibera/charter';
+import { AuthUser, DomainEvent, JobScheduler, VoteClosedEvent } from '@delibera/kernel';
+import { BallotGroup, countVote, VoteCount } from './ballots/vote-count';
+import { ElectorateRegistry } from './electorate/electorate-registry';
+import { tallyJob } from './jobs/vote-deadlines';
+import { Vote } from './vote.entity';
+import { VoteResult } from './vote-result.entity';
+import { VoteStatus } from './voting.enums';
+import { VotingErrors } from './voting.errors';
+
+/** Who asks for a transition: a job (due only, for its version) or a secretary (now). */
+export type TransitionTrigger =
+  { by: 'job'; version: number } | { by: 'secretary'; actor: AuthUser };
+
+const actorOf = (trigger: TransitionTrigger) =>
+  trigger.by === 'secretary' ? trigger.actor.accountId : null;
+
+/**
+ * The dated transitions of a vote — open, close, tally — each one transaction
+ * with a compare-and-set on the status, so running one twice, late, or from
+ * two workers changes nothing more. A job acts only if its version is current
+ * and the deadline has passed by database time; a secretary acts now.
+ */
+@Injectable()
+export class VoteLifecycleService {
+  private readonly logger = new Logger(VoteLifecycleService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly electorates: ElectorateRegistry,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  /** Locks the vote row; FOR UPDATE waits for every cast holding its share lock. */
+  private async lockVote(manager: EntityManager, voteId: string): Promise<Vote | null> {
+    return manager
+      .getRepository(Vote)
+      .createQueryBuilder('v')
+      .setLock('pessimistic_write')
+      .where('v.id = :voteId', { voteId })
+      .getOne();
+  }
+
+  /** Database time: the only clock votes obey. */
+  private async dbNow(manager: EntityManager): Promise<Date> {
+    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+    return now;
+  }
+
+  private isStale(vote: Vote | null, trigger: TransitionTrigger): vote is null {
+    if (!vote) {
+      if (trigger.by === 'secretary') throw VotingErrors.VOTE_NOT_FOUND();
+      return true;
+    }
+    return trigger.by === 'job' && vote.version !== trigger.version;
+  }
+
+  /**
+   * Opens a scheduled vote: freezes the roll (one INSERT … SELECT), computes
+   * its fingerprint, and anchors it in the audit chain. Returns false when
+   * there was nothing to do (already open, stale job, not due yet).
+   */
+  async open(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const vote = await this.lockVote(manager, voteId);
+      if (this.isStale(vote, trigger)) return false;
+      if (vote.status !== VoteStatus.Scheduled) {
+        if (trigger.by === 'secretary' && vote.status !== VoteStatus.Open)
+          throw VotingErrors.VOTE_CLOSED();
+        return false;
+      }
+      const now = await this.dbNow(manager);
+      if (trigger.by === 'job' && vote.opensAt > now) return false;
+      if (now >= vote.closesAt) throw VotingErrors.VOTE_CLOSED();
+
+      await this.freezeRoll(manager, vote, now);
+      const [{ size, fingerprint }] = await manager.query<{ size: number; fingerprint: string }[]>(
+        // The published formula: sha256 of "member:college:weight:castBy" lines sorted by member id.
+        `SELECT count(*)::int AS size,
+                encode(sha256(convert_to(coalesce(string_agg(
+                  member_id::text || ':' || college_id::text || ':' || weight || ':' || cast_by_member_id::text,
+                  E'\\n' ORDER BY member_id), ''), 'UTF8')), 'hex') AS fingerprint
+           FROM vote_roll WHERE vote_id = $1`,
+        [vote.id],
+      );
+      await manager.query(
+        `UPDATE vote SET status = 'open', roll_fingerprint = $2, roll_size = $3, opened_at = now(),
+                opens_at = least(opens_at, now()), updated_at = now()
+          WHERE id = $1 AND status = 'scheduled'`,
+        [vote.id, fingerprint, size],
+      );
+      await this.audit.append(manager, {
+        actorAccountId: actorOf(trigger),
+        action: 'vote.opened',
+        entityType: 'vote',
+        entityId: vote.id,
+        data: { rollFingerprint: fingerprint, rollSize: size, version: vote.version },
+      });
+      return true;
+    });
+  }
+
+  private async freezeRoll(manager: EntityManager, vote: Vote, at: Date): Promise<void> {
+    const source = this.electorates.sourceFor(vote.electorateKind);
+    // The college's weight is frozen with the roll: a later change of weights cannot alter this vote.
+    if (source.rollQuery) {
+      const query = await source.rollQuery(manager, vote.electorateRef, at);
+      const voteParam = `$${query.params.length + 1}`;
+      await manager.query(
+        `INSERT INTO vote_roll (vote_id, member_id, college_id, weight, cast_by_member_id)
+         SELECT ${voteParam}::uuid, r.member_id, r.college_id, c.weight, r.cast_by_member_id
+           FROM (${query.sql}) r JOIN college c ON c.id = r.college_id`,
+        [...query.params, vote.id],
+      );
+      return;
+    }
+    if (!source.roll) throw new Error(`Electorate source "${source.kind}" provides no roll`);
+    const entries = await source.roll(manager, vote.electorateRef, at);
+    await manager.query(
+      `INSERT INTO vote_roll (vote_id, member_id, college_id, weight, cast_by_member_id)
+       SELECT $1, e.member_id, e.college_id, c.weight, e.cast_by_member_id
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS e(member_id, college_id, cast_by_member_id)
+         JOIN college c ON c.id = e.college_id`,
+      [
+        vote.id,
+        entries.map((e) => e.memberId),
+        entries.map((e) => e.collegeId),
+        entries.map((e) => e.castByMemberId),
+      ],
+    );
+  }
+
+  /**
+   * Closes an open vote. FOR UPDATE waits for the casts in flight (they hold
+   * FOR SHARE), so every ballot is either committed before this point, and
+   * counted, or sees the vote closed and is refused. A secret vote's ballots
+   * are then rewritten in random order, erasing the physical trail (row
+   * order, inserting transaction) that could link them to participations.
+   * The tally follows in its own job. Returns false when there was nothing to do.
+   */
+  async close(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
+    const closed = await this.dataSource.transaction(async (manager) => {
+      const vote = await this.lockVote(manager, voteId);
+      if (this.isStale(vote, trigger)) return false;
+      if (vote.status !== VoteStatus.Open) {
+        if (trigger.by === 'secretary' && vote.status === VoteStatus.Scheduled)
+          throw VotingErrors.VOTE_NOT_OPEN();
+        return false;
+      }
+      const now = await this.dbNow(manager);
+      if (trigger.by === 'job' && vote.closesAt > now) return false;
+      await manager.query(
+        `UPDATE vote SET status = 'closed', closed_at = now(), closes_at = least(closes_at, now()),
+                updated_at = now()
+          WHERE id = $1 AND status = 'open'`,
+        [vote.id],
+      );
+      if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
+      const [counts] = await manager.query<{ participations: number; ballots: number }[]>(
+        `SELECT (SELECT count(*)::int FROM participation WHERE vote_id = $1) AS participations,
+                (SELECT count(*)::int FROM ballot WHERE vote_id = $1) AS ballots`,
+        [vote.id],
+      );
+      await this.audit.append(manager, {
+        actorAccountId: actorOf(trigger),
+        action: 'vote.closed',
+        entityType: 'vote',
+        entityId: vote.id,
+        data: { ...counts, version: vote.version },
+      });
+      return true;
+    });
+    if (closed) await this.enqueueTally(voteId);
+    return closed;
+  }
+
+  /** Same contents, new random ids, inserted in random order by this one transaction. */
+  private async shuffleBallots(manager: EntityManager, voteId: string): Promise<void> {
+    await manager.query(
+      `WITH moved AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING content, college_id, receipt_hash)
+       INSERT INTO ballot (id, vote_id, content, college_id, receipt_hash)
+       SELECT gen_random_uuid(), $1, content, college_id, receipt_hash FROM moved ORDER BY random()`,
+      [voteId],
+    );
+  }
+
+  /** Redis may be down: the reconciler enqueues the tally of any closed vote later. */
+  private async enqueueTally(voteId: string): Promise<void> {
+    try {
+      await this.scheduler.schedule(tallyJob(voteId));
+    } catch (error) {
+      this.logger.warn(`Tally of vote ${voteId} not enqueued: ${(error as Error).message}`);
+    }
+  }
+
+  private async countInput(manager: EntityManager, vote: Vote) {
+    const groups = await manager.query<BallotGroup[]>(
+      // Identical ballots are grouped here, so the tally reads one row per distinct ballot.
+      `SELECT content, college_id AS "collegeId", count(*)::int AS count
+         FROM ballot WHERE vote_id = $1 GROUP BY content, college_id`,
+      [vote.id],
+    );
+    const colleges = await manager.query<{ collegeId: string; weight: number; voters: number }[]>(
+      `SELECT college_id AS "collegeId", max(weight)::int AS weight, count(*)::int AS voters
+         FROM vote_roll WHERE vote_id = $1 GROUP BY college_id ORDER BY college_id`,
+      [vote.id],
+    );
+    const [{ participations }] = await manager.query<{ participations: number }[]>(
+      'SELECT count(*)::int AS participations FROM participation WHERE vote_id = $1',
+      [vote.id],
+    );
+    const source = this.electorates.sourceFor(vote.electorateKind);
+    const electorateQuorum = source.quorum
+      ? await source.quorum(manager, vote.electorateRef, {
+          id: vote.id,
+          electorateRef: vote.electorateRef,
+          rollSize: vote.rollSize ?? 0,
+          participations,
+        })
+      : null;
+    return { groups, colleges, participations, electorateQuorum };
+  }
+
+  /** Participations = ballots = receipts, or the result is not published. */
+  private async checkCounts(manager: EntityManager, voteId: string) {
+    const [counts] = await manager.query<
+      { participations: number; ballots: number; receipts: number }[]
+    >(
+      `SELECT (SELECT count(*)::int FROM participation WHERE vote_id = $1) AS participations,
+              count(*)::int AS ballots, count(DISTINCT receipt_hash)::int AS receipts
+         FROM ballot WHERE vote_id = $1`,
+      [voteId],
+    );
+    const ok = counts.participations === counts.ballots && counts.ballots === counts.receipts;
+    return { ok, counts };
+  }
+
+  /**
+   * Counts a closed vote and stores its result once; moves it to tallied and
+   * emits VoteClosed in the same transaction, so the proposal's decision
+   * commits with the result. A count mismatch refuses publication, loudly.
+   */
+  async tally(voteId: string): Promise<VoteResult | null> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const vote = await this.lockVote(manager, voteId);
+      if (!vote) return null;
+      if (vote.status === VoteStatus.Tallied)
+        return { result: await manager.findOneByOrFail(VoteResult, { voteId }) };
+      if (vote.status !== VoteStatus.Closed) return null;
+      const check = await this.checkCounts(manager, vote.id);
+      if (!check.ok) return { mismatch: check.counts };
+      const count = countVote(vote, await this.countInput(manager, vote));
+      const result = await this.storeResult(manager, vote, count);
+      await manager.query(
+        `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
+        [vote.id],
+      );
+      await this.audit.append(manager, {
+        actorAccountId: null,
+        action: 'vote.tallied',
+        entityType: 'vote',
+        entityId: vote.id,
+        data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
+      });
+      const event: VoteClosedEvent = {
+        manager,
+        voteId: vote.id,
+        subjectType: vote.subjectType,
+        subjectId: vote.subjectId,
+        outcome: count.outcome,
+      };
+      await this.events.emitAsync(DomainEvent.VoteClosed, event);
+      return { result };
+    });
+    if (outcome && 'mismatch' in outcome && outcome.mismatch) {
+      await this.reportMismatch(voteId, outcome.mismatch);
+      throw VotingErrors.COUNT_MISMATCH(outcome.mismatch);
+    }
+    return outcome?.result ?? null;
+  }
+
+  private async storeResult(manager: EntityManager, vote: Vote, count: VoteCount) {
+    const row = manager.create(VoteResult, {
+      voteId: vote.id,
+      outcome: count.outcome,
+      quorumMet: count.quorum.met,
+      eligible: count.quorum.eligible,
+      participations: count.quorum.participating,
+      ballots: Number(count.tally.ballots.total.floor()),
+      winners: count.winners,
+      canonical: count.canonical,
+      hash: count.hash,
+    });
+    if (vote.collegeWeighting) {
+      // Weighted totals are not ballot counts: store the number of ballot rows instead.
+      const [{ n }] = await manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM ballot WHERE vote_id = $1',
+        [vote.id],
+      );
+      row.ballots = n;
+    }
+    return manager.save(VoteResult, row);
+  }
+
+  private async reportMismatch(voteId: string, counts: Record<string, number>): Promise<void> {
+    this.logger.error(
+      `Vote ${voteId}: participations, ballots and receipts do not match (${JSON.stringify(counts)}); result NOT published`,
+    );
+    await this.dataSource.transaction((manager) =>
+      this.audit.append(manager, {
+        actorAccountId: null,
+        action: 'vote.count_mismatch',
+        entityType: 'vote',
+        entityId: voteId,
+        data: counts,
+      }),
+    );
+  }
+
+  /** Recounts from the stored ballots and says whether the published result is reproduced byte for byte. */
+  async recount(
+    voteId: string,
+  ): Promise<{ matches: boolean; storedHash: string; recountHash: string }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const vote = await manager.findOneBy(Vote, { id: voteId });
+      if (!vote) throw VotingErrors.VOTE_NOT_FOUND();
+      const stored = await manager.findOneBy(VoteResult, { voteId });
+      if (!stored) throw VotingErrors.VOTE_NOT_CLOSED();
+      const count = countVote(vote, await this.countInput(manager, vote));
+      return {
+        matches: count.hash === stored.hash && count.canonical === stored.canonical,
+        storedHash: stored.hash,
+        recountHash: count.hash,
+      };
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CharterModule } from '@delibera/charter';
+import { CouncilsModule } from '@delibera/councils';
+import { MembershipModule } from '@delibera/membership';
+import { Ballot } from './ballot.entity';
+import { BallotBoxService } from './ballot-box.service';
+import { ElectorateRegistry } from './electorate/electorate-registry';
+import {
+  AllMembersElectorate,
+  BoardElectorate,
+  CouncilElectorate,
+} from './electorate/member-electorates';
+import { CloseVoteHandler } from './jobs/close-vote.handler';
+import { OpenVoteHandler } from './jobs/open-vote.handler';
+import { TallyVoteHandler } from './jobs/tally-vote.handler';
+import { VotesOverdue } from './jobs/vote-deadlines';
+import { Participation } from './participation.entity';
+import { Vote } from './vote.entity';
+import { VoteLifecycleService } from './vote-lifecycle.service';
+import { VotePublicationService } from './vote-publication.service';
+import { VoteResult } from './vote-result.entity';
+import { VoteRollEntry } from './vote-roll.entity';
+import { VotesService } from './votes.service';
+import { VotingResolver } from './voting.resolver';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Vote, VoteRollEntry, Participation, Ballot, VoteResult]),
+    DiscoveryModule,
+    CharterModule,
+    CouncilsModule,
+    MembershipModule,
+  ],
+  providers: [
+    VotesService,
+    VoteLifecycleService,
+    BallotBoxService,
+    VotePublicationService,
+    VotingResolver,
+    ElectorateRegistry,
+    AllMembersElectorate,
+    BoardElectorate,
+    CouncilElectorate,
+    OpenVoteHandler,
+    CloseVoteHandler,
+    TallyVoteHandler,
+    VotesOverdue,
+  ],
+  exports: [VotesService, VoteLifecycleService, BallotBoxService],
+})
+export class VotingModule {}

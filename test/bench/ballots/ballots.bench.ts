@@ -1,0 +1,356 @@
+/**
+ * Ballot throughput of a referendum with 100,000 eligible voters.
+ *
+ *   npm run bench:ballots            (BALLOTS, BASELINE_BALLOTS, CLIENTS override the sizes)
+ *
+ * A fresh database is migrated and seeded with INSERT … SELECT generate_series;
+ * the real API runs in a child process (production mode, no in-process worker);
+ * 50 concurrent clients cast ballots through GraphQL, each request with the
+ * voter's own token (minted with the app's TokenService and JWT secret, not
+ * 100,000 argon2 logins). The baseline issues the same cast statement
+ * (CAST_BALLOT_SQL) directly with `pg` over 50 connections on a second
+ * referendum with the same roll. Then the vote is closed and counted.
+ */
+import { JwtService } from '@nestjs/jwt';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { loadConfig, Role, SessionRevocations, TokenService } from '@delibera/kernel';
+import { createDataSource } from '@delibera/platform';
+import { CAST_BALLOT_SQL } from '@delibera/voting';
+
+const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ELIGIBLE = Number(process.env.ELIGIBLE ?? 100_000);
+const BALLOTS = Number(process.env.BALLOTS ?? ELIGIBLE);
+const BASELINE_BALLOTS = Number(process.env.BASELINE_BALLOTS ?? 30_000);
+const CLIENTS = Number(process.env.CLIENTS ?? 50);
+const WARMUP = 2_000;
+
+type BenchRow = {
+  suite: string;
+  name: string;
+  figure: number;
+  unit: string;
+  target?: string;
+  baseline?: number;
+  ratio?: number;
+  note?: string;
+};
+
+const databaseUrl = (name: string) => {
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `delibera_bench_ballots_${randomBytes(4).toString('hex')}`;
+  const admin = new Pool({ connectionString: SERVER, max: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = databaseUrl(name);
+  const dataSource = createDataSource(url, 2);
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.destroy();
+  return {
+    url,
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** 100,000 active members across the three colleges, in one statement. */
+async function seedMembers(pool: Pool): Promise<string[]> {
+  await pool.query(
+    `INSERT INTO member (kind, display_name, email, status, college_id, region, locale, admitted_at)
+     SELECT 'person', 'Membre ' || i, 'm' || i || '@bench.example', 'active',
+            (SELECT id FROM college ORDER BY code OFFSET (i % 3) LIMIT 1),
+            lpad(((i % 17) + 1)::text, 2, '0'), 'fr', now()
+       FROM generate_series(1, $1) AS i`,
+    [ELIGIBLE],
+  );
+  const { rows } = await pool.query<{ id: string }>('SELECT id FROM member ORDER BY random()');
+  return rows.map((r) => r.id);
+}
+
+async function startApi(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '-r',
+      '@swc-node/register',
+      join(__dirname, '../../../apps/api/src/main.ts'),
+    ],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Delibera is running')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
+  });
+  return { url: `http://127.0.0.1:${env.PORT}/graphql`, child };
+}
+
+async function gql<T>(url: string, token: string, query: string, variables: object): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Runs `total` tasks on `clients` concurrent loops; returns the wall time and each task's latency. */
+async function load(
+  total: number,
+  clients: number,
+  task: (i: number) => Promise<void>,
+): Promise<{ seconds: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = process.hrtime.bigint();
+        await task(i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return {
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    latencies: latencies.sort((a, b) => a - b),
+  };
+}
+
+const VOTE = 'id status rollSize rollFingerprint';
+const CALL = `mutation ($input: CallReferendumInput!) { callReferendum(input: $input) { ${VOTE} } }`;
+const OPEN = `mutation ($voteId: UUID!) { openVote(voteId: $voteId) { ${VOTE} } }`;
+const CLOSE = `mutation ($voteId: UUID!) { closeVote(voteId: $voteId) { ${VOTE} result { outcome ballots hash } } }`;
+const RECOUNT = `mutation ($voteId: UUID!) { recount(voteId: $voteId) { matches } }`;
+const CAST = `mutation ($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`;
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  const suite = 'ballots';
+  const db = await createDatabase();
+  const pool = new Pool({ connectionString: db.url, max: CLIENTS });
+  const secret = randomBytes(32).toString('hex');
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  let api: { url: string; child: ChildProcess } | undefined;
+  try {
+    let t0 = Date.now();
+    const voters = await seedMembers(pool);
+    const seedSeconds = (Date.now() - t0) / 1000;
+    process.stdout.write(`seeded ${voters.length} members in ${seedSeconds.toFixed(1)} s\n`);
+
+    const apiEnv: Record<string, string> = {
+      NODE_ENV: 'production',
+      PORT: port,
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20',
+      REDIS_URL,
+      QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
+      JWT_SECRET: secret,
+      PUBLIC_URL: 'http://127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RUN_WORKER_IN_PROCESS: 'false',
+      DATA_DIR: join(__dirname, '../../../.data/bench'),
+    };
+    api = await startApi(apiEnv);
+    const config = loadConfig(apiEnv);
+    const tokens = new TokenService(
+      new JwtService({
+        secret: createSecretKey(Buffer.from(secret)),
+        signOptions: { expiresIn: 3600 },
+      }),
+      config,
+      new SessionRevocations(config),
+    );
+    const staff = tokens.signAccessToken({
+      accountId: randomUUID(),
+      memberId: null,
+      roles: [Role.Secretary, Role.Trustee],
+    });
+    const window = {
+      opensAt: new Date(Date.now() - 1000).toISOString(),
+      closesAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    };
+    const referendum = async (titleFr: string) => {
+      const { callReferendum } = await gql<{ callReferendum: { id: string } }>(
+        api!.url,
+        staff,
+        CALL,
+        {
+          input: { titleFr, titleEn: titleFr, binding: true, ...window },
+        },
+      );
+      const started = Date.now();
+      const { openVote } = await gql<{ openVote: { rollSize: number } }>(api!.url, staff, OPEN, {
+        voteId: callReferendum.id,
+      });
+      return {
+        id: callReferendum.id,
+        rollSize: openVote.rollSize,
+        openSeconds: (Date.now() - started) / 1000,
+      };
+    };
+
+    const vote = await referendum('Référendum (API)');
+    process.stdout.write(
+      `opened: roll of ${vote.rollSize} frozen in ${vote.openSeconds.toFixed(2)} s\n`,
+    );
+    rows.push({
+      suite,
+      name: 'open: freeze the roll and fingerprint it',
+      figure: vote.openSeconds,
+      unit: 's',
+      note: `${vote.rollSize} voters`,
+    });
+
+    t0 = Date.now();
+    const voterTokens = voters
+      .slice(0, BALLOTS)
+      .map((memberId) =>
+        tokens.signAccessToken({ accountId: memberId, memberId, roles: [Role.Member] }),
+      );
+    process.stdout.write(
+      `minted ${voterTokens.length} tokens in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+
+    const cast = async (i: number) => {
+      await gql(api!.url, voterTokens[i], CAST, {
+        input: { voteId: vote.id, ballot: { option: i % 3 === 0 ? 'no' : 'yes' } },
+      });
+    };
+    await load(WARMUP, CLIENTS, cast);
+    const measured = await load(BALLOTS - WARMUP, CLIENTS, (i) => cast(i + WARMUP));
+    const apiRate = (BALLOTS - WARMUP) / measured.seconds;
+    const p50 = percentile(measured.latencies, 50);
+    const p99 = percentile(measured.latencies, 99);
+    process.stdout.write(
+      `GraphQL: ${BALLOTS - WARMUP} ballots in ${measured.seconds.toFixed(1)} s = ${apiRate.toFixed(0)} ballots/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms\n`,
+    );
+
+    // Baseline: the same statement straight through pg, 50 connections, on a second referendum.
+    const second = await referendum('Référendum (pg)');
+    const content = JSON.stringify({ option: 'yes' });
+    const baseline = await load(BASELINE_BALLOTS, CLIENTS, async (i) => {
+      const receiptHash = createHash('sha256').update(randomBytes(18)).digest('hex');
+      const { rows: result } = await pool.query(CAST_BALLOT_SQL, [
+        second.id,
+        voters[i],
+        voters[i],
+        content,
+        receiptHash,
+        randomUUID(),
+      ]);
+      if (!result[0].cast) throw new Error('baseline cast refused');
+    });
+    const baselineRate = BASELINE_BALLOTS / baseline.seconds;
+    const ratio = apiRate / baselineRate;
+    process.stdout.write(
+      `pg baseline: ${BASELINE_BALLOTS} ballots in ${baseline.seconds.toFixed(1)} s = ${baselineRate.toFixed(0)} ballots/s; p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms, p99 ${percentile(baseline.latencies, 99).toFixed(1)} ms; API/baseline = ${ratio.toFixed(2)}\n`,
+    );
+    rows.push(
+      {
+        suite,
+        name: 'castBallot through GraphQL',
+        figure: Math.round(apiRate),
+        unit: 'ballots/s',
+        target: '>= 1000',
+        baseline: Math.round(baselineRate),
+        ratio: Number(ratio.toFixed(2)),
+        note: `${CLIENTS} clients, ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up`,
+      },
+      { suite, name: 'castBallot p50 latency', figure: Number(p50.toFixed(1)), unit: 'ms' },
+      {
+        suite,
+        name: 'castBallot p99 latency',
+        figure: Number(p99.toFixed(1)),
+        unit: 'ms',
+        target: '< 100',
+      },
+      {
+        suite,
+        name: 'same statement through pg (baseline)',
+        figure: Math.round(baselineRate),
+        unit: 'ballots/s',
+        note: `${CLIENTS} connections, ${BASELINE_BALLOTS} ballots`,
+      },
+      {
+        suite,
+        name: 'baseline p99 latency',
+        figure: Number(percentile(baseline.latencies, 99).toFixed(1)),
+        unit: 'ms',
+      },
+    );
+
+    t0 = Date.now();
+    const { closeVote } = await gql<{
+      closeVote: { result: { outcome: string; ballots: number } };
+    }>(api.url, staff, CLOSE, { voteId: vote.id });
+    const closeSeconds = (Date.now() - t0) / 1000;
+    t0 = Date.now();
+    const { recount } = await gql<{ recount: { matches: boolean } }>(api.url, staff, RECOUNT, {
+      voteId: vote.id,
+    });
+    const recountSeconds = (Date.now() - t0) / 1000;
+    process.stdout.write(
+      `close + tally of ${closeVote.result.ballots} ballots: ${closeSeconds.toFixed(2)} s (${closeVote.result.outcome}); recount ${recountSeconds.toFixed(2)} s, matches: ${recount.matches}\n`,
+    );
+    rows.push(
+      {
+        suite,
+        name: 'closeVote: close, shuffle, tally and store the result',
+        figure: closeSeconds,
+        unit: 's',
+        target: '< 2',
+        note: `${closeVote.result.ballots} ballots`,
+      },
+      {
+        suite,
+        name: 'recount from the stored ballots',
+        figure: recountSeconds,
+        unit: 's',
+        note: `matches: ${recount.matches}`,
+      },
+    );
+
+    const dir = join(__dirname, '../results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'ballots.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() }, eligible: ELIGIBLE, rows }, null, 2)}\n`,
+    );
+  } finally {
+    api?.child.kill('SIGTERM');
+    await pool.end();
+    if (!process.env.KEEP_DB) await db.drop();
+    else process.stdout.write(`kept ${db.url}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
