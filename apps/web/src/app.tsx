@@ -11,6 +11,8 @@ import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { NotificationSettingsPage } from './pages/notification-settings-page';
 import { SignInPage } from './pages/sign-in-page';
+import { VotePage } from './pages/vote-page';
+import { VotesPage } from './pages/votes-page';
 
 export function App() {
   return (
@@ -26,6 +28,22 @@ export function App() {
                 element={
                   <RequireAccount>
                     <HomePage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/votes"
+                element={
+                  <RequireAccount>
+                    <VotesPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/votes/:voteId"
+                element={
+                  <RequireAccount>
+                    <VotePage />
                   </RequireAccount>
                 }
               />

@@ -3,6 +3,8 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { useNow } from '../components/countdown';
+import { formatRemaining } from '../format/countdown';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
 import { graphql } from '../gql';
@@ -10,6 +12,20 @@ import { useLocale, useT } from '../i18n/locale';
 
 const HomeQuery = graphql(`
   query Home {
+    votes(first: 50, status: Open) {
+      edges {
+        node {
+          id
+          titleFr
+          titleEn
+          closesAt
+          myParticipation {
+            onRoll
+            voted
+          }
+        }
+      }
+    }
     myNotifications(first: 20, unreadOnly: true) {
       totalCount
       edges {
@@ -65,6 +81,12 @@ export function HomePage() {
   const myPending = councils.filter((council) =>
     council.members.some((seat) => seat.memberId === memberId && seat.status === 'Applied'),
   );
+  const now = useNow(60_000);
+  const votesToCast =
+    data?.votes.edges
+      .map((edge) => edge.node)
+      .filter((vote) => vote.myParticipation?.onRoll && !vote.myParticipation.voted)
+      .sort((a, b) => a.closesAt.localeCompare(b.closesAt)) ?? [];
   const notifications = data?.myNotifications.edges.map((edge) => edge.node) ?? [];
 
   async function markAsRead(id: string) {
@@ -81,10 +103,20 @@ export function HomePage() {
         <>
           <section aria-labelledby="needs-you">
             <h2 id="needs-you">{t('home.needsYou')}</h2>
-            {toDecide.length + myPending.length === 0 ? (
+            {votesToCast.length + toDecide.length + myPending.length === 0 ? (
               <p>{t('home.nothing')}</p>
             ) : (
               <ul className="task-list">
+                {votesToCast.map((vote) => (
+                  <li key={vote.id} className="task-urgent">
+                    <Link to={`/votes/${vote.id}`}>
+                      {t('home.voteToCast', {
+                        title: locale === 'en-CA' ? vote.titleEn : vote.titleFr,
+                        remaining: formatRemaining(new Date(vote.closesAt).getTime() - now, locale),
+                      })}
+                    </Link>
+                  </li>
+                ))}
                 {toDecide.map(({ council, count }) => (
                   <li key={council.id}>
                     <Link to={`/councils#${council.code}`}>
