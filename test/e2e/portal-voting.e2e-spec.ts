@@ -1,0 +1,151 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Role } from '@delibera/kernel';
+import { createAccount, createMember, signedInMember, TEST_PASSWORD } from '../factories';
+import { castBallot, closeVote, openVote, scheduleVote, votersIn } from '../factories/votes';
+import {
+  ensurePortalBuilt,
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './browser';
+import { ok, startTestApp, TestApp } from './test-app';
+
+const OPTIONS = [
+  { id: 'phare', labelFr: 'Le Phare', labelEn: 'The Lighthouse' },
+  { id: 'carrefour', labelFr: 'Le Carrefour', labelEn: 'The Crossroads' },
+  { id: 'ruche', labelFr: 'La Ruche', labelEn: 'The Hive' },
+];
+
+describe('voting in the portal with the keyboard (e2e)', () => {
+  let app: TestApp;
+  let origin: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensurePortalBuilt();
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    origin = app.url.replace(/\/graphql$/, '');
+    // A phone: the ballot must work at 390 px. bypassCSP lets the test inject axe-core.
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function expectAccessible(name: string) {
+    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
+      page: name,
+      violations: [],
+    });
+  }
+
+  const focusedName = () =>
+    page
+      .locator(':focus')
+      .evaluate((element) => element.getAttribute('aria-label') ?? element.textContent);
+  const announcement = () => page.locator('.ranking [role="status"]').textContent();
+
+  it('lets a member rank by keyboard, review, cast, keep the receipt, then read the result and find it', async () => {
+    const secretary = await signedInMember(app, [Role.Secretary]);
+    const voter = await createMember(app.dataSource, { displayName: 'Louis Bouchard' });
+    const account = await createAccount(app.dataSource, { member: voter });
+    const others = await votersIn(app, 4);
+    const vote = await scheduleVote(app, secretary.token, {
+      subjectType: 'SurveyQuestion',
+      decisionType: 'OrdinaryResolution',
+      electorateKind: 'AllMembers',
+      titleFr: 'Nom du nouveau centre communautaire',
+      titleEn: 'Name of the new community centre',
+      options: OPTIONS,
+      rules: { method: 'InstantRunoff', secrecy: 'Secret' },
+    });
+    await openVote(app, secretary.token, vote.id);
+    const rankings = [['ruche', 'carrefour'], ['ruche'], ['phare', 'carrefour'], ['carrefour']];
+    for (const [i, ranking] of rankings.entries()) {
+      ok(await castBallot(app, others[i].token, vote.id, { ranking }));
+    }
+
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel('Courriel').fill(account.email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page
+      .getByRole('link', {
+        name: /^Voter : Nom du nouveau centre communautaire \(ferme dans 59\sminutes\)$/,
+      })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Nom du nouveau centre communautaire' })
+      .waitFor();
+    expect(await page.getByRole('timer').textContent()).toMatch(
+      /^Le vote ferme dans 59\sminutes\.$/,
+    );
+
+    // Keyboard only from here: Enter on focused buttons; focus follows each moved option.
+    await page.getByRole('button', { name: 'Classer Le Carrefour' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await announcement()).toBe('Le Carrefour : rang 1 sur 1.');
+    await page.getByRole('button', { name: 'Classer Le Phare' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Classer La Ruche' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await focusedName()).toBe('Monter La Ruche');
+    await page.keyboard.press('Enter');
+    expect(await announcement()).toBe('La Ruche : rang 2 sur 3.');
+    expect(await focusedName()).toBe('Monter La Ruche');
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Descendre La Ruche');
+    await page.keyboard.press('Enter');
+    expect(await announcement()).toBe('La Ruche : rang 3 sur 3.');
+    // Now last, "down" is disabled: focus stays on the option, on its "up" button.
+    expect(await focusedName()).toBe('Monter La Ruche');
+    expect(await page.locator('ol.ranked .rank-label').allTextContents()).toEqual([
+      'Le Carrefour',
+      'Le Phare',
+      'La Ruche',
+    ]);
+    await screenshot(page, 'ballot-ranking-phone');
+    await expectAccessible('ballot');
+
+    await page.getByRole('button', { name: 'Vérifier mon vote' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Vérifiez votre vote' }).waitFor();
+    expect(await focusedName()).toBe('Vérifiez votre vote');
+    expect(await page.locator('ol.summary li').allTextContents()).toEqual([
+      'Le Carrefour',
+      'Le Phare',
+      'La Ruche',
+    ]);
+    await screenshot(page, 'ballot-review-phone');
+    await page.getByRole('button', { name: 'Déposer mon bulletin' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Votre bulletin est déposé' }).waitFor();
+    const receipt = (await page.locator('.receipt-code').textContent())?.trim() ?? '';
+    expect(receipt.length).toBeGreaterThanOrEqual(16);
+    await screenshot(page, 'ballot-receipt-phone');
+    await expectAccessible('receipt');
+
+    const closed = await closeVote(app, secretary.token, vote.id);
+    expect(closed.result?.winners).toEqual(['carrefour']);
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Résultat', exact: true }).waitFor();
+    expect(await page.locator('.outcome').textContent()).toBe('Dépouillement terminé');
+    await page.getByText('Tour 1 — Le Phare est éliminée').waitFor();
+    await page.getByText('Tour 2 — Le Carrefour l’emporte').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Reçu' }).inputValue()).toBe(receipt);
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.getByText('Votre bulletin fait partie du décompte publié.').waitFor();
+    await screenshot(page, 'vote-result-phone');
+    await expectAccessible('result');
+
+    await page.getByRole('textbox', { name: 'Reçu' }).fill('not-a-receipt');
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.getByText('Ce reçu ne figure pas parmi les bulletins de ce vote.').waitFor();
+  });
+});
