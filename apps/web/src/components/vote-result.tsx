@@ -64,7 +64,9 @@ export function VoteResult({
       {rounds.length > 0 && (
         <>
           <h3>{t('result.rounds')}</h3>
-          <p className="hint">{t('result.roundsHelp')}</p>
+          <p className="hint">
+            {t('result.roundsHelp')} {weighted && t('result.weightedHelp')}
+          </p>
           {rounds.map((round) => {
             const max = Math.max(1, ...Object.values(round.tallies).map(approximate));
             return (

@@ -268,6 +268,7 @@ export const enCA: Record<MessageId, string> = {
   'result.rounds': 'How the result was reached',
   'result.roundsHelp':
     'In each round the option with the fewest votes is eliminated and its ballots move to their next choice, until one option has a majority.',
+  'result.weightedHelp': 'Votes are weighted: each college counts at its weight.',
   'result.round': 'Round {round}',
   'result.elected': '{option} wins',
   'result.eliminated': '{option} is eliminated',

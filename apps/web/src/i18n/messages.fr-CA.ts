@@ -267,6 +267,7 @@ export const frCA = {
   'result.rounds': 'Comment le résultat a été obtenu',
   'result.roundsHelp':
     'À chaque tour, l’option ayant le moins de voix est éliminée et ses bulletins passent au choix suivant, jusqu’à ce qu’une option ait la majorité.',
+  'result.weightedHelp': 'Les voix sont pondérées : chaque collège compte selon son poids.',
   'result.round': 'Tour {round}',
   'result.elected': '{option} l’emporte',
   'result.eliminated': '{option} est éliminée',

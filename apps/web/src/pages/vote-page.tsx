@@ -28,6 +28,7 @@ const VotePageDocument = graphql(`
       method
       status
       secrecy
+      collegeWeighting
       opensAt
       closesAt
       minSelections
@@ -340,7 +341,9 @@ export function VotePage() {
         <p className="notice">{t('vote.notOnRoll')}</p>
       )}
       {vote.status === 'Closed' && <p className="notice">{t('vote.counting')}</p>}
-      {vote.result && <VoteResult result={vote.result} options={options} />}
+      {vote.result && (
+        <VoteResult result={vote.result} options={options} weighted={vote.collegeWeighting} />
+      )}
       {vote.status === 'Tallied' && <ReceiptCheck voteId={vote.id} />}
     </>
   );
