@@ -19,9 +19,12 @@ const OUTCOMES = ['adopted', 'rejected', 'quorum_not_met', 'elected', 'completed
 export function VoteResult({
   result,
   options,
+  weighted,
 }: {
   result: VoteResultView;
   options: LabelledOption[];
+  /** Votes then count each college at its weight, not one per ballot. */
+  weighted: boolean;
 }) {
   const t = useT();
   const labelOf = (id: string) => options.find((option) => option.id === id)?.label ?? id;
