@@ -6,6 +6,8 @@ import { NotificationInbox1795300000002 } from './1795300000002-notification-inb
 import { CouncilSeats1795300000003 } from './1795300000003-council-seats';
 import { AccountSessions1795300000004 } from './1795300000004-account-sessions';
 import { Proposals1795300000100 } from './1795300000100-proposals';
+import { ProposalLifecycle1795300000101 } from './1795300000101-proposal-lifecycle';
+import { Deliberation1795300000200 } from './1795300000200-deliberation';
 import { Votes1795300000300 } from './1795300000300-votes';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -16,5 +18,7 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   CouncilSeats1795300000003,
   AccountSessions1795300000004,
   Proposals1795300000100,
+  ProposalLifecycle1795300000101,
+  Deliberation1795300000200,
   Votes1795300000300,
 ];

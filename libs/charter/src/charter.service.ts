@@ -33,6 +33,14 @@ export class CharterService {
     return latest;
   }
 
+  /** A version by id, with its rules: the one a running proposal pinned at submission. */
+  async byId(id: string, manager?: EntityManager): Promise<CharterVersion> {
+    const repo = manager?.getRepository(CharterVersion) ?? this.versions;
+    const found = await repo.findOne({ where: { id }, relations: { rules: true } });
+    if (!found) throw CharterErrors.CHARTER_VERSION_NOT_FOUND({ version: id });
+    return found;
+  }
+
   async byVersion(version: number): Promise<CharterVersion> {
     const found = await this.versions.findOne({ where: { version }, relations: { rules: true } });
     if (!found) throw CharterErrors.CHARTER_VERSION_NOT_FOUND({ version });

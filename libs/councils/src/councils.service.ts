@@ -40,6 +40,12 @@ export class CouncilsService {
     return seats.map((seat) => seat.memberId);
   }
 
+  async byId(id: string): Promise<Council> {
+    const council = await this.dataSource.getRepository(Council).findOneBy({ id });
+    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    return council;
+  }
+
   /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */
   async openSeatsByCouncil(councilIds: readonly string[]): Promise<CouncilSeat[][]> {
     const seats = await this.dataSource.getRepository(CouncilSeat).find({
@@ -50,6 +56,23 @@ export class CouncilsService {
       order: { appliedAt: 'ASC' },
     });
     return councilIds.map((id) => seats.filter((seat) => seat.councilId === id));
+  }
+
+  /**
+   * The councils on which a member holds an active seat, in one query:
+   * other domains use it for council-only rights (restricted threads, moderation).
+   */
+  async activeCouncilsOf(memberId: string): Promise<Council[]> {
+    return this.dataSource
+      .getRepository(Council)
+      .createQueryBuilder('c')
+      .innerJoin(CouncilSeat, 's', 's.councilId = c.id')
+      .where('s.memberId = :memberId AND s.status = :active', {
+        memberId,
+        active: SeatStatus.Active,
+      })
+      .orderBy('c.code', 'ASC')
+      .getMany();
   }
 
   /** A member applies; eligibility is checked from member data at the term start (today). */

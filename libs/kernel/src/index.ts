@@ -8,6 +8,7 @@ export * from './events';
 export * from './graphql';
 export * from './health';
 export * from './i18n';
+export * from './markdown';
 export * from './net';
 export * from './pagination';
 export * from './queues';

@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
+import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
@@ -21,6 +22,7 @@ export const DOMAIN_MODULES = [
   CouncilsModule,
   ProposalsModule,
   VotingModule,
+  DeliberationModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -31,6 +33,7 @@ export const ALL_ENTITIES = [
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
   ...VOTING_ENTITIES,
+  ...DELIBERATION_ENTITIES,
 ];
 
 export { MIGRATIONS };

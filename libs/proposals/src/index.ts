@@ -1,9 +1,18 @@
-import { Proposal } from './proposal.entity';
-import { ProposalVersion } from './proposal-version.entity';
-
 export * from './proposals.module';
 export * from './proposals.service';
+export * from './proposal-lifecycle.service';
 export * from './proposal-status';
+export * from './proposals.types';
+export { ConsultationService } from './consultation/consultation.service';
+export { ConsultationStatus } from './consultation/consultation-request.entity';
+export { OpinionPosition, OpinionStatus } from './consultation/council-opinion.entity';
+export { AmendmentStatus } from './amendments/proposal-amendment.entity';
+export {
+  ProposalConsultationDueHandler,
+  ProposalDeliberationEndHandler,
+  ProposalSupportExpiryHandler,
+} from './jobs/proposal-deadline.handlers';
+export { ProposalDeadlines } from './jobs/proposal-deadlines';
 export { Proposal } from './proposal.entity';
 export { ProposalVersion } from './proposal-version.entity';
-export const PROPOSALS_ENTITIES = [Proposal, ProposalVersion];
+export { PROPOSALS_ENTITIES } from './proposals.entities';

@@ -41,8 +41,12 @@ export class Proposal {
   @Column({ type: 'uuid', nullable: true })
   charterVersionId: string | null;
 
+  /** The current version's title and Markdown body, copied here so the full-text vector is a generated column. */
   @Column({ type: 'text' })
   title: string;
+
+  @Column({ type: 'text', default: '' })
+  body: string;
 
   @Column({ type: 'int', default: 1 })
   currentVersion: number;

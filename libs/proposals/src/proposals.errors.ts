@@ -9,4 +9,77 @@ export const ProposalErrors = defineErrors({
     fr: "Cette proposition ne peut pas passer de l'état « {from} » à l'état « {to} ».",
     en: 'This proposal cannot go from "{from}" to "{to}".',
   },
+  NOT_IN_PHASE: {
+    fr: "Cette action n'est possible que lorsque la proposition est à l'état « {expected} » (elle est à l'état « {status} »).",
+    en: 'This is only possible while the proposal is "{expected}" (it is "{status}").',
+  },
+  DEADLINE_TOO_SOON: {
+    fr: 'La date demandée pour « {field} » est trop tôt : la charte exige au plus tôt le {earliest}.',
+    en: 'The date requested for "{field}" is too soon: the charter requires {earliest} at the earliest.',
+  },
+  PHASE_NOT_OVER: {
+    fr: 'Cette phase dure au moins jusqu’au {endsAt}.',
+    en: 'This phase lasts at least until {endsAt}.',
+  },
+  CONSULTATION_PENDING: {
+    fr: "Des conseils consultés n'ont pas encore donné leur avis ({councils}); la consultation dure jusqu’au {endsAt}.",
+    en: 'Consulted councils have not yet given their opinion ({councils}); consultation lasts until {endsAt}.',
+  },
+  MEMBER_REQUIRED: {
+    fr: 'Cette action est réservée aux membres.',
+    en: 'Only members can do this.',
+  },
+  SUPPORT_CLOSED: {
+    fr: "La période d'appui de cette initiative s'est terminée le {endsAt}.",
+    en: 'The support period of this initiative ended on {endsAt}.',
+  },
+  ALREADY_COSIGNED: {
+    fr: 'Vous appuyez déjà cette initiative.',
+    en: 'You already support this initiative.',
+  },
+  OWN_INITIATIVE: {
+    fr: "L'auteur d'une initiative ne peut pas l'appuyer lui-même.",
+    en: 'The author of an initiative cannot co-sign it.',
+  },
+  VERSION_NOT_FOUND: {
+    fr: "La version {version} de cette proposition n'existe pas.",
+    en: 'Version {version} of this proposal does not exist.',
+  },
+  CONSULTATION_NOT_FOUND: {
+    fr: 'Cette demande de consultation est introuvable.',
+    en: 'This consultation request was not found.',
+  },
+  CONSULTATION_CLOSED: {
+    fr: 'Cette consultation est close : le conseil ne peut plus y répondre.',
+    en: 'This consultation is closed: the council can no longer answer it.',
+  },
+  NOT_ON_COUNCIL: {
+    fr: 'Seuls les membres siégeant à ce conseil peuvent faire cette action.',
+    en: 'Only members sitting on this council can do this.',
+  },
+  OPINION_NOT_FOUND: { fr: 'Cet avis est introuvable.', en: 'This opinion was not found.' },
+  OPINION_ALREADY_DECIDED: {
+    fr: 'Le vote du conseil sur cet avis a déjà été consigné.',
+    en: "The council's vote on this opinion has already been recorded.",
+  },
+  OPINION_NOT_ADOPTED: {
+    fr: 'Seul un avis adopté par le conseil peut être publié.',
+    en: 'Only an opinion adopted by the council can be published.',
+  },
+  VOTES_EXCEED_MEMBERS: {
+    fr: 'Le conseil compte {members} membres actifs : {votes} votes ne peuvent pas être consignés.',
+    en: 'The council has {members} active members: {votes} votes cannot be recorded.',
+  },
+  AMENDMENT_NOT_FOUND: {
+    fr: 'Cet amendement est introuvable.',
+    en: 'This amendment was not found.',
+  },
+  AMENDMENT_ALREADY_DECIDED: {
+    fr: 'Cet amendement a déjà été traité.',
+    en: 'This amendment has already been decided.',
+  },
+  AMENDMENT_OUTDATED: {
+    fr: 'Cet amendement porte sur la version {base}, mais le texte est maintenant à la version {current}.',
+    en: 'This amendment was written against version {base}, but the text is now at version {current}.',
+  },
 });

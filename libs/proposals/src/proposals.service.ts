@@ -4,11 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { DecisionType } from '@delibera/charter';
-import { DomainEvent, ProposalDecidedEvent } from '@delibera/kernel';
+import { DomainEvent, ProposalDecidedEvent, ProposalVotingStartedEvent } from '@delibera/kernel';
 import { Proposal } from './proposal.entity';
 import { canTransition, ProposalOrigin, ProposalStatus } from './proposal-status';
 import { ProposalVersion } from './proposal-version.entity';
 import { ProposalErrors } from './proposals.errors';
+import { groupByKey } from './batch';
+import { lockById } from './row-lock';
 
 export interface NewProposal {
   decisionType: DecisionType;
@@ -17,6 +19,15 @@ export interface NewProposal {
   body: string;
   authorMemberId: string | null;
   createdByAccountId: string;
+}
+
+export interface NewText {
+  title: string;
+  body: string;
+  editedByAccountId: string;
+  /** Why this version exists: an edit note, or the accepted amendment. */
+  note: string;
+  amendmentId?: string | null;
 }
 
 export interface Transition {
@@ -35,6 +46,11 @@ const DECIDED: ReadonlySet<ProposalStatus> = new Set([
   ProposalStatus.QuorumNotMet,
 ]);
 
+/**
+ * The proposal record itself: reading it, its text versions, and the one way
+ * its status changes (`transition`). The lifecycle, consultation and
+ * amendment services build every action on these.
+ */
 @Injectable()
 export class ProposalsService {
   constructor(
@@ -45,6 +61,13 @@ export class ProposalsService {
 
   async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<Proposal> {
     const proposal = await manager.findOneBy(Proposal, { id });
+    if (!proposal) throw ProposalErrors.PROPOSAL_NOT_FOUND();
+    return proposal;
+  }
+
+  /** The proposal with its row locked until the transaction ends: actions that depend on its state serialise here. */
+  async lock(manager: EntityManager, id: string): Promise<Proposal> {
+    const proposal = await lockById(manager, Proposal, id);
     if (!proposal) throw ProposalErrors.PROPOSAL_NOT_FOUND();
     return proposal;
   }
@@ -60,10 +83,26 @@ export class ProposalsService {
     proposal: Proposal,
     manager = this.dataSource.manager,
   ): Promise<ProposalVersion> {
-    return manager.findOneByOrFail(ProposalVersion, {
-      proposalId: proposal.id,
-      version: proposal.currentVersion,
+    return this.version(proposal.id, proposal.currentVersion, manager);
+  }
+
+  async version(
+    proposalId: string,
+    version: number,
+    manager = this.dataSource.manager,
+  ): Promise<ProposalVersion> {
+    const found = await manager.findOneBy(ProposalVersion, { proposalId, version });
+    if (!found) throw ProposalErrors.VERSION_NOT_FOUND({ version });
+    return found;
+  }
+
+  /** Every text version of several proposals in one query, oldest first: for DataLoaders. */
+  async versionsOf(proposalIds: readonly string[]): Promise<ProposalVersion[][]> {
+    const rows = await this.dataSource.getRepository(ProposalVersion).find({
+      where: { proposalId: In([...proposalIds]) },
+      order: { version: 'ASC' },
     });
+    return groupByKey(proposalIds, rows, (row) => row.proposalId);
   }
 
   /** A new draft with its first text version, audited; inside the caller's transaction when given one. */
@@ -75,6 +114,7 @@ export class ProposalsService {
         origin: draft.origin,
         status: ProposalStatus.Draft,
         title: draft.title,
+        body: draft.body,
         authorMemberId: draft.authorMemberId,
         createdByAccountId: draft.createdByAccountId,
         currentVersion: 1,
@@ -101,20 +141,60 @@ export class ProposalsService {
   }
 
   /**
+   * Writes the next text version and makes it current. The caller holds the
+   * proposal's row lock (see `lock`), so version numbers cannot collide.
+   */
+  async addVersion(
+    manager: EntityManager,
+    proposal: Proposal,
+    text: NewText,
+  ): Promise<ProposalVersion> {
+    const version = await manager.save(
+      manager.create(ProposalVersion, {
+        proposalId: proposal.id,
+        version: proposal.currentVersion + 1,
+        title: text.title,
+        body: text.body,
+        editedByAccountId: text.editedByAccountId,
+        note: text.note,
+        amendmentId: text.amendmentId ?? null,
+      }),
+    );
+    await manager.update(
+      Proposal,
+      { id: proposal.id, currentVersion: proposal.currentVersion },
+      { currentVersion: version.version, title: text.title, body: text.body },
+    );
+    Object.assign(proposal, {
+      currentVersion: version.version,
+      title: text.title,
+      body: text.body,
+    });
+    await this.audit.append(manager, {
+      actorAccountId: text.editedByAccountId,
+      action: 'proposal.text_versioned',
+      entityType: 'proposal',
+      entityId: proposal.id,
+      data: {
+        version: version.version,
+        note: text.note,
+        amendmentId: version.amendmentId,
+        title: text.title,
+      },
+    });
+    return version;
+  }
+
+  /**
    * Moves a proposal to `to`. The row is locked, the edge checked against the
    * state machine, then the status compared-and-set, so of any number of
    * concurrent attempts exactly one succeeds and the others get
-   * INVALID_TRANSITION. Audited, and — for a final decision — announced with
-   * `proposal.decided` in the same transaction (contributions issue calls on it).
+   * INVALID_TRANSITION. Audited, and announced in the same transaction:
+   * `proposal.voting_started` when it enters voting (voting creates the vote),
+   * `proposal.decided` for a final decision (contributions issue calls on it).
    */
   async transition(manager: EntityManager, change: Transition): Promise<Proposal> {
-    const current = await manager
-      .getRepository(Proposal)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id', { id: change.proposalId })
-      .getOne();
-    if (!current) throw ProposalErrors.PROPOSAL_NOT_FOUND();
+    const current = await this.lock(manager, change.proposalId);
     if (!canTransition(current.status, change.to)) {
       throw ProposalErrors.INVALID_TRANSITION({ from: current.status, to: change.to });
     }
@@ -132,6 +212,7 @@ export class ProposalsService {
       entityId: updated.id,
       data: { from: current.status, to: change.to, ...change.data },
     });
+    if (change.to === ProposalStatus.Voting) await this.announceVoting(manager, updated, change);
     if (decided) {
       const event: ProposalDecidedEvent = {
         manager,
@@ -143,5 +224,26 @@ export class ProposalsService {
       await this.events.emitAsync(DomainEvent.ProposalDecided, event);
     }
     return updated;
+  }
+
+  private async announceVoting(
+    manager: EntityManager,
+    proposal: Proposal,
+    change: Transition,
+  ): Promise<void> {
+    if (!proposal.votingOpensAt || !proposal.votingClosesAt || !proposal.charterVersionId) {
+      throw new Error(`Proposal ${proposal.id} entered voting without its voting dates`);
+    }
+    const event: ProposalVotingStartedEvent = {
+      manager,
+      proposalId: proposal.id,
+      decisionType: proposal.decisionType,
+      charterVersionId: proposal.charterVersionId,
+      title: proposal.title,
+      opensAt: proposal.votingOpensAt,
+      closesAt: proposal.votingClosesAt,
+      actorAccountId: change.actorAccountId,
+    };
+    await this.events.emitAsync(DomainEvent.ProposalVotingStarted, event);
   }
 }

@@ -19,6 +19,12 @@ export enum JobName {
   CloseVote = 'vote.close',
   /** A closed vote is counted and its result stored once. */
   TallyVote = 'vote.tally',
+  /** A member initiative's co-signature period ended: it expires unless it reached its threshold. */
+  ProposalSupportExpiry = 'proposals.support_expiry',
+  /** A proposal's consultation is due: silent councils are recorded as not answering; deliberation opens. */
+  ProposalConsultationDue = 'proposals.consultation_due',
+  /** A proposal's deliberation ended: it goes to the vote. */
+  ProposalDeliberationEnd = 'proposals.deliberation_end',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -27,6 +33,9 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.OpenVote]: QueueName.Deadlines,
   [JobName.CloseVote]: QueueName.Deadlines,
   [JobName.TallyVote]: QueueName.Deadlines,
+  [JobName.ProposalSupportExpiry]: QueueName.Deadlines,
+  [JobName.ProposalConsultationDue]: QueueName.Deadlines,
+  [JobName.ProposalDeliberationEnd]: QueueName.Deadlines,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */

@@ -85,12 +85,19 @@ describe('proposal transitions', () => {
 
   it('announces a final decision inside the transaction, and a failing listener rolls it back', async () => {
     const proposal = await draft();
+    const votingOpensAt = new Date();
+    const votingClosesAt = new Date(Date.now() + 86_400_000);
     for (const to of [
       ProposalStatus.Submitted,
       ProposalStatus.Deliberation,
       ProposalStatus.Voting,
     ]) {
-      await move(proposal.id, to, { submittedAt: new Date(), charterVersionId });
+      await move(proposal.id, to, {
+        submittedAt: new Date(),
+        charterVersionId,
+        votingOpensAt,
+        votingClosesAt,
+      });
     }
     const failing = () => Promise.reject(new Error('listener failed'));
     events.on(DomainEvent.ProposalDecided, failing);

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '@delibera/audit';
+import { Council } from '@delibera/councils';
+import { AuthUser, DomainEvent, OpinionPublishedEvent } from '@delibera/kernel';
+import { Proposal } from '../proposal.entity';
+import { ProposalPolicy } from '../proposal-policy';
+import { ProposalStatus } from '../proposal-status';
+import { ProposalErrors } from '../proposals.errors';
+import { ProposalsService } from '../proposals.service';
+import { ConsultationRequest, ConsultationStatus } from './consultation-request.entity';
+import { CouncilOpinion, OpinionPosition, OpinionStatus } from './council-opinion.entity';
+import { groupByKey } from '../batch';
+import { lockById } from '../row-lock';
+
+export interface OpinionDraft {
+  consultationId: string;
+  position: OpinionPosition;
+  text: string;
+}
+
+export interface CouncilVote {
+  opinionId: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+}
+
+/**
+ * Councils' consultation on proposals: requests opened when a proposal enters
+ * consultation, opinions drafted by council members, adopted by the council
+ * and published by the chair, and silence recorded at the due date.
+ */
+@Injectable()
+export class ConsultationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsService,
+    private readonly policy: ProposalPolicy,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** One request per council the rule names, due when the consultation phase ends. */
+  async openRequests(
+    manager: EntityManager,
+    proposal: Proposal,
+    councils: Council[],
+    actorAccountId: string | null,
+  ): Promise<ConsultationRequest[]> {
+    if (!proposal.consultationEndsAt) throw new Error('Consultation opened without a due date');
+    const requests = await manager.save(
+      councils.map((council) =>
+        manager.create(ConsultationRequest, {
+          proposalId: proposal.id,
+          councilId: council.id,
+          status: ConsultationStatus.Requested,
+          dueAt: proposal.consultationEndsAt!,
+        }),
+      ),
+    );
+    for (const request of requests) {
+      await this.audit.append(manager, {
+        actorAccountId,
+        action: 'proposal.consultation_requested',
+        entityType: 'consultation_request',
+        entityId: request.id,
+        data: { proposalId: proposal.id, councilId: request.councilId, dueAt: request.dueAt },
+      });
+    }
+    return requests;
+  }
+
+  /** Requests still awaiting an answer. */
+  pending(manager: EntityManager, proposalId: string): Promise<ConsultationRequest[]> {
+    return manager.findBy(ConsultationRequest, {
+      proposalId,
+      status: ConsultationStatus.Requested,
+    });
+  }
+
+  /** At the due date: every council that has not answered is recorded as not answering. */
+  async recordSilence(manager: EntityManager, proposalId: string): Promise<ConsultationRequest[]> {
+    const silent = await this.pending(manager, proposalId);
+    for (const request of silent) {
+      request.status = ConsultationStatus.DidNotAnswer;
+      await manager.save(request);
+      await this.audit.append(manager, {
+        actorAccountId: null,
+        action: 'proposal.consultation_unanswered',
+        entityType: 'consultation_request',
+        entityId: request.id,
+        data: { proposalId, councilId: request.councilId, dueAt: request.dueAt },
+      });
+    }
+    return silent;
+  }
+
+  /** Any member sitting on the consulted council drafts an opinion for it to adopt. */
+  async draftOpinion(user: AuthUser, draft: OpinionDraft): Promise<CouncilOpinion> {
+    const request = await this.request(draft.consultationId);
+    await this.policy.assertCouncilMember(user, request.councilId);
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertOpen(manager, request);
+      const opinion = await manager.save(
+        manager.create(CouncilOpinion, {
+          consultationId: request.id,
+          councilId: request.councilId,
+          draftedByMemberId: user.memberId!,
+          position: draft.position,
+          text: draft.text,
+          status: OpinionStatus.Draft,
+        }),
+      );
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'proposal.opinion_drafted',
+        entityType: 'council_opinion',
+        entityId: opinion.id,
+        data: { consultationId: request.id, position: draft.position },
+      });
+      return opinion;
+    });
+  }
+
+  /**
+   * The council's vote on a drafted opinion, recorded by its chair: adopted
+   * by a simple majority of the council's active members. The one place that
+   * decides adoption, so a council vote run by the voting library can replace it.
+   */
+  async recordCouncilVote(user: AuthUser, vote: CouncilVote): Promise<CouncilOpinion> {
+    const draft = await this.opinion(vote.opinionId);
+    await this.policy.assertCouncilChair(user, draft.councilId);
+    const activeMembers = (await this.policy.activeMemberIds(draft.councilId)).length;
+    const cast = vote.votesFor + vote.votesAgainst + vote.votesAbstain;
+    if (cast > activeMembers) {
+      throw ProposalErrors.VOTES_EXCEED_MEMBERS({ members: activeMembers, votes: cast });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const opinion = await this.lockOpinion(manager, vote.opinionId);
+      if (opinion.status !== OpinionStatus.Draft) throw ProposalErrors.OPINION_ALREADY_DECIDED();
+      await this.assertOpen(manager, await this.request(opinion.consultationId, manager));
+      const adopted = vote.votesFor * 2 > activeMembers;
+      Object.assign(opinion, {
+        status: adopted ? OpinionStatus.Adopted : OpinionStatus.NotAdopted,
+        votesFor: vote.votesFor,
+        votesAgainst: vote.votesAgainst,
+        votesAbstain: vote.votesAbstain,
+        activeMembers,
+        recordedByAccountId: user.accountId,
+        adoptedAt: adopted ? new Date() : null,
+      });
+      await manager.save(opinion);
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: adopted ? 'proposal.opinion_adopted' : 'proposal.opinion_not_adopted',
+        entityType: 'council_opinion',
+        entityId: opinion.id,
+        data: { ...vote, activeMembers },
+      });
+      return opinion;
+    });
+  }
+
+  /** The chair publishes the adopted opinion: the consultation is answered, and the council's thread opens. */
+  async publish(user: AuthUser, opinionId: string): Promise<CouncilOpinion> {
+    const found = await this.opinion(opinionId);
+    await this.policy.assertCouncilChair(user, found.councilId);
+    return this.dataSource.transaction(async (manager) => {
+      const opinion = await this.lockOpinion(manager, opinionId);
+      if (opinion.status !== OpinionStatus.Adopted) throw ProposalErrors.OPINION_NOT_ADOPTED();
+      const request = await lockById(manager, ConsultationRequest, opinion.consultationId);
+      if (!request) throw ProposalErrors.CONSULTATION_NOT_FOUND();
+      await this.assertOpen(manager, request);
+      const now = new Date();
+      opinion.status = OpinionStatus.Published;
+      opinion.publishedAt = now;
+      await manager.save(opinion);
+      Object.assign(request, {
+        status: ConsultationStatus.Answered,
+        answeredAt: now,
+        opinionId: opinion.id,
+      });
+      await manager.save(request);
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'proposal.opinion_published',
+        entityType: 'council_opinion',
+        entityId: opinion.id,
+        data: {
+          proposalId: request.proposalId,
+          councilId: request.councilId,
+          position: opinion.position,
+        },
+      });
+      const event: OpinionPublishedEvent = {
+        manager,
+        proposalId: request.proposalId,
+        councilId: request.councilId,
+      };
+      await this.events.emitAsync(DomainEvent.OpinionPublished, event);
+      return opinion;
+    });
+  }
+
+  /** Requests of several proposals, for DataLoaders. */
+  async requestsOf(proposalIds: readonly string[]): Promise<ConsultationRequest[][]> {
+    const rows = await this.dataSource
+      .getRepository(ConsultationRequest)
+      .find({ where: { proposalId: In([...proposalIds]) }, order: { requestedAt: 'ASC' } });
+    return groupByKey(proposalIds, rows, (row) => row.proposalId);
+  }
+
+  /** Opinions by id (null where missing), for DataLoaders. */
+  async opinionsByIds(ids: readonly string[]): Promise<(CouncilOpinion | null)[]> {
+    const rows = await this.dataSource.getRepository(CouncilOpinion).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Every opinion drafted in answer to several requests (drafts included), for DataLoaders. */
+  async opinionsOf(consultationIds: readonly string[]): Promise<CouncilOpinion[][]> {
+    const rows = await this.dataSource.getRepository(CouncilOpinion).find({
+      where: { consultationId: In([...consultationIds]) },
+      order: { createdAt: 'ASC' },
+    });
+    return groupByKey(consultationIds, rows, (row) => row.consultationId);
+  }
+
+  private async request(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsultationRequest> {
+    const request = await manager.findOneBy(ConsultationRequest, { id });
+    if (!request) throw ProposalErrors.CONSULTATION_NOT_FOUND();
+    return request;
+  }
+
+  private async opinion(id: string): Promise<CouncilOpinion> {
+    const opinion = await this.dataSource.manager.findOneBy(CouncilOpinion, { id });
+    if (!opinion) throw ProposalErrors.OPINION_NOT_FOUND();
+    return opinion;
+  }
+
+  private async lockOpinion(manager: EntityManager, id: string): Promise<CouncilOpinion> {
+    const opinion = await lockById(manager, CouncilOpinion, id);
+    if (!opinion) throw ProposalErrors.OPINION_NOT_FOUND();
+    return opinion;
+  }
+
+  /** A council answers while the request is open, the proposal in consultation and the due date not passed. */
+  private async assertOpen(manager: EntityManager, request: ConsultationRequest): Promise<void> {
+    const proposal = await this.proposals.byId(request.proposalId, manager);
+    const open =
+      request.status === ConsultationStatus.Requested &&
+      proposal.status === ProposalStatus.Consultation &&
+      request.dueAt.getTime() > Date.now();
+    if (!open) throw ProposalErrors.CONSULTATION_CLOSED();
+  }
+}

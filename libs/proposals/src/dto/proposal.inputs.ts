@@ -1,0 +1,130 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import {
+  IsDate,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { DecisionType } from '@delibera/charter';
+import { ConnectionArgs, UUIDScalar } from '@delibera/kernel';
+import { AmendmentStatus } from '../amendments/proposal-amendment.entity';
+import { OpinionPosition } from '../consultation/council-opinion.entity';
+import { ProposalStatus } from '../proposal-status';
+
+const MAX_TITLE = 200;
+const MAX_BODY = 100_000;
+const MAX_NOTE = 5_000;
+
+@InputType()
+export class DraftProposalInput {
+  @Field(() => DecisionType) @IsEnum(DecisionType) decisionType: DecisionType;
+  @Field(() => String) @Length(1, MAX_TITLE) title: string;
+  @Field(() => String, { description: 'Markdown.' }) @Length(1, MAX_BODY) body: string;
+}
+
+@InputType()
+export class EditProposalDraftInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => String) @Length(1, MAX_TITLE) title: string;
+  @Field(() => String) @Length(1, MAX_BODY) body: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(MAX_NOTE) note?: string;
+}
+
+@InputType({ description: 'Requested phase dates; each defaults to the charter minimum.' })
+export class SubmitProposalInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() consultationEndsAt?: Date;
+  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() deliberationEndsAt?: Date;
+  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() votingOpensAt?: Date;
+  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() votingClosesAt?: Date;
+}
+
+@InputType()
+export class AdvanceProposalInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => ProposalStatus) @IsEnum(ProposalStatus) to: ProposalStatus;
+}
+
+@InputType()
+export class CancelProposalInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => String) @Length(1, MAX_NOTE) reason: string;
+}
+
+@InputType()
+export class DraftOpinionInput {
+  @Field(() => UUIDScalar) @IsUUID() consultationId: string;
+  @Field(() => OpinionPosition) @IsEnum(OpinionPosition) position: OpinionPosition;
+  @Field(() => String) @Length(1, 20_000) text: string;
+}
+
+@InputType({ description: "The council's vote on a drafted opinion, as recorded by its chair." })
+export class RecordCouncilVoteInput {
+  @Field(() => UUIDScalar) @IsUUID() opinionId: string;
+  @Field(() => Int) @IsInt() @Min(0) votesFor: number;
+  @Field(() => Int) @IsInt() @Min(0) votesAgainst: number;
+  @Field(() => Int) @IsInt() @Min(0) votesAbstain: number;
+}
+
+@InputType()
+export class ProposeAmendmentInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => String) @Length(1, MAX_TITLE) title: string;
+  @Field(() => String, { description: 'The whole amended body (Markdown).' })
+  @Length(1, MAX_BODY)
+  body: string;
+  @Field(() => String) @MaxLength(MAX_NOTE) rationale: string;
+}
+
+const DECISIONS = [AmendmentStatus.Accepted, AmendmentStatus.Refused, AmendmentStatus.PutToVote];
+
+@InputType()
+export class DecideAmendmentInput {
+  @Field(() => UUIDScalar) @IsUUID() amendmentId: string;
+  @Field(() => AmendmentStatus, { description: 'Accepted, Refused or PutToVote.' })
+  @IsIn(DECISIONS)
+  decision: AmendmentStatus.Accepted | AmendmentStatus.Refused | AmendmentStatus.PutToVote;
+}
+
+@InputType()
+export class AttachLinkInput {
+  @Field(() => UUIDScalar) @IsUUID() proposalId: string;
+  @Field(() => String)
+  @MaxLength(2000)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  url: string;
+  @Field(() => String) @Length(1, MAX_TITLE) title: string;
+}
+
+@ArgsType()
+export class ProposalsArgs extends ConnectionArgs {
+  @Field(() => ProposalStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProposalStatus)
+  status?: ProposalStatus;
+  @Field(() => DecisionType, { nullable: true })
+  @IsOptional()
+  @IsEnum(DecisionType)
+  decisionType?: DecisionType;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: 'Proposals this council is consulted on.',
+  })
+  @IsOptional()
+  @IsUUID()
+  councilId?: string;
+  @Field(() => UUIDScalar, { nullable: true }) @IsOptional() @IsUUID() authorMemberId?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Full-text search of title and body (French and English).',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
+}

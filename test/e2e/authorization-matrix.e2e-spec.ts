@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { Role } from '@delibera/kernel';
+import { signedInMember } from '../factories';
+import { liveSchema, LiveSchema } from './graphql-arbitraries';
+import { startTestApp, TestApp } from './test-app';
+
+/**
+ * Who may call what, for every operation of the schema: anyone (`public`), any
+ * signed-in account (`signed-in`, then per-resource rules — author, council
+ * member, chair — are the domain's, tested in its own e2e tests), or only the
+ * roles listed. An operation missing from this table fails the test, so a new
+ * one cannot ship without a decision about who may call it.
+ */
+type Access = 'public' | 'signed-in' | Role[];
+
+const { Secretary, Trustee, Admin } = Role;
+const REGISTER_READERS = [Secretary, Trustee, Admin];
+
+const ACCESS: Record<string, Access> = {
+  // accounts
+  login: 'public',
+  acceptInvitation: 'public',
+  refreshSession: 'public',
+  logout: 'signed-in',
+  changePassword: 'signed-in',
+  me: 'signed-in',
+  // membership
+  colleges: 'signed-in',
+  members: REGISTER_READERS,
+  member: REGISTER_READERS, // or oneself: another member's record is refused
+  inviteMember: [Secretary],
+  changeMemberStatus: [Secretary],
+  importMembers: [Secretary],
+  // charter
+  charter: 'signed-in',
+  charterHistory: 'signed-in',
+  // councils
+  councils: 'signed-in',
+  applyToCouncil: 'signed-in',
+  decideCouncilSeat: 'signed-in', // the council's chair or the secretary, per seat
+  setCouncilChair: [Secretary],
+  // proposals (author, council member and chair rules are per resource: see proposals-journey)
+  proposals: 'signed-in',
+  proposal: 'signed-in',
+  draftProposal: 'signed-in',
+  draftBoardProposal: [Secretary, Trustee],
+  editProposalDraft: 'signed-in',
+  submitProposal: 'signed-in',
+  cosignProposal: 'signed-in',
+  advanceProposal: 'signed-in',
+  withdrawProposal: 'signed-in',
+  cancelProposal: [Secretary],
+  markProposalImplemented: [Secretary],
+  attachProposalLink: 'signed-in',
+  draftCouncilOpinion: 'signed-in',
+  recordCouncilOpinionVote: 'signed-in',
+  publishCouncilOpinion: 'signed-in',
+  proposeAmendment: 'signed-in',
+  decideAmendment: 'signed-in',
+  // notifications
+  myNotifications: 'signed-in',
+  markNotificationsRead: 'signed-in',
+  myNotificationPreferences: 'signed-in',
+  updateNotificationPreferences: 'signed-in',
+  // audit
+  auditLog: [Secretary, Trustee, Admin],
+  auditVerify: [Secretary, Trustee, Admin],
+};
+
+/** Operations whose success as a caller would end that caller's session for the rest of the run. */
+const LAST = new Set(['logout', 'changePassword']);
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', ...Object.values(Role)];
+
+function expected(access: Access, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 'UNAUTHENTICATED';
+  if (access === 'signed-in') return 'allowed';
+  return access.includes(caller as Role) ? 'allowed' : 'FORBIDDEN';
+}
+
+describe('authorization matrix (e2e)', () => {
+  let app: TestApp;
+  let schema: LiveSchema;
+  const tokens = new Map<Caller, string | undefined>();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    tokens.set('anonymous', undefined);
+    for (const role of Object.values(Role)) {
+      tokens.set(role, (await signedInMember(app, role === Role.Member ? [] : [role])).token);
+    }
+    schema = await liveSchema(app, tokens.get(Role.Admin) as string);
+  });
+  afterAll(() => app.close());
+
+  it('declares who may call every operation of the schema', () => {
+    const names = [...schema.operations('query'), ...schema.operations('mutation')].map(
+      (f) => f.name,
+    );
+    expect(names.filter((name) => !(name in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((name) => !names.includes(name))).toEqual([]);
+  });
+
+  it('refuses and allows every operation to every role exactly as declared', async () => {
+    const outcomes: string[] = [];
+    const wanted: string[] = [];
+    const fields = (['query', 'mutation'] as const).flatMap((kind) =>
+      schema.operations(kind).map((field) => ({ kind, field })),
+    );
+    fields.sort((a, b) => Number(LAST.has(a.field.name)) - Number(LAST.has(b.field.name)));
+    for (const { kind, field } of fields) {
+      const [variables] = fc.sample(schema.arguments(field, 'wellFormed'), { numRuns: 1, seed: 7 });
+      for (const caller of CALLERS) {
+        const response = await app.gql(schema.document(kind, field), variables, {
+          token: tokens.get(caller),
+        });
+        const code = response.errors?.[0]?.extensions?.code;
+        const outcome = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'allowed';
+        outcomes.push(`${field.name} as ${caller}: ${outcome}`);
+        wanted.push(`${field.name} as ${caller}: ${expected(ACCESS[field.name], caller)}`);
+      }
+    }
+    expect(outcomes).toEqual(wanted);
+  });
+});
