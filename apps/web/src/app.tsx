@@ -11,6 +11,8 @@ import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { NotificationSettingsPage } from './pages/notification-settings-page';
 import { SignInPage } from './pages/sign-in-page';
+import { ProposalPage } from './pages/proposal-page';
+import { ProposalsPage } from './pages/proposals-page';
 import { VotePage } from './pages/vote-page';
 import { VotesPage } from './pages/votes-page';
 
@@ -28,6 +30,22 @@ export function App() {
                 element={
                   <RequireAccount>
                     <HomePage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/proposals"
+                element={
+                  <RequireAccount>
+                    <ProposalsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/proposals/:proposalId"
+                element={
+                  <RequireAccount>
+                    <ProposalPage />
                   </RequireAccount>
                 }
               />

@@ -52,6 +52,7 @@ export function Layout() {
 
   const links: { to: string; label: MessageId; show: boolean }[] = [
     { to: '/', label: 'nav.home', show: true },
+    { to: '/proposals', label: 'nav.proposals', show: true },
     { to: '/votes', label: 'nav.votes', show: true },
     { to: '/councils', label: 'nav.councils', show: true },
     { to: '/charter', label: 'nav.charter', show: true },
