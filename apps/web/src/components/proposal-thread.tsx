@@ -6,23 +6,8 @@ import type { ArgumentStance, FlagKind, ProposalThreadQuery } from '../gql/graph
 import { useLocale, useT } from '../i18n/locale';
 import { ErrorAlert, StatusMessage } from './feedback';
 
-export const ArgumentFields = graphql(`
-  fragment ArgumentFields on Argument {
-    id
-    bodyHtml
-    stance
-    hidden
-    createdAt
-    endorsementCount
-    endorsedByMe
-    myOpenFlags
-    replyCount
-    author {
-      displayName
-    }
-  }
-`);
-
+// The argument fields are written out in both queries: the API's query-cost limit counts a
+// fragment spread as one more level of depth, which made the thread query cost twice as much.
 const ThreadDocument = graphql(`
   query ProposalThread($proposalId: UUID!) {
     proposalThread(proposalId: $proposalId) {
@@ -36,10 +21,41 @@ const ThreadDocument = graphql(`
         totalCount
         edges {
           node {
-            ...ArgumentFields
-            replies(first: 10) {
-              ...ArgumentFields
+            id
+            bodyHtml
+            stance
+            hidden
+            createdAt
+            endorsementCount
+            endorsedByMe
+            myOpenFlags
+            replyCount
+            author {
+              displayName
             }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const RepliesDocument = graphql(`
+  query ArgumentReplies($argumentId: UUID!) {
+    argumentReplies(argumentId: $argumentId, first: 50) {
+      edges {
+        node {
+          id
+          bodyHtml
+          stance
+          hidden
+          createdAt
+          endorsementCount
+          endorsedByMe
+          myOpenFlags
+          replyCount
+          author {
+            displayName
           }
         }
       }
@@ -91,8 +107,7 @@ const FlagDocument = graphql(`
   }
 `);
 
-type Argument = ProposalThreadQuery['proposalThread']['arguments']['edges'][number]['node'];
-type ArgumentView = Omit<Argument, 'replies'>;
+type ArgumentView = ProposalThreadQuery['proposalThread']['arguments']['edges'][number]['node'];
 
 const STANCES: ArgumentStance[] = ['For', 'Against', 'Question', 'Information'];
 const FLAGS: FlagKind[] = ['NeedsVerification', 'SourceNeeded', 'False'];
@@ -152,14 +167,35 @@ function ArgumentForm({
   );
 }
 
+/** Replies load when asked for, keeping the thread's query small. */
+function Replies({
+  argumentId,
+  onChanged,
+}: {
+  argumentId: string;
+  onChanged(message: string): void;
+}) {
+  const [{ data, error }] = useQuery({ query: RepliesDocument, variables: { argumentId } });
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <ol className="thread replies">
+        {data?.argumentReplies.edges.map(({ node }) => (
+          <li key={node.id}>
+            <ArgumentCard argument={node} onChanged={onChanged} />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 function ArgumentCard({
   argument,
   onChanged,
-  children,
 }: {
   argument: ArgumentView;
   onChanged(message: string): void;
-  children?: React.ReactNode;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -169,6 +205,7 @@ function ArgumentCard({
   const [flag, flagArgument] = useMutation(FlagDocument);
   const [flagKind, setFlagKind] = useState<FlagKind>('SourceNeeded');
   const [replying, setReplying] = useState(false);
+  const [showReplies, setShowReplies] = useState(false);
   const author = argument.author.displayName;
 
   async function toggleEndorsement() {
@@ -254,7 +291,17 @@ function ArgumentCard({
           }}
         />
       )}
-      {children}
+      {argument.replyCount > 0 && (
+        <button
+          type="button"
+          className="button-link"
+          aria-expanded={showReplies}
+          onClick={() => setShowReplies((open) => !open)}
+        >
+          {t('thread.showReplies', { count: argument.replyCount })}
+        </button>
+      )}
+      {showReplies && <Replies argumentId={argument.id} onChanged={onChanged} />}
     </article>
   );
 }
@@ -291,17 +338,7 @@ export function ProposalThread({ proposalId }: { proposalId: string }) {
           <ol className="thread">
             {thread.arguments.edges.map(({ node }) => (
               <li key={node.id}>
-                <ArgumentCard argument={node} onChanged={changed}>
-                  {node.replies.length > 0 && (
-                    <ol className="thread replies">
-                      {node.replies.map((replyNode) => (
-                        <li key={replyNode.id}>
-                          <ArgumentCard argument={replyNode} onChanged={changed} />
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </ArgumentCard>
+                <ArgumentCard argument={node} onChanged={changed} />
               </li>
             ))}
           </ol>

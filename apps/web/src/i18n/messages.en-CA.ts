@@ -335,6 +335,7 @@ export const enCA: Record<MessageId, string> = {
   'thread.reply': 'Reply',
   'thread.sendReply': 'Publish the reply',
   'thread.replied': 'Your reply is published.',
+  'thread.showReplies': '{count, plural, one {Show the reply} other {Show the # replies}}',
   'thread.endorse': 'Endorse ({count})',
   'thread.flagKind': 'Reason for flagging',
   'thread.flag': 'Flag',

@@ -334,6 +334,7 @@ export const frCA = {
   'thread.reply': 'Répondre',
   'thread.sendReply': 'Publier la réponse',
   'thread.replied': 'Votre réponse est publiée.',
+  'thread.showReplies': '{count, plural, one {Voir la réponse} other {Voir les # réponses}}',
   'thread.endorse': 'Appuyer ({count})',
   'thread.flagKind': 'Motif du signalement',
   'thread.flag': 'Signaler',

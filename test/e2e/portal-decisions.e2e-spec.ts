@@ -16,7 +16,7 @@ const OPTIONS = [
   { id: 'ruche', labelFr: 'La Ruche', labelEn: 'The Hive' },
 ];
 
-describe('voting in the portal with the keyboard (e2e)', () => {
+describe('deliberating and voting in the portal (e2e)', () => {
   let app: TestApp;
   let origin: string;
   let browser: Browser;
@@ -27,11 +27,14 @@ describe('voting in the portal with the keyboard (e2e)', () => {
     ensurePortalBuilt();
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     origin = app.url.replace(/\/graphql$/, '');
-    // A phone: the ballot must work at 390 px. bypassCSP lets the test inject axe-core.
+  });
+  beforeEach(async () => {
+    // A phone: everything must work at 390 px. bypassCSP lets the test inject axe-core.
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
   });
+  afterEach(() => context.close());
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -43,6 +46,84 @@ describe('voting in the portal with the keyboard (e2e)', () => {
       violations: [],
     });
   }
+
+  async function signInAs(email: string) {
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel('Courriel').fill(email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
+  }
+
+  it('lets a member read a proposal, see who decides, argue and endorse an argument', async () => {
+    const secretary = await signedInMember(app, [Role.Secretary]);
+    const drafted = ok(
+      await app.gql<{ draftBoardProposal: { id: string } }>(
+        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
+        {
+          input: {
+            decisionType: 'OrdinaryResolution',
+            title: 'Ouvrir le centre communautaire le dimanche',
+            body: '## Contexte\n\nLe centre ouvrirait **le dimanche** de 10 h à 16 h.',
+          },
+        },
+        { token: secretary.token },
+      ),
+    ).draftBoardProposal;
+    ok(
+      await app.gql(
+        'mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { status } }',
+        { input: { proposalId: drafted.id } },
+        { token: secretary.token },
+      ),
+    );
+    ok(
+      await app.gql(
+        'mutation ($input: PostArgumentInput!) { postArgument(input: $input) { id } }',
+        {
+          input: {
+            proposalId: drafted.id,
+            stance: 'Against',
+            body: 'Le budget de personnel ne le permet pas.',
+          },
+        },
+        { token: secretary.token },
+      ),
+    );
+    const member = await createMember(app.dataSource, { displayName: 'Amélie Fortin' });
+    const account = await createAccount(app.dataSource, { member });
+
+    await signInAs(account.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Propositions' }).click();
+    await page.getByRole('link', { name: 'Ouvrir le centre communautaire le dimanche' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Ouvrir le centre communautaire le dimanche' })
+      .waitFor();
+    expect(await page.locator('.prose strong').first().textContent()).toBe('le dimanche');
+    await page
+      .getByRole('region', { name: 'Qui décide, qui est consulté' })
+      .getByText('L’assemblée générale')
+      .waitFor();
+
+    await page.getByLabel('Nature de l’intervention').selectOption({ label: 'Pour' });
+    await page
+      .getByLabel('Votre texte (Markdown accepté)')
+      .fill('Les familles le demandent depuis longtemps.');
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByRole('status').getByText('Votre argument est publié.').waitFor();
+    await page.getByRole('article', { name: 'Argument de Amélie Fortin' }).waitFor();
+    expect(await page.locator('.meta').filter({ hasText: 'pour ·' }).textContent()).toBe(
+      '1 pour · 1 contre · 0 questions · 0 informations',
+    );
+
+    const against = page.getByRole('article', {
+      name: `Argument de ${secretary.member.displayName}`,
+    });
+    await against.getByRole('button', { name: 'Appuyer (0)' }).click();
+    await against.getByRole('button', { name: 'Appuyer (1)', pressed: true }).waitFor();
+    await screenshot(page, 'proposal-deliberation-phone');
+    await expectAccessible('proposal');
+  });
 
   const focusedName = () =>
     page
