@@ -1,7 +1,15 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '@delibera/kernel';
 import { createAccount, createMember, signedInMember, TEST_PASSWORD } from '../factories';
-import { castBallot, closeVote, openVote, scheduleVote, votersIn } from '../factories/votes';
+import { Council } from '@delibera/councils';
+import {
+  castBallot,
+  closeVote,
+  openVote,
+  scheduleVote,
+  seatOnCouncil,
+  votersIn,
+} from '../factories/votes';
 import {
   ensurePortalBuilt,
   launchBrowser,
@@ -123,6 +131,66 @@ describe('deliberating and voting in the portal (e2e)', () => {
     await against.getByRole('button', { name: 'Appuyer (1)', pressed: true }).waitFor();
     await screenshot(page, 'proposal-deliberation-phone');
     await expectAccessible('proposal');
+  });
+
+  it('lets a council chair draft, adopt and publish the council’s opinion on a proposal', async () => {
+    const secretary = await signedInMember(app, [Role.Secretary]);
+    const chair = await createMember(app.dataSource, { displayName: 'Chloé Gagnon' });
+    const chairAccount = await createAccount(app.dataSource, { member: chair });
+    const youth = await app.dataSource.getRepository(Council).findOneByOrFail({ code: 'youth' });
+    await seatOnCouncil(app.dataSource, youth, [
+      chair,
+      await createMember(app.dataSource),
+      await createMember(app.dataSource),
+    ]);
+    await app.dataSource
+      .getRepository(Council)
+      .update({ id: youth.id }, { chairMemberId: chair.id });
+    const { draftBoardProposal } = ok(
+      await app.gql<{ draftBoardProposal: { id: string } }>(
+        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
+        {
+          input: {
+            decisionType: 'SpecialResolution',
+            title: 'Créer un fonds jeunesse',
+            body: 'Un fonds de 50 000 $ pour les projets des jeunes.',
+          },
+        },
+        { token: secretary.token },
+      ),
+    );
+    const submitted = ok(
+      await app.gql<{ submitProposal: { status: string } }>(
+        'mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { status } }',
+        { input: { proposalId: draftBoardProposal.id } },
+        { token: secretary.token },
+      ),
+    );
+    expect(submitted.submitProposal.status).toBe('Consultation');
+
+    await signInAs(chairAccount.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Conseils' }).click();
+    await page
+      .getByRole('region', { name: 'Conseil des jeunes' })
+      .getByRole('link', { name: 'Créer un fonds jeunesse' })
+      .click();
+    const opinion = page.getByRole('region', { name: 'Avis du Conseil des jeunes' });
+    await opinion.getByLabel('Favorable', { exact: true }).check();
+    await opinion.getByLabel('Texte de l’avis').fill('Le conseil appuie ce fonds.');
+    await opinion.getByRole('button', { name: 'Enregistrer le projet d’avis' }).click();
+    await page.getByRole('status').getByText('Projet d’avis enregistré.').waitFor();
+    await opinion.getByLabel('Pour', { exact: true }).fill('2');
+    await opinion.getByLabel('Abstentions').fill('1');
+    await opinion.getByRole('button', { name: 'Inscrire le vote' }).click();
+    await page.getByRole('status').getByText('Le conseil a adopté cet avis.').waitFor();
+    await screenshot(page, 'council-opinion-adopted-phone');
+    await expectAccessible('council opinion');
+    await opinion.getByRole('button', { name: 'Publier l’avis' }).click();
+    await page.getByRole('status').getByText('L’avis du conseil est publié.').waitFor();
+    await page
+      .getByRole('region', { name: 'Qui décide, qui est consulté' })
+      .getByText('Le conseil appuie ce fonds.')
+      .waitFor();
   });
 
   const focusedName = () =>

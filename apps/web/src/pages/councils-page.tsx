@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
@@ -51,6 +52,20 @@ const DecideMutation = graphql(`
     decideCouncilSeat(input: $input) {
       id
       status
+    }
+  }
+`);
+
+const ConsultationsDocument = graphql(`
+  query CouncilProposals($councilId: UUID!) {
+    proposals(first: 20, councilId: $councilId, status: Consultation) {
+      edges {
+        node {
+          id
+          title
+          consultationEndsAt
+        }
+      }
     }
   }
 `);
@@ -169,6 +184,35 @@ function Application({ seat, onDone }: { seat: Seat; onDone(message: string): vo
   );
 }
 
+/** For the council's members: the proposals it is asked to give an opinion on. */
+function CouncilConsultations({ councilId }: { councilId: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [{ data, error }] = useQuery({ query: ConsultationsDocument, variables: { councilId } });
+  const proposals = data?.proposals.edges.map((edge) => edge.node) ?? [];
+  return (
+    <>
+      <h3>{t('councils.consultations')}</h3>
+      <ErrorAlert error={error} />
+      {data && proposals.length === 0 && <p>{t('councils.noConsultation')}</p>}
+      <ul className="task-list">
+        {proposals.map((proposal) => (
+          <li key={proposal.id}>
+            <Link to={`/proposals/${proposal.id}`}>{proposal.title}</Link>
+            {proposal.consultationEndsAt && (
+              <span className="meta">
+                {' '}
+                ·{' '}
+                {t('proposal.dueAt', { date: formatDateTime(proposal.consultationEndsAt, locale) })}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function CouncilCard({ council, onDone }: { council: Council; onDone(message: string): void }) {
   const t = useT();
   const { locale } = useLocale();
@@ -210,6 +254,7 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
       ) : (
         memberId && <ApplyForm council={council} onDone={onDone} />
       )}
+      {mySeat?.status === 'Active' && <CouncilConsultations councilId={council.id} />}
       {canDecide && (
         <>
           <h3>{t('councils.applications')}</h3>

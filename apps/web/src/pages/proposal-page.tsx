@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { CouncilOpinions } from '../components/council-opinion';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
 import { ProposalThread } from '../components/proposal-thread';
@@ -165,7 +166,10 @@ export function ProposalPage() {
   const t = useT();
   const { locale } = useLocale();
   const id = useParams().proposalId ?? '';
-  const [{ data, error, fetching }] = useQuery({ query: ProposalPageDocument, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: ProposalPageDocument,
+    variables: { id },
+  });
   const proposal = data?.proposal;
   usePageTitle(proposal?.title ?? t('proposals.title'));
 
@@ -235,6 +239,10 @@ export function ProposalPage() {
         <VersionDiff proposalId={proposal.id} versions={proposal.versions.map((v) => v.version)} />
       </section>
       <DecisionRights rights={proposal.decisionRights} />
+      <CouncilOpinions
+        proposalId={proposal.id}
+        onPublished={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <ProposalThread proposalId={proposal.id} />
     </>
   );
