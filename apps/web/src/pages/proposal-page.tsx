@@ -96,7 +96,11 @@ function DecisionRights({ rights }: { rights: Rights }) {
           <dt>{t('proposal.deliberates')}</dt>
           <dd>
             {rights.deliberates
-              .map((who) => (who === 'all_members' ? t('audience.AllMembers') : who))
+              .map((who) => {
+                if (who === 'all_members') return t('audience.AllMembers');
+                const council = rights.consulted.find((c) => c.councilCode === who)?.council;
+                return council ? localizedName(council, locale) : who;
+              })
               .join(', ')}
           </dd>
         </div>
