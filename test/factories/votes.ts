@@ -27,6 +27,8 @@ export interface VoteView {
     ballots: number;
     winners: string[];
     hash: string;
+    /** The canonical result document (see VoteResult.details). */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into the published JSON
     details: Record<string, any>;
   } | null;
 }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { Secrecy } from '@delibera/charter';
 import { AuthUser, DomainEvent, JobScheduler, VoteClosedEvent } from '@delibera/kernel';
-import { BallotGroup, countVote, VoteCount } from './ballots/vote-count';
+import { BallotGroup, countVote } from './ballots/vote-count';
 import { ElectorateRegistry } from './electorate/electorate-registry';
 import { tallyJob } from './jobs/vote-deadlines';
 import { Vote } from './vote.entity';
@@ -54,12 +54,20 @@ export class VoteLifecycleService {
     return now;
   }
 
-  private isStale(vote: Vote | null, trigger: TransitionTrigger): vote is null {
-    if (!vote) {
-      if (trigger.by === 'secretary') throw VotingErrors.VOTE_NOT_FOUND();
-      return true;
-    }
-    return trigger.by === 'job' && vote.version !== trigger.version;
+  /**
+   * Locks the vote for a transition, or null when a job has nothing to act on
+   * (the vote is gone, or the job is of an older version). A secretary acting
+   * on a missing vote gets VOTE_NOT_FOUND.
+   */
+  private async lockForTransition(
+    manager: EntityManager,
+    voteId: string,
+    trigger: TransitionTrigger,
+  ): Promise<Vote | null> {
+    const vote = await this.lockVote(manager, voteId);
+    if (!vote && trigger.by === 'secretary') throw VotingErrors.VOTE_NOT_FOUND();
+    if (!vote || (trigger.by === 'job' && vote.version !== trigger.version)) return null;
+    return vote;
   }
 
   /**
@@ -69,8 +77,8 @@ export class VoteLifecycleService {
    */
   async open(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const vote = await this.lockVote(manager, voteId);
-      if (this.isStale(vote, trigger)) return false;
+      const vote = await this.lockForTransition(manager, voteId, trigger);
+      if (!vote) return false;
       if (vote.status !== VoteStatus.Scheduled) {
         if (trigger.by === 'secretary' && vote.status !== VoteStatus.Open)
           throw VotingErrors.VOTE_CLOSED();
@@ -147,8 +155,8 @@ export class VoteLifecycleService {
    */
   async close(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
     const closed = await this.dataSource.transaction(async (manager) => {
-      const vote = await this.lockVote(manager, voteId);
-      if (this.isStale(vote, trigger)) return false;
+      const vote = await this.lockForTransition(manager, voteId, trigger);
+      if (!vote) return false;
       if (vote.status !== VoteStatus.Open) {
         if (trigger.by === 'secretary' && vote.status === VoteStatus.Scheduled)
           throw VotingErrors.VOTE_NOT_OPEN();
@@ -257,7 +265,21 @@ export class VoteLifecycleService {
       const check = await this.checkCounts(manager, vote.id);
       if (!check.ok) return { mismatch: check.counts };
       const count = countVote(vote, await this.countInput(manager, vote));
-      const result = await this.storeResult(manager, vote, count);
+      const result = await manager.save(
+        VoteResult,
+        manager.create(VoteResult, {
+          voteId: vote.id,
+          outcome: count.outcome,
+          quorumMet: count.quorum.met,
+          eligible: count.quorum.eligible,
+          participations: count.quorum.participating,
+          // Ballot rows, not the tally's total: weighted totals are not counts.
+          ballots: check.counts.ballots,
+          winners: count.winners,
+          canonical: count.canonical,
+          hash: count.hash,
+        }),
+      );
       await manager.query(
         `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
         [vote.id],
@@ -284,29 +306,6 @@ export class VoteLifecycleService {
       throw VotingErrors.COUNT_MISMATCH(outcome.mismatch);
     }
     return outcome?.result ?? null;
-  }
-
-  private async storeResult(manager: EntityManager, vote: Vote, count: VoteCount) {
-    const row = manager.create(VoteResult, {
-      voteId: vote.id,
-      outcome: count.outcome,
-      quorumMet: count.quorum.met,
-      eligible: count.quorum.eligible,
-      participations: count.quorum.participating,
-      ballots: Number(count.tally.ballots.total.floor()),
-      winners: count.winners,
-      canonical: count.canonical,
-      hash: count.hash,
-    });
-    if (vote.collegeWeighting) {
-      // Weighted totals are not ballot counts: store the number of ballot rows instead.
-      const [{ n }] = await manager.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM ballot WHERE vote_id = $1',
-        [vote.id],
-      );
-      row.ballots = n;
-    }
-    return manager.save(VoteResult, row);
   }
 
   private async reportMismatch(voteId: string, counts: Record<string, number>): Promise<void> {

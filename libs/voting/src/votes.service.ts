@@ -1,14 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { CharterService, DecisionType, QuorumKind, VoteMethod } from '@delibera/charter';
+import {
+  CharterService,
+  DecisionType,
+  QuorumKind,
+  ThresholdBase,
+  ThresholdComparison,
+  VoteMethod,
+} from '@delibera/charter';
 import { AuthUser, ConnectionArgs, JobScheduler, paginate } from '@delibera/kernel';
 import { TallyInputError } from '@delibera/tally';
 import { countVote } from './ballots/vote-count';
 import {
   CallReferendumInput,
   RescheduleVoteInput,
+  ScheduleSurveyInput,
   ScheduleVoteInput,
 } from './dto/schedule-vote.input';
 import { ElectorateRegistry } from './electorate/electorate-registry';
@@ -74,61 +83,114 @@ export class VotesService {
    * (the version in force is recorded), then enqueues its open and close jobs.
    */
   async schedule(user: AuthUser, input: ScheduleVoteInput): Promise<Vote> {
-    const vote = await this.dataSource.transaction(async (manager) => {
-      const charter = await this.charter.inForce(manager);
-      const rule = await this.charter.ruleFor(input.decisionType, charter);
-      const overrides = input.rules ?? {};
-      const method = overrides.method ?? rule.voteMethod;
-      const threshold = overrides.threshold;
-      const quorum = overrides.quorum;
-      const draft = manager.create(Vote, {
-        subjectType: input.subjectType,
-        subjectId: input.subjectId ?? null,
-        decisionType: input.decisionType,
-        charterVersion: charter.version,
-        titleFr: input.titleFr.trim(),
-        titleEn: input.titleEn.trim(),
-        electorateKind: input.electorateKind,
-        electorateRef: input.electorateRef ?? null,
-        method,
-        choiceKind:
-          method === VoteMethod.Choice ? (overrides.choiceKind ?? ChoiceKind.Motion) : null,
-        options: input.options.map(({ id, labelFr, labelEn }) => ({ id, labelFr, labelEn })),
-        grades: input.grades?.map(({ id, labelFr, labelEn }) => ({ id, labelFr, labelEn })) ?? null,
-        seats: overrides.seats ?? 1,
-        minSelections: overrides.minSelections ?? null,
-        maxSelections: overrides.maxSelections ?? null,
-        stvRules: overrides.stvRules ?? null,
-        thresholdNumerator: threshold?.numerator ?? rule.thresholdNumerator,
-        thresholdDenominator: threshold?.denominator ?? rule.thresholdDenominator,
-        thresholdComparison: threshold?.comparison ?? rule.thresholdComparison,
-        thresholdBase: threshold?.base ?? rule.thresholdBase,
-        quorumKind: quorum?.kind ?? rule.quorumKind,
-        quorumNumerator: quorum?.numerator ?? rule.quorumNumerator,
-        quorumDenominator: quorum?.denominator ?? rule.quorumDenominator,
-        secrecy: overrides.secrecy ?? rule.secrecy,
-        collegeWeighting: overrides.collegeWeighting ?? rule.collegeWeighting,
-        binding: input.binding,
-        surveyId: input.surveyId ?? null,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        status: VoteStatus.Scheduled,
-        version: 1,
-        createdByAccountId: user.accountId,
-      });
-      this.checkSettings(draft);
-      const saved = await manager.save(Vote, draft);
-      await this.audit.append(manager, {
-        actorAccountId: user.accountId,
-        action: 'vote.scheduled',
-        entityType: 'vote',
-        entityId: saved.id,
-        data: { ...this.auditView(saved) },
-      });
-      return saved;
-    });
+    const vote = await this.dataSource.transaction((manager) =>
+      this.createVote(manager, user, input),
+    );
     await this.enqueueDeadlines(vote);
     return vote;
+  }
+
+  /**
+   * A consultative survey: several questions, one vote each, sharing a survey
+   * id, one window and one electorate; created together or not at all.
+   */
+  async scheduleSurvey(user: AuthUser, input: ScheduleSurveyInput): Promise<Vote[]> {
+    const surveyId = randomUUID();
+    const votes = await this.dataSource.transaction(async (manager) => {
+      const created: Vote[] = [];
+      for (const question of input.questions) {
+        created.push(
+          await this.createVote(manager, user, {
+            subjectType: VoteSubjectType.SurveyQuestion,
+            decisionType: DecisionType.Referendum,
+            titleFr: question.titleFr,
+            titleEn: question.titleEn,
+            electorateKind: input.electorateKind,
+            electorateRef: input.electorateRef,
+            options: question.options,
+            grades: question.grades,
+            rules: {
+              method: question.method,
+              minSelections: question.minSelections,
+              maxSelections: question.maxSelections,
+              choiceKind: question.method === VoteMethod.Choice ? ChoiceKind.OneOfN : undefined,
+              // A survey asks opinions: no quorum, nothing to adopt.
+              quorum: { kind: QuorumKind.None, numerator: 0, denominator: 1 },
+              threshold: {
+                numerator: 0,
+                denominator: 1,
+                comparison: ThresholdComparison.MoreThan,
+                base: ThresholdBase.Cast,
+              },
+            },
+            binding: false,
+            surveyId,
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+          }),
+        );
+      }
+      return created;
+    });
+    for (const vote of votes) await this.enqueueDeadlines(vote);
+    return votes;
+  }
+
+  private async createVote(
+    manager: EntityManager,
+    user: AuthUser,
+    input: ScheduleVoteInput,
+  ): Promise<Vote> {
+    const charter = await this.charter.inForce(manager);
+    const rule = await this.charter.ruleFor(input.decisionType, charter);
+    const overrides = input.rules ?? {};
+    const method = overrides.method ?? rule.voteMethod;
+    const threshold = overrides.threshold;
+    const quorum = overrides.quorum;
+    const draft = manager.create(Vote, {
+      subjectType: input.subjectType,
+      subjectId: input.subjectId ?? null,
+      decisionType: input.decisionType,
+      charterVersion: charter.version,
+      titleFr: input.titleFr.trim(),
+      titleEn: input.titleEn.trim(),
+      electorateKind: input.electorateKind,
+      electorateRef: input.electorateRef ?? null,
+      method,
+      choiceKind: method === VoteMethod.Choice ? (overrides.choiceKind ?? ChoiceKind.Motion) : null,
+      options: input.options.map(({ id, labelFr, labelEn }) => ({ id, labelFr, labelEn })),
+      grades: input.grades?.map(({ id, labelFr, labelEn }) => ({ id, labelFr, labelEn })) ?? null,
+      seats: overrides.seats ?? 1,
+      minSelections: overrides.minSelections ?? null,
+      maxSelections: overrides.maxSelections ?? null,
+      stvRules: overrides.stvRules ?? null,
+      thresholdNumerator: threshold?.numerator ?? rule.thresholdNumerator,
+      thresholdDenominator: threshold?.denominator ?? rule.thresholdDenominator,
+      thresholdComparison: threshold?.comparison ?? rule.thresholdComparison,
+      thresholdBase: threshold?.base ?? rule.thresholdBase,
+      quorumKind: quorum?.kind ?? rule.quorumKind,
+      quorumNumerator: quorum?.numerator ?? rule.quorumNumerator,
+      quorumDenominator: quorum?.denominator ?? rule.quorumDenominator,
+      secrecy: overrides.secrecy ?? rule.secrecy,
+      collegeWeighting: overrides.collegeWeighting ?? rule.collegeWeighting,
+      binding: input.binding,
+      surveyId: input.surveyId ?? null,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      status: VoteStatus.Scheduled,
+      version: 1,
+      createdByAccountId: user.accountId,
+    });
+    this.checkSettings(draft);
+    const saved = await manager.save(Vote, draft);
+    await this.audit.append(manager, {
+      actorAccountId: user.accountId,
+      action: 'vote.scheduled',
+      entityType: 'vote',
+      entityId: saved.id,
+      data: { ...this.auditView(saved) },
+    });
+    return saved;
   }
 
   /** The board calls a referendum of all active members: yes or no, with the charter's participation quorum. */

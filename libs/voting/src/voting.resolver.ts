@@ -16,6 +16,7 @@ import { CastBallotInput } from './dto/cast-ballot.input';
 import {
   CallReferendumInput,
   RescheduleVoteInput,
+  ScheduleSurveyInput,
   ScheduleVoteInput,
 } from './dto/schedule-vote.input';
 import { VoteLifecycleService } from './vote-lifecycle.service';
@@ -174,6 +175,17 @@ export class VotingResolver {
     await this.lifecycle.close(voteId, { by: 'secretary', actor: user });
     await this.lifecycle.tally(voteId);
     return VoteType.from(await this.service.byId(voteId));
+  }
+
+  @Mutation(() => [VoteType], {
+    description: 'A consultative survey: one vote per question, sharing a surveyId.',
+  })
+  @Roles(Role.Secretary, Role.Admin)
+  async scheduleSurvey(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: ScheduleSurveyInput,
+  ): Promise<VoteType[]> {
+    return (await this.service.scheduleSurvey(user, input)).map(VoteType.from);
   }
 
   @Mutation(() => VoteType, { description: 'The board calls a referendum of all active members.' })

@@ -4,7 +4,8 @@
  *   npm run bench:ballots            (BALLOTS, BASELINE_BALLOTS, CLIENTS override the sizes)
  *
  * A fresh database is migrated and seeded with INSERT … SELECT generate_series;
- * the real API runs in a child process (production mode, no in-process worker);
+ * the real API runs in child processes (API_PROCESSES, default 2 replicas on
+ * the 2 cores; production mode, no in-process worker);
  * 50 concurrent clients cast ballots through GraphQL, each request with the
  * voter's own token (minted with the app's TokenService and JWT secret, not
  * 100,000 argon2 logins). The baseline issues the same cast statement
@@ -14,7 +15,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -28,6 +29,8 @@ const ELIGIBLE = Number(process.env.ELIGIBLE ?? 100_000);
 const BALLOTS = Number(process.env.BALLOTS ?? ELIGIBLE);
 const BASELINE_BALLOTS = Number(process.env.BASELINE_BALLOTS ?? 30_000);
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
+/** API replicas (the API is stateless); clients spread their requests over them as a load balancer would. */
+const API_PROCESSES = Number(process.env.API_PROCESSES ?? 2);
 const WARMUP = 2_000;
 
 type BenchRow = {
@@ -46,6 +49,12 @@ const databaseUrl = (name: string) => {
   url.pathname = `/${name}`;
   return url.toString();
 };
+
+/** CPU seconds (user + system) a process has used so far, from /proc: a figure the machine's load does not inflate. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -106,12 +115,26 @@ async function startApi(
   return { url: `http://127.0.0.1:${env.PORT}/graphql`, child };
 }
 
+/** Requests retried after a socket error (a kept-alive connection the server had just closed). */
+let socketRetries = 0;
+
+async function post(url: string, token: string, body: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+    } catch (error) {
+      if (attempt >= 2) throw new Error(`fetch failed: ${String((error as Error).cause ?? error)}`);
+      socketRetries++;
+    }
+  }
+}
+
 async function gql<T>(url: string, token: string, query: string, variables: object): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
+  const response = await post(url, token, JSON.stringify({ query, variables }));
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -153,21 +176,23 @@ async function main(): Promise<void> {
   const suite = 'ballots';
   const db = await createDatabase();
   const pool = new Pool({ connectionString: db.url, max: CLIENTS });
+  // A backend ended under us (the server's connection limit is shared) must not crash the bench.
+  pool.on('error', (error) => process.stderr.write(`pg pool: ${error.message}\n`));
   const secret = randomBytes(32).toString('hex');
-  const port = String(20000 + Math.floor(Math.random() * 20000));
-  let api: { url: string; child: ChildProcess } | undefined;
+  const firstPort = 20000 + Math.floor(Math.random() * 20000);
+  let apis: { url: string; child: ChildProcess }[] = [];
   try {
     let t0 = Date.now();
     const voters = await seedMembers(pool);
     const seedSeconds = (Date.now() - t0) / 1000;
     process.stdout.write(`seeded ${voters.length} members in ${seedSeconds.toFixed(1)} s\n`);
 
-    const apiEnv: Record<string, string> = {
+    const apiEnv = (port: number): Record<string, string> => ({
       NODE_ENV: 'production',
-      PORT: port,
+      PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: db.url,
-      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20',
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10',
       REDIS_URL,
       QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
       JWT_SECRET: secret,
@@ -175,9 +200,14 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       RUN_WORKER_IN_PROCESS: 'false',
       DATA_DIR: join(__dirname, '../../../.data/bench'),
-    };
-    api = await startApi(apiEnv);
-    const config = loadConfig(apiEnv);
+    });
+    apis = await Promise.all(
+      Array.from({ length: API_PROCESSES }, (_, i) => startApi(apiEnv(firstPort + i))),
+    );
+    const api = apis[0];
+    const apiUrl = (i: number) => apis[i % apis.length].url;
+    const apiCpu = () => apis.reduce((sum, a) => sum + cpuSeconds(a.child.pid!), 0);
+    const config = loadConfig(apiEnv(firstPort));
     const tokens = new TokenService(
       new JwtService({
         secret: createSecretKey(Buffer.from(secret)),
@@ -197,7 +227,7 @@ async function main(): Promise<void> {
     };
     const referendum = async (titleFr: string) => {
       const { callReferendum } = await gql<{ callReferendum: { id: string } }>(
-        api!.url,
+        api.url,
         staff,
         CALL,
         {
@@ -205,7 +235,7 @@ async function main(): Promise<void> {
         },
       );
       const started = Date.now();
-      const { openVote } = await gql<{ openVote: { rollSize: number } }>(api!.url, staff, OPEN, {
+      const { openVote } = await gql<{ openVote: { rollSize: number } }>(api.url, staff, OPEN, {
         voteId: callReferendum.id,
       });
       return {
@@ -216,6 +246,8 @@ async function main(): Promise<void> {
     };
 
     const vote = await referendum('Référendum (API)');
+    // The baseline's referendum, opened now: the API processes are stopped before the baseline runs.
+    const second = await referendum('Référendum (pg)');
     process.stdout.write(
       `opened: roll of ${vote.rollSize} frozen in ${vote.openSeconds.toFixed(2)} s\n`,
     );
@@ -238,71 +270,19 @@ async function main(): Promise<void> {
     );
 
     const cast = async (i: number) => {
-      await gql(api!.url, voterTokens[i], CAST, {
+      await gql(apiUrl(i), voterTokens[i], CAST, {
         input: { voteId: vote.id, ballot: { option: i % 3 === 0 ? 'no' : 'yes' } },
       });
     };
     await load(WARMUP, CLIENTS, cast);
+    const cpuBefore = apiCpu();
     const measured = await load(BALLOTS - WARMUP, CLIENTS, (i) => cast(i + WARMUP));
+    const apiCpuMs = ((apiCpu() - cpuBefore) * 1000) / (BALLOTS - WARMUP);
     const apiRate = (BALLOTS - WARMUP) / measured.seconds;
     const p50 = percentile(measured.latencies, 50);
     const p99 = percentile(measured.latencies, 99);
     process.stdout.write(
-      `GraphQL: ${BALLOTS - WARMUP} ballots in ${measured.seconds.toFixed(1)} s = ${apiRate.toFixed(0)} ballots/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms\n`,
-    );
-
-    // Baseline: the same statement straight through pg, 50 connections, on a second referendum.
-    const second = await referendum('Référendum (pg)');
-    const content = JSON.stringify({ option: 'yes' });
-    const baseline = await load(BASELINE_BALLOTS, CLIENTS, async (i) => {
-      const receiptHash = createHash('sha256').update(randomBytes(18)).digest('hex');
-      const { rows: result } = await pool.query(CAST_BALLOT_SQL, [
-        second.id,
-        voters[i],
-        voters[i],
-        content,
-        receiptHash,
-        randomUUID(),
-      ]);
-      if (!result[0].cast) throw new Error('baseline cast refused');
-    });
-    const baselineRate = BASELINE_BALLOTS / baseline.seconds;
-    const ratio = apiRate / baselineRate;
-    process.stdout.write(
-      `pg baseline: ${BASELINE_BALLOTS} ballots in ${baseline.seconds.toFixed(1)} s = ${baselineRate.toFixed(0)} ballots/s; p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms, p99 ${percentile(baseline.latencies, 99).toFixed(1)} ms; API/baseline = ${ratio.toFixed(2)}\n`,
-    );
-    rows.push(
-      {
-        suite,
-        name: 'castBallot through GraphQL',
-        figure: Math.round(apiRate),
-        unit: 'ballots/s',
-        target: '>= 1000',
-        baseline: Math.round(baselineRate),
-        ratio: Number(ratio.toFixed(2)),
-        note: `${CLIENTS} clients, ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up`,
-      },
-      { suite, name: 'castBallot p50 latency', figure: Number(p50.toFixed(1)), unit: 'ms' },
-      {
-        suite,
-        name: 'castBallot p99 latency',
-        figure: Number(p99.toFixed(1)),
-        unit: 'ms',
-        target: '< 100',
-      },
-      {
-        suite,
-        name: 'same statement through pg (baseline)',
-        figure: Math.round(baselineRate),
-        unit: 'ballots/s',
-        note: `${CLIENTS} connections, ${BASELINE_BALLOTS} ballots`,
-      },
-      {
-        suite,
-        name: 'baseline p99 latency',
-        figure: Number(percentile(baseline.latencies, 99).toFixed(1)),
-        unit: 'ms',
-      },
+      `GraphQL: ${BALLOTS - WARMUP} ballots in ${measured.seconds.toFixed(1)} s = ${apiRate.toFixed(0)} ballots/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; API CPU ${apiCpuMs.toFixed(2)} ms per ballot; socket retries ${socketRetries}\n`,
     );
 
     t0 = Date.now();
@@ -335,6 +315,70 @@ async function main(): Promise<void> {
         note: `matches: ${recount.matches}`,
       },
     );
+    // Free the API's connections: the server allows 100, shared.
+    for (const a of apis) a.child.kill('SIGTERM');
+    await Promise.all(apis.map((a) => new Promise((resolve) => a.child.once('exit', resolve))));
+    apis = [];
+
+    // Baseline: the same statement straight through pg, 50 connections, on the second referendum.
+    const content = JSON.stringify({ option: 'yes' });
+    const baseline = await load(BASELINE_BALLOTS, CLIENTS, async (i) => {
+      const receiptHash = createHash('sha256').update(randomUUID()).digest('hex');
+      const { rows: result } = await pool.query(CAST_BALLOT_SQL, [
+        second.id,
+        voters[i],
+        voters[i],
+        content,
+        receiptHash,
+        randomUUID(),
+      ]);
+      if (!result[0].cast) throw new Error('baseline cast refused');
+    });
+    const baselineRate = BASELINE_BALLOTS / baseline.seconds;
+    const ratio = apiRate / baselineRate;
+    process.stdout.write(
+      `pg baseline: ${BASELINE_BALLOTS} ballots in ${baseline.seconds.toFixed(1)} s = ${baselineRate.toFixed(0)} ballots/s; p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms, p99 ${percentile(baseline.latencies, 99).toFixed(1)} ms; API/baseline = ${ratio.toFixed(2)}\n`,
+    );
+    rows.push(
+      {
+        suite,
+        name: 'castBallot through GraphQL',
+        figure: Math.round(apiRate),
+        unit: 'ballots/s',
+        target: '>= 1000',
+        baseline: Math.round(baselineRate),
+        ratio: Number(ratio.toFixed(2)),
+        note: `${CLIENTS} clients, ${API_PROCESSES} API process(es), ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up; ${socketRetries} socket-level retries; load average ${loadavg()[0].toFixed(1)}`,
+      },
+      {
+        suite,
+        name: 'API CPU per ballot (all API processes)',
+        figure: Number(apiCpuMs.toFixed(2)),
+        unit: 'ms',
+        note: `one core sustains about ${Math.round(1000 / apiCpuMs)} ballots/s`,
+      },
+      { suite, name: 'castBallot p50 latency', figure: Number(p50.toFixed(1)), unit: 'ms' },
+      {
+        suite,
+        name: 'castBallot p99 latency',
+        figure: Number(p99.toFixed(1)),
+        unit: 'ms',
+        target: '< 100',
+      },
+      {
+        suite,
+        name: 'same statement through pg (baseline)',
+        figure: Math.round(baselineRate),
+        unit: 'ballots/s',
+        note: `${CLIENTS} connections, ${BASELINE_BALLOTS} ballots`,
+      },
+      {
+        suite,
+        name: 'baseline p99 latency',
+        figure: Number(percentile(baseline.latencies, 99).toFixed(1)),
+        unit: 'ms',
+      },
+    );
 
     const dir = join(__dirname, '../results');
     mkdirSync(dir, { recursive: true });
@@ -343,7 +387,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() }, eligible: ELIGIBLE, rows }, null, 2)}\n`,
     );
   } finally {
-    api?.child.kill('SIGTERM');
+    for (const a of apis) a.child.kill('SIGTERM');
     await pool.end();
     if (!process.env.KEEP_DB) await db.drop();
     else process.stdout.write(`kept ${db.url}\n`);

@@ -101,12 +101,7 @@ describe('voting invariants', () => {
       `SELECT count(*)::int AS found FROM ballot WHERE vote_id = $1 AND receipt_hash = ANY ($2::text[])`,
       [
         vote.id,
-        accepted.map((r) =>
-          require('node:crypto')
-            .createHash('sha256')
-            .update(r.data!.castBallot.receipt)
-            .digest('hex'),
-        ),
+        accepted.map((r) => createHash('sha256').update(r.data!.castBallot.receipt).digest('hex')),
       ],
     );
     expect(found).toBe(accepted.length);

@@ -152,6 +152,8 @@ export function tallySpec(vote: Vote, input: CountInput): TallySpec {
 
 function outcomeOf(vote: Vote, result: TallyResult, quorumMet: boolean): VoteOutcome {
   if (!quorumMet) return 'quorum_not_met';
+  // A survey question gathers opinions: it is answered, never adopted.
+  if (vote.subjectType === VoteSubjectType.SurveyQuestion) return 'completed';
   if (result.method === 'choice') return result.outcome;
   return vote.subjectType === VoteSubjectType.Election ? 'elected' : 'completed';
 }

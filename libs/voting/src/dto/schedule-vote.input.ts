@@ -161,3 +161,54 @@ export class CallReferendumInput {
   @Field(() => Date) @IsDate() opensAt: Date;
   @Field(() => Date) @IsDate() closesAt: Date;
 }
+
+@InputType()
+export class SurveyQuestionInput {
+  @Field(() => String) @MinLength(1) @MaxLength(300) titleFr: string;
+  @Field(() => String) @MinLength(1) @MaxLength(300) titleEn: string;
+  @Field(() => VoteMethod, { defaultValue: VoteMethod.Choice })
+  @IsEnum(VoteMethod)
+  method: VoteMethod;
+  @Field(() => [VoteOptionInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => VoteOptionInput)
+  options: VoteOptionInput[];
+  @Field(() => [VoteOptionInput], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => VoteOptionInput)
+  grades?: VoteOptionInput[];
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  minSelections?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  maxSelections?: number;
+}
+
+/** A consultative survey: one vote per question, same electorate and window. */
+@InputType()
+export class ScheduleSurveyInput {
+  @Field(() => ElectorateKind, { defaultValue: ElectorateKind.AllMembers })
+  @IsEnum(ElectorateKind)
+  electorateKind: ElectorateKind;
+  @Field(() => UUIDScalar, { nullable: true }) @IsOptional() @IsUUID() electorateRef?: string;
+  @Field(() => [SurveyQuestionInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyQuestionInput)
+  questions: SurveyQuestionInput[];
+  @Field(() => Date) @IsDate() opensAt: Date;
+  @Field(() => Date) @IsDate() closesAt: Date;
+}
