@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../factories';
+import { startTestApp, TestApp } from './test-app';
 
 /** Debian's chromium: the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,4 +61,56 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
+}
+
+export interface PortalHarness {
+  app: TestApp;
+  /** Where the API serves the portal, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** A fresh page (and browser context) for each test. */
+  page: Page;
+  /** Signs in through the sign-in page (in French) and waits for the home page. */
+  signInAs(email: string): Promise<void>;
+  /** Fails the test with axe-core's serious and critical findings on the current page. */
+  expectAccessible(name: string): Promise<void>;
+}
+
+/**
+ * Registers the hooks of a browser test file: the real API serving the built
+ * portal on its own database, one Chromium, and a new context per test.
+ * bypassCSP lets the test inject axe-core; the portal itself runs under the API's CSP.
+ */
+export function portalHarness(viewport: { width: number; height: number }): PortalHarness {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const harness = {
+    async signInAs(email: string) {
+      const { page } = harness;
+      await page.goto(`${harness.origin}/sign-in`);
+      await page.getByLabel('Courriel').fill(email);
+      await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
+    },
+    async expectAccessible(name: string) {
+      const violations = await seriousAccessibilityViolations(harness.page);
+      expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+    },
+  } as PortalHarness;
+  beforeAll(async () => {
+    ensurePortalBuilt();
+    [harness.app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    harness.origin = harness.app.url.replace(/\/graphql$/, '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness.app?.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport, bypassCSP: true });
+    harness.page = await context.newPage();
+    harness.page.setDefaultTimeout(10_000);
+  });
+  afterEach(() => context?.close());
+  return harness;
 }

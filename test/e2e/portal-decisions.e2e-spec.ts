@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { Role } from '@delibera/kernel';
 import { createAccount, createMember, signedInMember, TEST_PASSWORD } from '../factories';
 import { Council } from '@delibera/councils';
@@ -10,13 +10,8 @@ import {
   seatOnCouncil,
   votersIn,
 } from '../factories/votes';
-import {
-  ensurePortalBuilt,
-  launchBrowser,
-  screenshot,
-  seriousAccessibilityViolations,
-} from './browser';
-import { ok, startTestApp, TestApp } from './test-app';
+import { portalHarness, screenshot } from './browser';
+import { ok, TestApp } from './test-app';
 
 const OPTIONS = [
   { id: 'phare', labelFr: 'Le Phare', labelEn: 'The Lighthouse' },
@@ -25,43 +20,13 @@ const OPTIONS = [
 ];
 
 describe('deliberating and voting in the portal (e2e)', () => {
+  // A phone: everything must work at 390 px.
+  const portal = portalHarness({ width: 390, height: 844 });
+  const { signInAs, expectAccessible } = portal;
   let app: TestApp;
   let origin: string;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    ensurePortalBuilt();
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    origin = app.url.replace(/\/graphql$/, '');
-  });
-  beforeEach(async () => {
-    // A phone: everything must work at 390 px. bypassCSP lets the test inject axe-core.
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(() => context.close());
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function expectAccessible(name: string) {
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  }
-
-  async function signInAs(email: string) {
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Courriel').fill(email);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
-  }
+  beforeEach(() => ({ app, origin, page } = portal));
 
   it('lets a member read a proposal, see who decides, argue and endorse an argument', async () => {
     const secretary = await signedInMember(app, [Role.Secretary]);

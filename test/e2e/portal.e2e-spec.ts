@@ -1,16 +1,11 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { Council, CouncilSeat } from '@delibera/councils';
 import { Role } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
 import { Notification } from '@delibera/notifications';
 import { createAccount, createMember, signedInMember, signIn, TEST_PASSWORD } from '../factories';
-import {
-  ensurePortalBuilt,
-  launchBrowser,
-  screenshot,
-  seriousAccessibilityViolations,
-} from './browser';
-import { ok, startTestApp, TestApp } from './test-app';
+import { portalHarness, screenshot } from './browser';
+import { ok, TestApp } from './test-app';
 
 /** A birth date that makes someone `age` years old today. */
 const bornYearsAgo = (age: number) => {
@@ -32,43 +27,12 @@ async function delivered(app: TestApp, member: Member): Promise<void> {
 }
 
 describe('member portal in a real browser (e2e)', () => {
+  const portal = portalHarness({ width: 1200, height: 900 });
+  const { signInAs, expectAccessible } = portal;
   let app: TestApp;
   let origin: string;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    ensurePortalBuilt();
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    origin = app.url.replace(/\/graphql$/, '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    // bypassCSP lets the test inject axe-core; the portal itself runs under the API's CSP.
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(() => context.close());
-
-  async function signInAs(email: string) {
-    await page.goto(`${origin}/`);
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await page.getByLabel('Courriel').fill(email);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
-
-  async function expectAccessible(name: string) {
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  }
+  beforeEach(() => ({ app, origin, page } = portal));
 
   it('signs a member in, shows what needs them, and switches to English and back', async () => {
     const secretary = await signedInMember(app, [Role.Secretary]);

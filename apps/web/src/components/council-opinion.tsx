@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { CouncilConsultationsQuery, OpinionPosition } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 import { ErrorAlert, StatusMessage } from './feedback';
+import { TextField } from './text-field';
 
 const ConsultationsDocument = graphql(`
   query CouncilConsultations($proposalId: UUID!) {
@@ -169,18 +170,17 @@ function CouncilVoteForm({ draft, onDone }: { draft: Draft; onDone(message: stri
         <legend>{t('opinion.recordVote')}</legend>
         <div className="filters">
           {fields.map(([key, label]) => (
-            <div className="field" key={key}>
-              <label htmlFor={`${draft.id}-${key}`}>{label}</label>
-              <input
-                id={`${draft.id}-${key}`}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                required
-                value={counts[key]}
-                onChange={(event) => setCounts({ ...counts, [key]: Number(event.target.value) })}
-              />
-            </div>
+            <TextField
+              key={key}
+              id={`${draft.id}-${key}`}
+              label={label}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              required
+              value={counts[key]}
+              onChange={(event) => setCounts({ ...counts, [key]: Number(event.target.value) })}
+            />
           ))}
         </div>
       </fieldset>

@@ -1,4 +1,4 @@
-import { DragEvent, useEffect, useRef, useState } from 'react';
+import { DragEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/locale';
 import { RankingAction, rankingReducer, RankingState, rankOf } from '../ranking/ranking';
 
@@ -11,6 +11,41 @@ interface Props {
 type OptionAction = Exclude<RankingAction, { type: 'reset' }>;
 
 const DRAG_TYPE = 'application/x-delibera-option';
+
+function allowDrop(event: DragEvent) {
+  if (event.dataTransfer.types.includes(DRAG_TYPE)) event.preventDefault();
+}
+
+/** One option, draggable, with its rank (when ranked) and its keyboard controls. */
+function OptionRow(props: {
+  option: string;
+  label: string;
+  rank?: number;
+  onDrop?(event: DragEvent): void;
+  children: ReactNode;
+}) {
+  return (
+    <li
+      data-option={props.option}
+      className="ranking-item"
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DRAG_TYPE, props.option);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={props.onDrop ? allowDrop : undefined}
+      onDrop={props.onDrop}
+    >
+      {props.rank !== undefined && (
+        <span className="rank-number" aria-hidden="true">
+          {props.rank}
+        </span>
+      )}
+      <span className="rank-label">{props.label}</span>
+      <span className="rank-actions">{props.children}</span>
+    </li>
+  );
+}
 
 /**
  * Ranking by drag and drop and by keyboard: every option has buttons (rank,
@@ -50,11 +85,6 @@ export function RankingInput({ state, dispatch, labelOf }: Props) {
     setFocus(null);
   }, [focus, state]);
 
-  function onDragStart(event: DragEvent, option: string) {
-    event.dataTransfer.setData(DRAG_TYPE, option);
-    event.dataTransfer.effectAllowed = 'move';
-  }
-
   function dropInto(event: DragEvent, index: number | null) {
     event.preventDefault();
     event.stopPropagation();
@@ -63,10 +93,6 @@ export function RankingInput({ state, dispatch, labelOf }: Props) {
     if (index === null) act({ type: 'unrank', option }, 'rank');
     else act({ type: 'moveTo', option, index }, 'up');
   }
-
-  const allowDrop = (event: DragEvent) => {
-    if (event.dataTransfer.types.includes(DRAG_TYPE)) event.preventDefault();
-  };
 
   return (
     <div className="ranking" ref={container}>
@@ -85,50 +111,42 @@ export function RankingInput({ state, dispatch, labelOf }: Props) {
         {state.ranked.map((option, index) => {
           const label = labelOf(option);
           return (
-            <li
+            <OptionRow
               key={option}
-              data-option={option}
-              className="ranking-item"
-              draggable
-              onDragStart={(event) => onDragStart(event, option)}
-              onDragOver={allowDrop}
+              option={option}
+              label={label}
+              rank={index + 1}
               onDrop={(event) => dropInto(event, index)}
             >
-              <span className="rank-number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="rank-label">{label}</span>
-              <span className="rank-actions">
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  data-control="up"
-                  aria-label={t('ranking.moveUp', { option: label })}
-                  disabled={index === 0}
-                  onClick={() => act({ type: 'moveUp', option }, 'up')}
-                >
-                  <span aria-hidden="true">↑</span>
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  data-control="down"
-                  aria-label={t('ranking.moveDown', { option: label })}
-                  disabled={index === state.ranked.length - 1}
-                  onClick={() => act({ type: 'moveDown', option }, 'down')}
-                >
-                  <span aria-hidden="true">↓</span>
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  aria-label={t('ranking.remove', { option: label })}
-                  onClick={() => act({ type: 'unrank', option }, 'rank')}
-                >
-                  {t('ranking.removeShort')}
-                </button>
-              </span>
-            </li>
+              <button
+                type="button"
+                className="button-secondary small"
+                data-control="up"
+                aria-label={t('ranking.moveUp', { option: label })}
+                disabled={index === 0}
+                onClick={() => act({ type: 'moveUp', option }, 'up')}
+              >
+                <span aria-hidden="true">↑</span>
+              </button>
+              <button
+                type="button"
+                className="button-secondary small"
+                data-control="down"
+                aria-label={t('ranking.moveDown', { option: label })}
+                disabled={index === state.ranked.length - 1}
+                onClick={() => act({ type: 'moveDown', option }, 'down')}
+              >
+                <span aria-hidden="true">↓</span>
+              </button>
+              <button
+                type="button"
+                className="button-secondary small"
+                aria-label={t('ranking.remove', { option: label })}
+                onClick={() => act({ type: 'unrank', option }, 'rank')}
+              >
+                {t('ranking.removeShort')}
+              </button>
+            </OptionRow>
           );
         })}
       </ol>
@@ -145,26 +163,17 @@ export function RankingInput({ state, dispatch, labelOf }: Props) {
         {state.unranked.map((option) => {
           const label = labelOf(option);
           return (
-            <li
-              key={option}
-              data-option={option}
-              className="ranking-item"
-              draggable
-              onDragStart={(event) => onDragStart(event, option)}
-            >
-              <span className="rank-label">{label}</span>
-              <span className="rank-actions">
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  data-control="rank"
-                  aria-label={t('ranking.add', { option: label })}
-                  onClick={() => act({ type: 'rank', option }, 'up')}
-                >
-                  {t('ranking.addShort')}
-                </button>
-              </span>
-            </li>
+            <OptionRow key={option} option={option} label={label}>
+              <button
+                type="button"
+                className="button-secondary small"
+                data-control="rank"
+                aria-label={t('ranking.add', { option: label })}
+                onClick={() => act({ type: 'rank', option }, 'up')}
+              >
+                {t('ranking.addShort')}
+              </button>
+            </OptionRow>
           );
         })}
       </ul>

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { TextField } from '../components/text-field';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
 
@@ -54,29 +55,25 @@ export function AcceptInvitationPage() {
           <p>{t('invitation.intro')}</p>
           <form onSubmit={(event) => void submit(event)} className="stack">
             <ErrorAlert error={mismatch ? t('invitation.mismatch') : result.error} />
-            <div className="field">
-              <label htmlFor="new-password">{t('invitation.password')}</label>
-              <input
-                id="new-password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="confirm-password">{t('invitation.confirm')}</label>
-              <input
-                id="confirm-password"
-                type="password"
-                autoComplete="new-password"
-                required
-                aria-invalid={mismatch}
-                value={confirmation}
-                onChange={(event) => setConfirmation(event.target.value)}
-              />
-            </div>
+            <TextField
+              id="new-password"
+              label={t('invitation.password')}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+            <TextField
+              id="confirm-password"
+              label={t('invitation.confirm')}
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-invalid={mismatch}
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+            />
             <button type="submit" className="button-primary" disabled={result.fetching}>
               {t('invitation.submit')}
             </button>

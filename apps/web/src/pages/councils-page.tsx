@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { TextField } from '../components/text-field';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
 import { regionName } from '../format/regions';
@@ -153,15 +154,13 @@ function Application({ seat, onDone }: { seat: Seat; onDone(message: string): vo
         <p>{t('councils.declaredPractice', { practice: seat.declaredPractice })}</p>
       )}
       <ErrorAlert error={result.error} />
-      <div className="field">
-        <label htmlFor={`reason-${seat.id}`}>{t('councils.reason')}</label>
-        <input
-          id={`reason-${seat.id}`}
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+      <TextField
+        id={`reason-${seat.id}`}
+        label={t('councils.reason')}
+        maxLength={1000}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
       <div className="button-row">
         <button
           type="button"

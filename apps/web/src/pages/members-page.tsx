@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { TextField } from '../components/text-field';
 import { regionName } from '../format/regions';
 import { graphql } from '../gql';
 import type { MemberStatus } from '../gql/graphql';
@@ -150,15 +151,13 @@ function ImportForm({ onImported }: { onImported(message: string): void }) {
       </p>
       <form onSubmit={(event) => void submit(event)} className="stack">
         <ErrorAlert error={empty ? t('import.empty') : result.error} />
-        <div className="field">
-          <label htmlFor="import-file">{t('import.file')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => void event.target.files?.[0]?.text().then(setCsv)}
-          />
-        </div>
+        <TextField
+          id="import-file"
+          label={t('import.file')}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => void event.target.files?.[0]?.text().then(setCsv)}
+        />
         <div className="field">
           <label htmlFor="import-text">{t('import.text')}</label>
           <textarea
@@ -221,16 +220,14 @@ export function MembersPage() {
       <h1>{t('members.title')}</h1>
       <StatusMessage>{status}</StatusMessage>
       <form onSubmit={search} className="filters" role="search">
-        <div className="field">
-          <label htmlFor="member-search">{t('members.search')}</label>
-          <input
-            id="member-search"
-            type="search"
-            maxLength={200}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="member-search"
+          label={t('members.search')}
+          type="search"
+          maxLength={200}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+        />
         <div className="field">
           <label htmlFor="member-status">{t('members.statusFilter')}</label>
           <select

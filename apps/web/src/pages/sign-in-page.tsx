@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { TextField } from '../components/text-field';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
 
@@ -46,28 +47,24 @@ export function SignInPage() {
       <p>{t('signIn.intro')}</p>
       <form onSubmit={(event) => void submit(event)} className="stack">
         <ErrorAlert error={result.error} />
-        <div className="field">
-          <label htmlFor="email">{t('signIn.email')}</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t('signIn.password')}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="email"
+          label={t('signIn.email')}
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <TextField
+          id="password"
+          label={t('signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <button type="submit" className="button-primary" disabled={result.fetching}>
           {result.fetching ? t('signIn.pending') : t('signIn.submit')}
         </button>

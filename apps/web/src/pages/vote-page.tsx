@@ -13,6 +13,7 @@ import { BallotFields, BallotSummary, LabelledOption } from '../components/ballo
 import { Countdown } from '../components/countdown';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { TextField } from '../components/text-field';
 import { VoteResult } from '../components/vote-result';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
@@ -229,17 +230,15 @@ function ReceiptCheck({ voteId }: { voteId: string }) {
           setSubmitted(receipt.trim());
         }}
       >
-        <div className="field">
-          <label htmlFor="receipt">{t('receipt.codeLabel')}</label>
-          <input
-            id="receipt"
-            className="mono"
-            required
-            maxLength={200}
-            value={receipt}
-            onChange={(event) => setReceipt(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="receipt"
+          label={t('receipt.codeLabel')}
+          className="mono"
+          required
+          maxLength={200}
+          value={receipt}
+          onChange={(event) => setReceipt(event.target.value)}
+        />
         <button type="submit" className="button-secondary" disabled={fetching}>
           {t('receipt.check')}
         </button>
