@@ -9,6 +9,7 @@ import { Proposals1795300000100 } from './1795300000100-proposals';
 import { ProposalLifecycle1795300000101 } from './1795300000101-proposal-lifecycle';
 import { Deliberation1795300000200 } from './1795300000200-deliberation';
 import { Votes1795300000300 } from './1795300000300-votes';
+import { Assemblies1795300000400 } from './1795300000400-assemblies';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   ProposalLifecycle1795300000101,
   Deliberation1795300000200,
   Votes1795300000300,
+  Assemblies1795300000400,
 ];

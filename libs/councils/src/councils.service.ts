@@ -29,6 +29,12 @@ export class CouncilsService {
     return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
   }
 
+  async byId(id: string): Promise<Council> {
+    const council = await this.dataSource.getRepository(Council).findOneBy({ id });
+    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    return council;
+  }
+
   /** Members holding an active seat on the council (a council vote's electorate), read through `manager`. */
   async activeMemberIds(manager: EntityManager, councilId: string): Promise<string[]> {
     const council = await manager.existsBy(Council, { id: councilId });
@@ -38,12 +44,6 @@ export class CouncilsService {
       where: { councilId, status: SeatStatus.Active },
     });
     return seats.map((seat) => seat.memberId);
-  }
-
-  async byId(id: string): Promise<Council> {
-    const council = await this.dataSource.getRepository(Council).findOneBy({ id });
-    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
-    return council;
   }
 
   /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */

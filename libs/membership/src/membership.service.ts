@@ -57,6 +57,16 @@ export class MembershipService {
       .getMany();
   }
 
+  /** Active members: those who may vote, attend assemblies and count toward their quorum. */
+  countActive(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.getRepository(Member).countBy({ status: MemberStatus.Active });
+  }
+
+  /** Every active member, for notices sent to the whole membership (inside the caller's transaction). */
+  activeMembers(manager: EntityManager = this.dataSource.manager): Promise<Member[]> {
+    return manager.getRepository(Member).find({ where: { status: MemberStatus.Active } });
+  }
+
   /**
    * Active members as a SELECT of (member_id, college_id), optionally only those
    * whose account holds a role or who are in a list. Voting freezes a roll from

@@ -1,3 +1,4 @@
+import { ASSEMBLIES_ENTITIES, AssembliesModule } from '@delibera/assemblies';
 import { AUDIT_ENTITIES, AuditModule } from '@delibera/audit';
 import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
@@ -21,8 +22,9 @@ export const DOMAIN_MODULES = [
   MembershipModule,
   CouncilsModule,
   ProposalsModule,
-  VotingModule,
   DeliberationModule,
+  VotingModule,
+  AssembliesModule,
 ];
 
 export const ALL_ENTITIES = [
@@ -32,8 +34,9 @@ export const ALL_ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...COUNCILS_ENTITIES,
   ...PROPOSALS_ENTITIES,
-  ...VOTING_ENTITIES,
   ...DELIBERATION_ENTITIES,
+  ...VOTING_ENTITIES,
+  ...ASSEMBLIES_ENTITIES,
 ];
 
 export { MIGRATIONS };

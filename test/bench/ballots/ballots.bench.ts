@@ -207,14 +207,13 @@ async function main(): Promise<void> {
     const api = apis[0];
     const apiUrl = (i: number) => apis[i % apis.length].url;
     const apiCpu = () => apis.reduce((sum, a) => sum + cpuSeconds(a.child.pid!), 0);
-    const config = loadConfig(apiEnv(firstPort));
     const tokens = new TokenService(
       new JwtService({
         secret: createSecretKey(Buffer.from(secret)),
         signOptions: { expiresIn: 3600 },
       }),
-      config,
-      new SessionRevocations(config),
+      loadConfig({ JWT_SECRET: secret }),
+      new SessionRevocations(loadConfig({})),
     );
     const staff = tokens.signAccessToken({
       accountId: randomUUID(),

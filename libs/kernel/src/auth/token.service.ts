@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
@@ -19,11 +20,18 @@ interface AccessTokenClaims {
  */
 @Injectable()
 export class TokenService {
+  /** One verifier per earlier key, each a KeyObject parsed once (see kernel.module.ts). */
+  private readonly previousKeys: JwtService[];
+
   constructor(
     private readonly jwt: JwtService,
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly revocations: SessionRevocations,
-  ) {}
+  ) {
+    this.previousKeys = config.jwtVerificationSecrets
+      .slice(1)
+      .map((secret) => new JwtService({ secret: createSecretKey(Buffer.from(secret)) }));
+  }
 
   signAccessToken(user: AuthUser): string {
     const claims: Omit<AccessTokenClaims, 'iat'> = {
@@ -43,14 +51,18 @@ export class TokenService {
   }
 
   private verifyUnderAnySecret(token: string): AccessTokenClaims | undefined {
-    for (const secret of this.config.jwtVerificationSecrets) {
-      try {
-        return this.jwt.verify<AccessTokenClaims>(token, { secret });
-      } catch {
-        // try the next secret
+    try {
+      return this.jwt.verify<AccessTokenClaims>(token); // the current key
+    } catch {
+      for (const previous of this.previousKeys) {
+        try {
+          return previous.verify<AccessTokenClaims>(token);
+        } catch {
+          // try the next earlier key
+        }
       }
+      return undefined;
     }
-    return undefined;
   }
 
   userFromAuthorizationHeader(header: string | undefined): AuthUser | undefined {

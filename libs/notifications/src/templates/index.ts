@@ -5,6 +5,7 @@ export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
   AccountLocked = 'account_locked',
+  AssemblyNotice = 'assembly_notice',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
@@ -93,6 +94,46 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
         'If this was you, wait and try again. If not, someone is trying to use your account:',
         'change your password as soon as possible and tell the secretary.',
       ].join('\n'),
+    }),
+  },
+  [NotificationKind.AssemblyNotice]: {
+    fr: (p) => ({
+      subject: `Avis de convocation : ${p.title}`,
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Vous êtes convoqué·e à : ${p.title}.`,
+        `Date : du ${p.startsAt} au ${p.endsAt} (heure de l'Est).`,
+        p.place ? `Lieu : ${p.place}` : '',
+        p.url ? `En ligne : ${p.url}` : '',
+        '',
+        'Ordre du jour :',
+        String(p.agenda),
+        '',
+        "Vous ne pouvez pas y assister ? Vous pouvez donner votre procuration à un autre membre jusqu'à l'ouverture du premier vote.",
+        String(p.link),
+      ]
+        .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
+        .join('\n'),
+    }),
+    en: (p) => ({
+      subject: `Notice of meeting: ${p.title}`,
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `You are called to: ${p.title}.`,
+        `When: from ${p.startsAt} to ${p.endsAt} (Eastern time).`,
+        p.place ? `Place: ${p.place}` : '',
+        p.url ? `Online: ${p.url}` : '',
+        '',
+        'Agenda:',
+        String(p.agenda),
+        '',
+        'Cannot attend? You may give your proxy to another member until the first vote opens.',
+        String(p.link),
+      ]
+        .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
+        .join('\n'),
     }),
   },
 };
