@@ -100,7 +100,14 @@ describe('deliberation (e2e)', () => {
           proposalId: draft.id,
           to,
           actorAccountId: secretary.account.id,
-          set: to === ProposalStatus.Submitted ? { submittedAt: new Date(), charterVersionId } : {},
+          // Each phase's columns, as the proposal lifecycle sets them (voting needs its dates).
+          set: {
+            [ProposalStatus.Submitted]: { submittedAt: new Date(), charterVersionId },
+            [ProposalStatus.Voting]: {
+              votingOpensAt: new Date(),
+              votingClosesAt: new Date(Date.now() + 86_400_000),
+            },
+          }[to as string],
         }),
       );
     }

@@ -94,6 +94,9 @@ describe('member initiatives and their co-signatures (e2e)', () => {
       `UPDATE proposal SET support_ends_at = now() - interval '1 second' WHERE id = $1`,
       [id],
     );
+    // A job of a superseded schedule (another version) does nothing, even when the date has passed.
+    expect(await handler.handle({ id, version: 2 })).toBe('not_due');
+    expect(await status(id)).toBe('support');
     expect(await handler.handle({ id, version: 1 })).toBe('done');
     expect(await handler.handle({ id, version: 1 })).toBe('not_due');
     expect(await status(id)).toBe('expired');

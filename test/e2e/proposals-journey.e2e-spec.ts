@@ -222,6 +222,21 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     ]);
     expect(requests[0].due_at.toISOString()).toBe(submitted.consultationEndsAt);
 
+    // Every sitting member of the three councils is told, in their language, once.
+    const told = await app.dataSource.query(
+      `SELECT n.recipient_email, n.locale, n.params->>'councilFr' AS council, n.params->>'dueOn' AS due_on
+       FROM notification n WHERE n.kind = 'consultation_requested' AND n.params->>'title' = $1`,
+      [submitted.title],
+    );
+    const seatHolders = await app.dataSource.query(
+      `SELECT m.email FROM council_seat s JOIN member m ON m.id = s.member_id WHERE s.status = 'active'`,
+    );
+    expect(told.map((n: { recipient_email: string }) => n.recipient_email).sort()).toEqual(
+      seatHolders.map((m: { email: string }) => m.email).sort(),
+    );
+    expect(told).toHaveLength(9);
+    expect(told[0].due_on).toBe(submitted.consultationEndsAt!.slice(0, 10));
+
     const rights = (await view()).decisionRights;
     expect(rights).toMatchObject({
       charterVersion: 1,

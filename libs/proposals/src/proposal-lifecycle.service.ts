@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService, DecisionRule, DecisionType } from '@delibera/charter';
-import { Council, CouncilsService } from '@delibera/councils';
+
 import { AuthUser, CommonErrors } from '@delibera/kernel';
-import { ConsultationService } from './consultation/consultation.service';
+import { ConsultationService, CouncilAudience } from './consultation/consultation.service';
 import { ProposalDeadlines } from './jobs/proposal-deadlines';
 import { Proposal } from './proposal.entity';
 import { ProposalCosignature } from './proposal-cosignature.entity';
@@ -47,7 +47,6 @@ export class ProposalLifecycleService {
     private readonly consultation: ConsultationService,
     private readonly policy: ProposalPolicy,
     private readonly charter: CharterService,
-    private readonly councils: CouncilsService,
     private readonly deadlines: ProposalDeadlines,
     private readonly audit: AuditService,
   ) {}
@@ -98,7 +97,7 @@ export class ProposalLifecycleService {
     const isAuthor = this.policy.isAuthor(user, before);
     if (!isAuthor && !this.policy.canTable(user)) throw CommonErrors.FORBIDDEN();
     const tabled = before.origin === ProposalOrigin.Board || !isAuthor;
-    const councils = await this.councils.list();
+    const audience = await this.consultation.councilAudience();
     const proposal = await this.dataSource.transaction(async (manager) => {
       const charter = await this.charter.inForce(manager);
       const rule = await this.charter.ruleFor(before.decisionType, charter);
@@ -126,9 +125,9 @@ export class ProposalLifecycleService {
           data: { supportEndsAt: endsAt, cosignaturesNeeded: charter.initiativeCosignatures },
         });
       }
-      return this.enterFirstPhase(manager, submitted, rule, councils, dates, user.accountId);
+      return this.enterFirstPhase(manager, submitted, rule, audience, dates, user.accountId);
     });
-    await this.deadlines.schedule(proposal);
+    await this.afterCommit(proposal);
     return proposal;
   }
 
@@ -138,7 +137,7 @@ export class ProposalLifecycleService {
    */
   async cosign(user: AuthUser, proposalId: string): Promise<Proposal> {
     const memberId = this.policy.member(user);
-    const councils = await this.councils.list();
+    const audience = await this.consultation.councilAudience();
     const proposal = await this.dataSource.transaction(async (manager) => {
       const current = await this.proposals.lock(manager, proposalId);
       this.assertStatus(current, ProposalStatus.Support);
@@ -168,9 +167,9 @@ export class ProposalLifecycleService {
         current,
         'defer',
       );
-      return this.enterFirstPhase(manager, current, rule, councils, dates, user.accountId);
+      return this.enterFirstPhase(manager, current, rule, audience, dates, user.accountId);
     });
-    await this.deadlines.schedule(proposal);
+    await this.afterCommit(proposal);
     return proposal;
   }
 
@@ -183,7 +182,7 @@ export class ProposalLifecycleService {
   async advance(user: AuthUser, proposalId: string, to: ProposalStatus): Promise<Proposal> {
     const before = await this.proposals.byId(proposalId);
     this.policy.assertAuthorOrSecretary(user, before);
-    const councils = await this.councils.list();
+    const { councils } = await this.consultation.councilAudience();
     const proposal = await this.dataSource.transaction(async (manager) => {
       const current = await this.proposals.lock(manager, proposalId);
       const now = Date.now();
@@ -309,16 +308,22 @@ export class ProposalLifecycleService {
     return 'done';
   }
 
+  /** Enqueues the new phase's deadline and sends what the transaction wrote to the outbox. */
+  private async afterCommit(proposal: Proposal): Promise<void> {
+    await this.deadlines.schedule(proposal);
+    if (proposal.status === ProposalStatus.Consultation) await this.consultation.announced();
+  }
+
   /** Consultation or, when the rule consults no council, deliberation, with the given dates. */
   private async enterFirstPhase(
     manager: EntityManager,
     proposal: Proposal,
     rule: DecisionRule,
-    councils: Council[],
+    audience: CouncilAudience,
     dates: PhaseDates,
     actorAccountId: string | null,
   ): Promise<Proposal> {
-    const consulted = councils.filter((c) => rule.consultedCouncils.includes(c.code));
+    const consulted = audience.councils.filter((c) => rule.consultedCouncils.includes(c.code));
     if (consulted.length !== rule.consultedCouncils.length) {
       throw new Error(`The charter names unknown councils: ${rule.consultedCouncils.join(', ')}`);
     }
@@ -331,7 +336,7 @@ export class ProposalLifecycleService {
       data: { ...dates, consulted: rule.consultedCouncils },
     });
     if (to === ProposalStatus.Consultation) {
-      await this.consultation.openRequests(manager, entered, consulted, actorAccountId);
+      await this.consultation.openRequests(manager, entered, consulted, audience, actorAccountId);
     }
     return entered;
   }

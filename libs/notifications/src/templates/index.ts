@@ -1,11 +1,13 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Locale } from '@delibera/kernel';
+import { CONSULTATION_REQUESTED } from './proposals';
 
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
   AccountLocked = 'account_locked',
   AssemblyNotice = 'assembly_notice',
+  ConsultationRequested = 'consultation_requested',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
@@ -136,6 +138,7 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
         .join('\n'),
     }),
   },
+  [NotificationKind.ConsultationRequested]: CONSULTATION_REQUESTED,
 };
 
 const STATUS_LABELS: Record<Locale, Record<string, string>> = {

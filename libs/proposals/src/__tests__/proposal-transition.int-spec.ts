@@ -2,7 +2,12 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterVersion, DecisionType } from '@delibera/charter';
-import { DomainEvent, DomainError, ProposalDecidedEvent } from '@delibera/kernel';
+import {
+  DomainEvent,
+  DomainError,
+  ProposalDecidedEvent,
+  ProposalVotingStartedEvent,
+} from '@delibera/kernel';
 import { createDataSource } from '@delibera/platform';
 import { createAccount } from '../../../../test/factories';
 import { createTestDatabase } from '../../../../test/setup/test-database';
@@ -116,6 +121,39 @@ describe('proposal transitions', () => {
         proposalId: proposal.id,
         decisionType: DecisionType.OrdinaryResolution,
         outcome: 'adopted',
+        actorAccountId: accountId,
+      },
+    ]);
+  });
+
+  it('announces the voting phase with its dates, and refuses to enter it without them', async () => {
+    const proposal = await draft();
+    const submitted = { submittedAt: new Date(), charterVersionId };
+    await move(proposal.id, ProposalStatus.Submitted, submitted);
+    await move(proposal.id, ProposalStatus.Deliberation);
+    await expect(move(proposal.id, ProposalStatus.Voting)).rejects.toThrow(
+      'entered voting without its voting dates',
+    );
+    expect((await proposals.byId(proposal.id)).status).toBe(ProposalStatus.Deliberation);
+
+    const seen: Omit<ProposalVotingStartedEvent, 'manager'>[] = [];
+    events.on(
+      DomainEvent.ProposalVotingStarted,
+      ({ manager: _m, ...event }: ProposalVotingStartedEvent) => {
+        seen.push(event);
+      },
+    );
+    const votingOpensAt = new Date('2027-03-01T14:00:00Z');
+    const votingClosesAt = new Date('2027-03-08T14:00:00Z');
+    await move(proposal.id, ProposalStatus.Voting, { votingOpensAt, votingClosesAt });
+    expect(seen).toEqual([
+      {
+        proposalId: proposal.id,
+        decisionType: DecisionType.OrdinaryResolution,
+        charterVersionId,
+        title: 'Adopter le plan',
+        opensAt: votingOpensAt,
+        closesAt: votingClosesAt,
         actorAccountId: accountId,
       },
     ]);

@@ -3,8 +3,10 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { Council } from '@delibera/councils';
-import { AuthUser, DomainEvent, OpinionPublishedEvent } from '@delibera/kernel';
+import { Council, CouncilsService, SeatStatus } from '@delibera/councils';
+import { AppConfig, AuthUser, DomainEvent, OpinionPublishedEvent } from '@delibera/kernel';
+import { Member, MembershipService } from '@delibera/membership';
+import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { Proposal } from '../proposal.entity';
 import { ProposalPolicy } from '../proposal-policy';
 import { ProposalStatus } from '../proposal-status';
@@ -14,6 +16,16 @@ import { ConsultationRequest, ConsultationStatus } from './consultation-request.
 import { CouncilOpinion, OpinionPosition, OpinionStatus } from './council-opinion.entity';
 import { groupByKey } from '../batch';
 import { lockById } from '../row-lock';
+
+/**
+ * Every council with its sitting members, read before a transaction that may
+ * open consultations (reads through other domains' services must not run
+ * inside it). Councils are few and small, so reading them all is cheap.
+ */
+export interface CouncilAudience {
+  councils: Council[];
+  membersOf: ReadonlyMap<string, Member[]>;
+}
 
 export interface OpinionDraft {
   consultationId: string;
@@ -41,23 +53,51 @@ export class ConsultationService {
     private readonly policy: ProposalPolicy,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly councils: CouncilsService,
+    private readonly membership: MembershipService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
-  /** One request per council the rule names, due when the consultation phase ends. */
+  async councilAudience(): Promise<CouncilAudience> {
+    const councils = await this.councils.list();
+    const seats = (await this.councils.openSeatsByCouncil(councils.map((c) => c.id))).flat();
+    const active = seats.filter((seat) => seat.status === SeatStatus.Active);
+    const ids = [...new Set(active.map((seat) => seat.memberId))];
+    const members = new Map(
+      (ids.length ? await this.membership.byIds(ids) : []).map((m) => [m.id, m]),
+    );
+    const membersOf = new Map(
+      councils.map((c) => [
+        c.id,
+        active.filter((seat) => seat.councilId === c.id).map((seat) => members.get(seat.memberId)!),
+      ]),
+    );
+    return { councils, membersOf };
+  }
+
+  /** Tells the members of newly consulted councils, once the transaction that asked them committed. */
+  async announced(): Promise<void> {
+    await this.notifications.kick();
+  }
+
+  /** One request per council the rule names, due when the consultation phase ends; its members are told. */
   async openRequests(
     manager: EntityManager,
     proposal: Proposal,
-    councils: Council[],
+    consulted: Council[],
+    audience: CouncilAudience,
     actorAccountId: string | null,
   ): Promise<ConsultationRequest[]> {
-    if (!proposal.consultationEndsAt) throw new Error('Consultation opened without a due date');
+    const dueAt = proposal.consultationEndsAt;
+    if (!dueAt) throw new Error('Consultation opened without a due date');
     const requests = await manager.save(
-      councils.map((council) =>
+      consulted.map((council) =>
         manager.create(ConsultationRequest, {
           proposalId: proposal.id,
           councilId: council.id,
           status: ConsultationStatus.Requested,
-          dueAt: proposal.consultationEndsAt!,
+          dueAt,
         }),
       ),
     );
@@ -70,6 +110,27 @@ export class ConsultationService {
         data: { proposalId: proposal.id, councilId: request.councilId, dueAt: request.dueAt },
       });
     }
+    await this.notifications.enqueue(
+      manager,
+      requests.flatMap((request) => {
+        const council = consulted.find((c) => c.id === request.councilId)!;
+        return (audience.membersOf.get(council.id) ?? []).map((member) => ({
+          kind: NotificationKind.ConsultationRequested,
+          dedupeKey: `consultation-requested:${request.id}:${member.id}`,
+          recipientEmail: member.email,
+          recipientMemberId: member.id,
+          locale: member.locale,
+          params: {
+            name: member.displayName,
+            councilFr: council.nameFr,
+            councilEn: council.nameEn,
+            title: proposal.title,
+            dueOn: dueAt.toISOString().slice(0, 10),
+            link: `${this.config.PUBLIC_URL}/proposals/${proposal.id}`,
+          },
+        }));
+      }),
+    );
     return requests;
   }
 
