@@ -135,6 +135,8 @@ export type MemberStatus =
 
 export type NotificationKind =
   | 'AccountLocked'
+  | 'AssemblyNotice'
+  | 'ConsultationRequested'
   | 'Invitation'
   | 'MemberStatusChanged';
 

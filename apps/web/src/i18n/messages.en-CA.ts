@@ -151,6 +151,8 @@ export const enCA: Record<MessageId, string> = {
   'notifications.alwaysEmailed': 'Always emailed.',
   'notificationKind.Invitation': 'Invitations',
   'notificationKind.MemberStatusChanged': 'Changes to your membership status',
+  'notificationKind.AssemblyNotice': 'Notices of meetings',
+  'notificationKind.ConsultationRequested': 'Opinion requests to your councils',
   'notificationKind.AccountLocked': 'Your account locked (security)',
 
   'members.title': 'Member register',

@@ -149,6 +149,8 @@ export const frCA = {
   'notifications.alwaysEmailed': 'Toujours envoyée par courriel.',
   'notificationKind.Invitation': 'Invitations',
   'notificationKind.MemberStatusChanged': 'Changements de votre statut de membre',
+  'notificationKind.AssemblyNotice': 'Avis de convocation aux assemblées',
+  'notificationKind.ConsultationRequested': 'Demandes d’avis à vos conseils',
   'notificationKind.AccountLocked': 'Verrouillage de votre compte (sécurité)',
 
   'members.title': 'Registre des membres',

@@ -29,6 +29,8 @@ const UpdatePreferencesMutation = graphql(`
  */
 const ALWAYS_EMAILED: Record<NotificationKind, boolean> = {
   MemberStatusChanged: false,
+  AssemblyNotice: false,
+  ConsultationRequested: false,
   Invitation: true,
   AccountLocked: true,
 };
