@@ -109,7 +109,8 @@ export function portalHarness(viewport: { width: number; height: number }): Port
   beforeEach(async () => {
     context = await browser!.newContext({ viewport, bypassCSP: true });
     harness.page = await context.newPage();
-    harness.page.setDefaultTimeout(10_000);
+    // Generous: CI runs every test file on two cores, and sign-in hashes with argon2.
+    harness.page.setDefaultTimeout(20_000);
   });
   afterEach(() => context?.close());
   return harness;
