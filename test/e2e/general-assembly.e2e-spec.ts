@@ -144,6 +144,7 @@ describe('general assemblies with votes (e2e)', () => {
     expect(assembly.noticeDays).toBe(30);
 
     // Voting is scheduled during the assembly; the secretary opens each vote when its item comes.
+    // The votes are on the agenda items (the proposal ids here are placeholders, not proposals).
     const inAssembly = {
       electorateKind: 'Assembly',
       electorateRef: assembly.id,
@@ -152,13 +153,13 @@ describe('general assemblies with votes (e2e)', () => {
     };
     const ordinary = await scheduleVote(app, secretary, {
       ...inAssembly,
-      subjectType: 'Proposal',
+      subjectType: 'AssemblyItem',
       subjectId: ordinaryId,
       decisionType: 'OrdinaryResolution',
     });
     const special = await scheduleVote(app, secretary, {
       ...inAssembly,
-      subjectType: 'Proposal',
+      subjectType: 'AssemblyItem',
       subjectId: specialId,
       decisionType: 'SpecialResolution',
     });
@@ -336,7 +337,7 @@ describe('general assemblies with votes (e2e)', () => {
     const vote = await scheduleVote(app, secretary, {
       electorateKind: 'Assembly',
       electorateRef: assembly.id,
-      subjectType: 'Proposal',
+      subjectType: 'AssemblyItem',
       subjectId: proposalId,
       decisionType: 'Budget',
       opensAt: inDays(15),
@@ -395,7 +396,7 @@ describe('general assemblies with votes (e2e)', () => {
     const vote = await scheduleVote(app, secretary, {
       electorateKind: 'Assembly',
       electorateRef: assembly.id,
-      subjectType: 'Proposal',
+      subjectType: 'AssemblyItem',
       subjectId: proposalId,
       decisionType: 'OrdinaryResolution',
       opensAt: inDays(15),

@@ -1,13 +1,13 @@
 import { weightByCollege } from './college-weighting';
-import { EncodedProfile, Profile } from './profile/encode';
+import { EncodedProfile, Profile, ProfileSummary } from './profile/encode';
 import { Rational } from './rational';
 import { SeededDraw } from './seeded-draw';
 import { TallyInputError } from './tally.errors';
 import type { BallotSummary, CollegeBreakdown, ResultBase, SpecBase } from './tally.types';
 
 /** What every method starts from: the encoded profile, the draw, and the common part of the result. */
-export interface CountInput {
-  readonly profile: EncodedProfile;
+export interface CountInput<P extends ProfileSummary = EncodedProfile> {
+  readonly profile: P;
   readonly draw: SeededDraw;
   /** seed, ballot summary and college breakdown, ready to spread into the result. */
   readonly base: Omit<ResultBase, 'winners'>;
@@ -17,11 +17,11 @@ export interface CountInput {
  * Encodes the spec's ballots — weighting colleges first when given — and
  * summarises them. `support` gives each college's unweighted headline figures.
  */
-export function prepareCount<B>(
+export function prepareCount<B, P extends ProfileSummary = EncodedProfile>(
   spec: SpecBase<B>,
-  encode: (ballots: Profile<B>) => EncodedProfile,
-  support: (profile: EncodedProfile) => Record<string, Rational | string>,
-): CountInput {
+  encode: (ballots: Profile<B>) => P,
+  support: (profile: P) => Record<string, Rational | string>,
+): CountInput<P> {
   if (typeof spec.seed !== 'string' || spec.seed === '') {
     throw new TallyInputError(
       'INVALID_SPEC',
@@ -45,7 +45,7 @@ export function prepareCount<B>(
   return { profile, draw, base: { seed: spec.seed, ballots: summarise(profile), colleges } };
 }
 
-export function summarise(profile: EncodedProfile): BallotSummary {
+export function summarise(profile: ProfileSummary): BallotSummary {
   const { total, counted, blank, invalid, abstentions } = profile;
   return { total, counted, blank, invalid, abstentions };
 }

@@ -146,7 +146,22 @@ function toBigInt(value: bigint | number): bigint {
   return BigInt(value);
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Euclid's algorithm on non-negative integers. Once the smaller one fits in a
+ * double it goes on in doubles: every value is then a whole number below
+ * 2^53, where % is exact, and a bigint division costs far more.
+ */
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    if (b <= SAFE) {
+      let x = Number(b);
+      let y = Number(a % b);
+      while (y !== 0) [x, y] = [y, x % y];
+      return BigInt(x);
+    }
+    [a, b] = [b, a % b];
+  }
   return a === 0n ? 1n : a;
 }

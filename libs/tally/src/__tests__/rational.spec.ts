@@ -10,6 +10,21 @@ describe('Rational', () => {
     expect(Rational.of(2, 6).equals(r('1/3'))).toBe(true);
   });
 
+  it('reduces exactly on both sides of 2^53, where the greatest common divisor moves from bigints to doubles', () => {
+    const bigEuclid = (a: bigint, b: bigint): bigint => (b === 0n ? a : bigEuclid(b, a % b));
+    const limit = BigInt(Number.MAX_SAFE_INTEGER);
+    const values = [1n, 3n, 10n ** 9n, limit - 1n, limit, limit + 1n, limit * 6n, 2n ** 70n * 3n];
+    for (const a of values) {
+      for (const b of values) {
+        for (const common of [1n, 7n, 2n ** 20n]) {
+          const g = bigEuclid(a * common, b * common);
+          const reduced = Rational.of(a * common, b * common);
+          expect([reduced.num, reduced.den]).toEqual([(a * common) / g, (b * common) / g]);
+        }
+      }
+    }
+  });
+
   it('does exact arithmetic', () => {
     expect(r('1/3').add(r('1/6')).toString()).toBe('1/2');
     expect(r('1/3').sub(r('1/2')).toString()).toBe('-1/6');

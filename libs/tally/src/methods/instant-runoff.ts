@@ -25,7 +25,9 @@ export function countIrv(spec: IrvSpec): IrvResult {
 
   const EXHAUSTED = n;
   const sums = new ExactSums(n + 1, table.groups.units);
-  const piles = names.map(() => new Pile());
+  const firsts = new Int32Array(n);
+  for (let e = 0; e < table.size; e++) firsts[table.items[table.start[e]]]++;
+  const piles = names.map((_, c) => new Pile(firsts[c]));
   const cursor = new Uint32Array(table.size);
   for (let e = 0; e < table.size; e++) {
     cursor[e] = table.start[e];
@@ -92,9 +94,10 @@ export function countIrv(spec: IrvSpec): IrvResult {
       cursor[e] = at;
       const to = at < end ? table.items[at] : EXHAUSTED;
       if (to !== EXHAUSTED) piles[to].push(e);
-      sums.add(from, table.group[e], -table.count[e]);
       sums.add(to, table.group[e], table.count[e]);
     }
+    // Every ballot the candidate held has moved on: their total is exactly zero.
+    sums.clear(from);
     pile.clear();
   }
 }

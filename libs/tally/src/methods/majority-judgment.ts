@@ -1,6 +1,5 @@
 import { prepareCount } from '../count-input';
-import { Candidates, candidateSet, encodeGrades, EncodedProfile } from '../profile/encode';
-import { ExactSums } from '../profile/weights';
+import { Candidates, candidateSet, encodeGrades, GradeProfile } from '../profile/encode';
 import { Rational } from '../rational';
 import { TallyInputError } from '../tally.errors';
 import type {
@@ -121,20 +120,12 @@ function compare(a: Judged, b: Judged): number {
 
 /** Votes per grade for each candidate, exactly. */
 function gradeSums(
-  profile: EncodedProfile,
+  profile: GradeProfile,
   candidates: Candidates,
   gradeCount: number,
 ): Rational[][] {
-  const { table } = profile;
-  const n = candidates.names.length;
-  const sums = new ExactSums(n * gradeCount, table.groups.units);
-  for (let e = 0; e < table.size; e++) {
-    const from = table.start[e];
-    for (let c = 0; c < n; c++)
-      sums.add(c * gradeCount + table.items[from + c], table.group[e], table.count[e]);
-  }
   return candidates.names.map((_, c) =>
-    Array.from({ length: gradeCount }, (__, g) => sums.total(c * gradeCount + g)),
+    Array.from({ length: gradeCount }, (__, g) => profile.histogram.total(c * gradeCount + g)),
   );
 }
 
@@ -229,7 +220,7 @@ function gradeAt(counts: readonly bigint[], position: bigint): number {
 }
 
 function majorityGradesOf(
-  profile: EncodedProfile,
+  profile: GradeProfile,
   candidates: Candidates,
   grades: readonly string[],
 ): Record<string, string> {

@@ -153,7 +153,7 @@ export function countMeekStv(
       }
       prefix[length++] = table.group[e] & 0xffff;
       prefix[length++] = table.group[e] >>> 16;
-      merged.add(prefix, length, BigInt(table.count[e]));
+      merged.addWhole(prefix, length, table.count[e]);
     }
     return merged;
   }

@@ -1,7 +1,7 @@
 import { Rational } from '../rational';
 import type { RankedPair, RankedPairsResult, RankedPairsSpec } from '../tally.types';
 import { compareIds, drawLot } from '../tie-break';
-import { pairwiseMatrix, prepareRanked, tiers, toMatrix } from './ranked-profile';
+import { preparePairwise, tiers, toMatrix } from './ranked-profile';
 
 interface Majority {
   readonly winner: number;
@@ -18,10 +18,10 @@ interface Majority {
  * whose winner ranks higher first, then the one whose loser ranks lower.
  */
 export function countRankedPairs(spec: RankedPairsSpec): RankedPairsResult {
-  const { candidates, input } = prepareRanked(spec);
+  const { candidates, input } = preparePairwise(spec);
   const names = candidates.names;
   const n = names.length;
-  const d = pairwiseMatrix(input.profile, n);
+  const d = input.profile.pairwise.matrix();
 
   const majorities: Majority[] = [];
   for (let a = 0; a < n; a++) {
@@ -57,8 +57,8 @@ export function countRankedPairs(spec: RankedPairsSpec): RankedPairsResult {
     };
   });
 
-  const closure = locked.map((_, a) => locked.map((__, b) => a !== b && reaches(locked, a, b)));
-  const ranking = tiers(n, (a, b) => closure[a][b]);
+  const closure = transitiveClosure(locked);
+  const ranking = tiers(n, (a, b) => closure[a][b] === 1);
   let winners: string[] = [];
   let tieBreak = null;
   if (!input.profile.counted.isZero()) {
@@ -83,14 +83,37 @@ export function countRankedPairs(spec: RankedPairsSpec): RankedPairsResult {
 
 /** Is there a path of locked pairs from `from` to `to`? */
 function reaches(locked: readonly Uint8Array[], from: number, to: number): boolean {
-  const seen = new Uint8Array(locked.length);
-  const stack = [from];
-  while (stack.length > 0) {
-    const at = stack.pop() as number;
+  const n = locked.length;
+  const seen = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  stack[top++] = from;
+  seen[from] = 1;
+  while (top > 0) {
+    const at = stack[--top];
     if (at === to) return true;
-    if (seen[at]) continue;
-    seen[at] = 1;
-    locked[at].forEach((edge, next) => edge && !seen[next] && stack.push(next));
+    const edges = locked[at];
+    for (let next = 0; next < n; next++) {
+      if (edges[next] === 1 && seen[next] === 0) {
+        seen[next] = 1;
+        stack[top++] = next;
+      }
+    }
   }
   return false;
+}
+
+/** closure[a][b] = 1 when a path of locked pairs leads from a to b (Warshall). */
+function transitiveClosure(locked: readonly Uint8Array[]): Uint8Array[] {
+  const n = locked.length;
+  const closure = locked.map((row) => Uint8Array.from(row));
+  for (let via = 0; via < n; via++) {
+    const fromVia = closure[via];
+    for (let a = 0; a < n; a++) {
+      const row = closure[a];
+      if (row[via] === 0) continue;
+      for (let b = 0; b < n; b++) if (fromVia[b] === 1) row[b] = 1;
+    }
+  }
+  return closure;
 }

@@ -1,24 +1,54 @@
 import { CountInput, prepareCount } from '../count-input';
-import { Candidates, candidateSet, encodeRanked, EncodedProfile } from '../profile/encode';
+import {
+  Candidates,
+  candidateSet,
+  encodePairwise,
+  encodeRanked,
+  EncodedProfile,
+  PairwiseProfile,
+  Profile,
+  ProfileSummary,
+} from '../profile/encode';
 import { ExactSums } from '../profile/weights';
 import { Rational } from '../rational';
 import type { Matrix, SpecBase, RankedBallot } from '../tally.types';
 
-/** The common start of every ranked method: candidates after withdrawals, and the encoded rankings. */
-export function prepareRanked(
-  spec: SpecBase<RankedBallot> & {
-    readonly candidates: readonly string[];
-    readonly withdrawn?: readonly string[];
-  },
-): { candidates: Candidates; input: CountInput } {
+/** The common start of the ranked methods that follow ballots round by round (IRV, STV): candidates after withdrawals, and the distinct rankings. */
+export function prepareRanked(spec: RankedSpec): {
+  candidates: Candidates;
+  input: CountInput<EncodedProfile>;
+} {
+  return prepareWith(spec, encodeRanked, firstPreferences);
+}
+
+/** The common start of the pairwise methods (Schulze, ranked pairs): candidates after withdrawals, and the votes per ordered pair. */
+export function preparePairwise(spec: RankedSpec): {
+  candidates: Candidates;
+  input: CountInput<PairwiseProfile>;
+} {
+  return prepareWith(spec, encodePairwise, (profile, names) =>
+    byName(names, profile.pairwise.firstPreferences()),
+  );
+}
+
+function prepareWith<P extends ProfileSummary>(
+  spec: RankedSpec,
+  encode: (ballots: Profile<RankedBallot>, candidates: Candidates) => P,
+  firsts: (profile: P, names: readonly string[]) => Record<string, Rational>,
+): { candidates: Candidates; input: CountInput<P> } {
   const candidates = candidateSet(spec.candidates, spec.withdrawn);
   const input = prepareCount(
     spec,
-    (ballots) => encodeRanked(ballots, candidates),
-    (profile) => firstPreferences(profile, candidates.names),
+    (ballots) => encode(ballots, candidates),
+    (profile) => firsts(profile, candidates.names),
   );
   return { candidates, input };
 }
+
+type RankedSpec = SpecBase<RankedBallot> & {
+  readonly candidates: readonly string[];
+  readonly withdrawn?: readonly string[];
+};
 
 /** Votes ranking each candidate first. */
 export function firstPreferences(
@@ -29,50 +59,14 @@ export function firstPreferences(
   const sums = new ExactSums(names.length, table.groups.units);
   for (let e = 0; e < table.size; e++)
     sums.add(table.items[table.start[e]], table.group[e], table.count[e]);
-  return Object.fromEntries(names.map((name, c) => [name, sums.total(c)]));
+  return byName(
+    names,
+    names.map((_, c) => sums.total(c)),
+  );
 }
 
-/**
- * d[a][b], the votes ranking a above b, where an unranked candidate ranks
- * below every ranked one. One pass over the ballots: with R[a] the votes
- * ranking a at all and P[b][a] those ranking b above a (both ranked),
- * d[a][b] = R[a] − P[b][a], which also covers the b-unranked case.
- */
-export function pairwiseMatrix(profile: EncodedProfile, n: number): Rational[][] {
-  const { table } = profile;
-  const { items, start, count, group } = table;
-  const groups = table.groups.units.length;
-  const nn = n * n;
-  const above = new Float64Array(groups * nn);
-  const ranked = new Float64Array(groups * n);
-  for (let e = 0; e < table.size; e++) {
-    const votes = count[e];
-    const end = start[e + 1];
-    const pairBase = group[e] * nn;
-    const rankedBase = group[e] * n;
-    for (let i = start[e]; i < end; i++) {
-      const row = pairBase + items[i] * n;
-      ranked[rankedBase + items[i]] += votes;
-      for (let j = i + 1; j < end; j++) above[row + items[j]] += votes;
-    }
-  }
-  const units = table.groups.units;
-  return Array.from({ length: n }, (_, a) =>
-    Array.from({ length: n }, (_, b) => {
-      let sum = Rational.ZERO;
-      if (a === b) return sum;
-      for (let g = 0; g < groups; g++) {
-        const votes = ranked[g * n + a] - above[g * nn + b * n + a];
-        if (votes !== 0)
-          sum = sum.add(
-            units[g].isInteger()
-              ? Rational.of(units[g].num * BigInt(votes))
-              : units[g].mul(Rational.of(votes)),
-          );
-      }
-      return sum;
-    }),
-  );
+function byName(names: readonly string[], values: readonly Rational[]): Record<string, Rational> {
+  return Object.fromEntries(names.map((name, c) => [name, values[c]]));
 }
 
 /** A square array as row → column → value, leaving out the diagonal. */
@@ -80,12 +74,14 @@ export function toMatrix(
   values: readonly (readonly Rational[])[],
   names: readonly string[],
 ): Matrix {
-  return Object.fromEntries(
-    names.map((row, a) => [
-      row,
-      Object.fromEntries(names.flatMap((column, b) => (a === b ? [] : [[column, values[a][b]]]))),
-    ]),
-  );
+  // Object.fromEntries, not assignment: an id such as "__proto__" stays an ordinary key.
+  const rows: [string, Record<string, Rational>][] = [];
+  for (let a = 0; a < names.length; a++) {
+    const cells: [string, Rational][] = [];
+    for (let b = 0; b < names.length; b++) if (a !== b) cells.push([names[b], values[a][b]]);
+    rows.push([names[a], Object.fromEntries(cells)]);
+  }
+  return Object.fromEntries(rows);
 }
 
 /** Tiers of a strict order given by `beats`: each tier holds those no remaining candidate beats. */
@@ -104,8 +100,13 @@ export function tiers(n: number, beats: (a: number, b: number) => boolean): numb
 
 /** A growable list of ballot indices: one pile of papers. */
 export class Pile {
-  private items = new Int32Array(16);
+  private items: Int32Array;
   length = 0;
+
+  /** `expected`: the papers it will likely hold, so a large pile is allocated once rather than doubled. */
+  constructor(expected = 16) {
+    this.items = new Int32Array(Math.max(16, expected));
+  }
 
   push(value: number): void {
     if (this.length === this.items.length) {

@@ -1,7 +1,7 @@
 import { Rational } from '../rational';
 import type { SchulzeResult, SchulzeSpec } from '../tally.types';
 import { drawLot } from '../tie-break';
-import { pairwiseMatrix, prepareRanked, tiers, toMatrix } from './ranked-profile';
+import { preparePairwise, tiers, toMatrix } from './ranked-profile';
 
 /**
  * Schulze (winning votes): a defeat's strength is the votes of its winner;
@@ -10,10 +10,10 @@ import { pairwiseMatrix, prepareRanked, tiers, toMatrix } from './ranked-profile
  * potential winners are separated by lot.
  */
 export function countSchulze(spec: SchulzeSpec): SchulzeResult {
-  const { candidates, input } = prepareRanked(spec);
+  const { candidates, input } = preparePairwise(spec);
   const names = candidates.names;
   const n = names.length;
-  const d = pairwiseMatrix(input.profile, n);
+  const d = input.profile.pairwise.matrix();
   const p = strongestPaths(d);
   const ranking = tiers(n, (a, b) => p[a][b].gt(p[b][a]));
   let winners: string[] = [];

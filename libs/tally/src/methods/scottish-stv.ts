@@ -46,7 +46,9 @@ export function countScottishStv(
   const NON_TRANSFERABLE = n;
   // Sums of count × value per candidate (and non-transferable), in 10^-5 votes.
   const sums = new ExactSums(n + 1, table.groups.units);
-  const piles = names.map(() => new Pile());
+  const firsts = new Int32Array(n);
+  for (let e = 0; e < table.size; e++) firsts[table.items[table.start[e]]]++;
+  const piles = names.map((_, c) => new Pile(firsts[c]));
   const cursor = new Uint32Array(table.size);
   const value = new Int32Array(table.size).fill(ONE);
   const state = new Uint8Array(n);

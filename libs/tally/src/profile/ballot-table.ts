@@ -1,4 +1,4 @@
-import { Weight, WeightGroups, weightParts } from './weights';
+import { GroupedCounter } from './weights';
 
 /** Additions watched before deciding whether merging identical ballots pays. */
 const MERGE_PROBE = 1 << 16;
@@ -14,8 +14,7 @@ const MERGE_PROBE = 1 << 16;
  * as they come. Every method gives the same result either way (identical
  * ballots always travel together); only the work differs.
  */
-export class BallotTable {
-  readonly groups = new WeightGroups();
+export class BallotTable extends GroupedCounter<Uint16Array> {
   size = 0;
   start: Uint32Array;
   items: Uint16Array;
@@ -23,38 +22,28 @@ export class BallotTable {
   group: Uint32Array;
   private hashes: Int32Array;
   /** Open addressing, two ints a slot: the ballot's hash, then its index + 1 (0 is empty); a probe is one memory read. */
-  private slots = new Int32Array(2 * 1024);
+  private slots: Int32Array;
   private merging = true;
   private added = 0;
   private repeats = 0;
 
   /** Sizes the arrays once for the expected ballots and items, so a large count allocates (and collects) little. */
   constructor(expectedBallots = 16, expectedItems = expectedBallots * 4) {
-    const capacity = Math.max(16, expectedBallots);
+    super();
+    const capacity = Math.max(16, expectedBallots + 1);
     this.start = new Uint32Array(capacity + 1);
     this.items = new Uint16Array(Math.max(64, expectedItems));
     this.count = new Float64Array(capacity);
     this.group = new Uint32Array(capacity);
-    this.hashes = new Int32Array(capacity);
+    // Hashes only matter while merging, which the first MERGE_PROBE ballots decide; they grow past that only if it goes on.
+    this.hashes = new Int32Array(Math.min(capacity, MERGE_PROBE + 1));
+    // At most half full once the expected ballots are in (merging stops after MERGE_PROBE anyway): no rehash on the way.
+    let slotCount = 1024;
+    while (slotCount < 2 * Math.min(capacity, MERGE_PROBE)) slotCount *= 2;
+    this.slots = new Int32Array(2 * slotCount);
   }
 
-  /** Adds `weight` copies of the ballot items[0 .. length). */
-  add(items: Uint16Array, length: number, weight: Weight): void {
-    if (typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn) {
-      const count = Number(weight);
-      this.addCount(items, length, this.groups.reserve(1n, count), count);
-      return;
-    }
-    const { num, den } = weightParts(weight);
-    if (num === 0n) return;
-    const group =
-      num <= BigInt(Number.MAX_SAFE_INTEGER) ? this.groups.reserve(den, Number(num)) : -1;
-    if (group >= 0) return this.addCount(items, length, group, Number(num));
-    for (const chunk of this.groups.chunks(num, den))
-      this.addCount(items, length, chunk.group, chunk.count);
-  }
-
-  private addCount(items: Uint16Array, length: number, group: number, count: number): void {
+  protected addCount(items: Uint16Array, length: number, group: number, count: number): void {
     if (!this.merging) {
       this.append(items, length, group, count, 0);
       return;
@@ -124,7 +113,10 @@ export class BallotTable {
     this.start[e + 1] = from + length;
     this.count[e] = count;
     this.group[e] = group;
-    this.hashes[e] = hash;
+    if (this.merging) {
+      if (e >= this.hashes.length) this.hashes = resize(this.hashes, this.hashes.length * 2);
+      this.hashes[e] = hash;
+    }
     this.size = e + 1;
     return e;
   }
@@ -134,7 +126,6 @@ export class BallotTable {
     this.start = resize(this.start, capacity + 1);
     this.count = resize(this.count, capacity);
     this.group = resize(this.group, capacity);
-    this.hashes = resize(this.hashes, capacity);
   }
 }
 

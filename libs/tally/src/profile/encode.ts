@@ -1,7 +1,9 @@
 import { Rational } from '../rational';
 import { TallyInputError } from '../tally.errors';
 import { BallotTable } from './ballot-table';
-import { Weight, WeightSum } from './weights';
+import { GradeHistogram } from './grade-histogram';
+import { PairwiseCounts } from './pairwise-counts';
+import { GroupedCounter, plainCount, Weight, WeightSum } from './weights';
 
 export interface WeightedBallot<B> {
   readonly ballot: B;
@@ -33,8 +35,8 @@ export interface Candidates {
   readonly countedAt: Int32Array;
 }
 
-export interface EncodedProfile {
-  readonly table: BallotTable;
+/** How many ballots there were, by state. */
+export interface ProfileSummary {
   /** All ballots, whatever their state. */
   readonly total: Rational;
   /** Ballots that express a preference among counted candidates. */
@@ -45,6 +47,21 @@ export interface EncodedProfile {
   readonly invalid: Rational;
   /** Choice only: explicit abstentions. */
   readonly abstentions: Rational;
+}
+
+/** The counted ballots, distinct, with their weights. */
+export interface EncodedProfile extends ProfileSummary {
+  readonly table: BallotTable;
+}
+
+/** The counted rankings, as votes per ordered pair of candidates. */
+export interface PairwiseProfile extends ProfileSummary {
+  readonly pairwise: PairwiseCounts;
+}
+
+/** The counted grade ballots, as votes per candidate and grade. */
+export interface GradeProfile extends ProfileSummary {
+  readonly histogram: GradeHistogram;
 }
 
 export function candidateSet(
@@ -77,13 +94,33 @@ export function candidateSet(
   return { names, withdrawn: ids.filter((id) => out.has(id)), index, position, countedAt };
 }
 
-/** Ranked ballots → sequences of counted candidate indices; withdrawn candidates are skipped over. */
+/** Ranked ballots → distinct sequences of counted candidate indices, with their weights. */
 export function encodeRanked(
   profile: Profile<RankedBallot>,
   candidates: Candidates,
 ): EncodedProfile {
+  const table = new BallotTable(profile.length, expectedMarks(profile, candidates.position.size));
+  return { table, ...readRanked(profile, candidates, table) };
+}
+
+/** Ranked ballots → votes per ordered pair of candidates (for the pairwise methods). */
+export function encodePairwise(
+  profile: Profile<RankedBallot>,
+  candidates: Candidates,
+): PairwiseProfile {
+  const pairwise = new PairwiseCounts(candidates.names.length);
+  return { pairwise, ...readRanked(profile, candidates, pairwise) };
+}
+
+/** Reads each ranking into counted candidate indices, for `counter`; withdrawn candidates are skipped over. */
+function readRanked(
+  profile: Profile<RankedBallot>,
+  candidates: Candidates,
+  counter: GroupedCounter<Uint16Array>,
+): ProfileSummary {
   const { position, countedAt } = candidates;
-  const tally = new ProfileTally(profile.length, expectedMarks(profile, position.size));
+  const tally = new ProfileTally(counter);
+  const ids = new IdLookup(position);
   const seen = new Int32Array(position.size).fill(-1);
   const items = new Uint16Array(position.size);
   for (let b = 0; b < profile.length; b++) {
@@ -93,8 +130,8 @@ export function encodeRanked(
     let valid = Array.isArray(ballot);
     if (valid) {
       for (let r = 0; r < ballot.length; r++) {
-        const at = position.get(ballot[r]);
-        if (at === undefined || seen[at] === b) {
+        const at = ids.find(ballot[r]);
+        if (at < 0 || seen[at] === b) {
           valid = false;
           break;
         }
@@ -122,7 +159,8 @@ export function encodeApproval(
   candidates: Candidates,
   limits: { readonly min: number; readonly max: number },
 ): EncodedProfile {
-  const tally = new ProfileTally(profile.length);
+  const tally = new ProfileTally(new BallotTable(profile.length));
+  const ids = new IdLookup(candidates.position);
   const seen = new Int32Array(candidates.position.size).fill(-1);
   const approved = new Uint8Array(candidates.names.length);
   const items = new Uint16Array(candidates.names.length);
@@ -133,8 +171,8 @@ export function encodeApproval(
     approved.fill(0);
     if (valid) {
       for (const id of ballot) {
-        const at = candidates.position.get(id);
-        if (at === undefined) {
+        const at = ids.find(id);
+        if (at < 0) {
           valid = false;
           break;
         }
@@ -151,45 +189,107 @@ export function encodeApproval(
     for (let c = 0; c < approved.length; c++) if (approved[c]) items[length++] = c;
     tally.add(valid ? (length > 0 ? 'counted' : 'blank') : 'invalid', items, length, weight);
   }
-  return tally.done();
+  return { table: tally.counter, ...tally.done() };
 }
 
-/** Grade ballots → one grade per counted candidate; an ungraded candidate gets `missingGrade`. */
+/** Marks a key of a grade ballot that names no candidate. */
+const UNKNOWN = -2;
+/** Marks a key naming a withdrawn candidate: its grade is checked, then dropped. */
+const WITHDRAWN = -1;
+
+/**
+ * Grade ballots → votes per candidate and grade, in one pass; an ungraded
+ * candidate gets `missingGrade`. Two things keep it fast on a million
+ * judges. Ballots of the same shape (keys in the same order, as a database
+ * row or a form gives them) hand their keys to for…in as the very same
+ * strings, so each key position remembers its last key and that candidate's
+ * first cell: the Map lookup only happens when the shape changes. And a plain
+ * count goes straight into its group's cells as the grades are read — taken
+ * back if the ballot turns out blank or invalid — instead of being stored
+ * and added in a second loop. Other weights are added once the ballot is
+ * known to count.
+ */
 export function encodeGrades(
   profile: Profile<GradeBallot>,
   candidates: Candidates,
   gradeCount: number,
   missingGrade: number,
-): EncodedProfile {
-  const tally = new ProfileTally(profile.length);
-  const items = new Uint16Array(candidates.names.length);
+): GradeProfile {
+  const n = candidates.names.length;
+  const histogram = new GradeHistogram(n * gradeCount);
+  const tally = new ProfileTally(histogram);
+  const cells = new Int32Array(n);
+  /** Where a ballot that is not a plain count is read into: nothing is added to it. */
+  const unused = new Float64Array(n * gradeCount);
+  // A valid ballot has at most one key per id, so the key reaching past them all is unknown and ends the ballot.
+  const keyAt = new Array<string | undefined>(candidates.position.size + 1).fill(undefined);
+  const cellAt = new Int32Array(candidates.position.size + 1);
+  const gradedIn = new Int32Array(n).fill(-1);
+  let lastWeight: Weight | undefined;
+  let count = 0;
   for (let b = 0; b < profile.length; b++) {
     const { ballot, weight } = profile[b];
-    items.fill(missingGrade);
+    // Single judgments all weigh 1n: a million of them, one conversion.
+    if (weight !== lastWeight) {
+      lastWeight = weight;
+      count = plainCount(weight);
+    }
+    const group = count > 0 ? histogram.groups.reservePlain(count) : -1;
+    const row = group >= 0 ? histogram.row(group) : unused;
     let graded = 0;
     let valid = typeof ballot === 'object' && ballot !== null && !Array.isArray(ballot);
     if (valid) {
+      let k = 0;
       for (const id in ballot) {
-        const c = candidates.index.get(id);
+        if (keyAt[k] !== id) {
+          const c = candidates.index.get(id);
+          keyAt[k] = id;
+          cellAt[k] = c === undefined ? UNKNOWN : c < 0 ? WITHDRAWN : c * gradeCount;
+        }
+        const first = cellAt[k++];
         const grade = ballot[id];
-        if (c === undefined || !Number.isInteger(grade) || grade < 0 || grade >= gradeCount) {
+        // (grade >>> 0) === grade: a whole number from 0 to 2^32 − 1, without coercing a non-number.
+        if (
+          first === UNKNOWN ||
+          typeof grade !== 'number' ||
+          grade >>> 0 !== grade ||
+          grade >= gradeCount
+        ) {
           valid = false;
           break;
         }
-        if (c >= 0) {
-          items[c] = grade;
-          graded++;
+        if (first >= 0) {
+          const cell = first + grade;
+          row[cell] += count;
+          cells[graded++] = cell;
         }
       }
     }
-    tally.add(valid ? (graded > 0 ? 'counted' : 'blank') : 'invalid', items, items.length, weight);
+    if (!valid || graded === 0) {
+      if (group >= 0) histogram.takeBack(group, cells, graded, count);
+      tally.add(valid ? 'blank' : 'invalid', cells, 0, weight);
+      continue;
+    }
+    if (graded < n) {
+      for (const id in ballot) {
+        const c = candidates.index.get(id) as number;
+        if (c >= 0) gradedIn[c] = b;
+      }
+      for (let c = 0; c < n; c++) {
+        if (gradedIn[c] === b) continue;
+        const cell = c * gradeCount + missingGrade;
+        row[cell] += count;
+        cells[graded++] = cell;
+      }
+    }
+    if (group < 0) tally.add('counted', cells, graded, weight);
   }
-  return tally.done();
+  return { histogram, ...tally.done() };
 }
 
 /** Choice ballots → the option's index; abstentions and blanks are tallied apart. */
 export function encodeChoice(profile: Profile<ChoiceBallot>, options: Candidates): EncodedProfile {
-  const tally = new ProfileTally(Math.min(profile.length, 64));
+  const tally = new ProfileTally(new BallotTable(Math.min(profile.length, 64)));
   const item = new Uint16Array(1);
   for (const { ballot, weight } of profile) {
     if (ballot === 'abstain' || ballot === 'blank') {
@@ -205,38 +305,66 @@ export function encodeChoice(profile: Profile<ChoiceBallot>, options: Candidates
     item[0] = c;
     tally.add('counted', item, 1, weight);
   }
-  return tally.done();
+  return { table: tally.counter, ...tally.done() };
 }
 
-/** Routes each ballot to the table (counted) or to an exact side sum. */
-class ProfileTally {
-  private readonly table: BallotTable;
+/** Slots in IdLookup's cache. */
+const ID_SLOTS = 256;
+
+/**
+ * A ballot's id → its position among all ids, or -1 when it names no
+ * candidate. A Map lookup hashes the string whenever it is a new string
+ * object, and ballots repeat a few ids: a small direct-mapped cache, slotted
+ * by the id's last two characters and length, answers most lookups with one
+ * string comparison. The comparison is by content, so a hit is right
+ * whichever string object holds the id.
+ */
+export class IdLookup {
+  private readonly keys = new Array<string | undefined>(ID_SLOTS).fill(undefined);
+  private readonly positions = new Int32Array(ID_SLOTS);
+
+  constructor(private readonly position: ReadonlyMap<string, number>) {}
+
+  find(id: unknown): number {
+    if (typeof id !== 'string') return -1;
+    const n = id.length;
+    const slot =
+      (n > 1 ? id.charCodeAt(n - 1) * 31 + id.charCodeAt(n - 2) + n : n) & (ID_SLOTS - 1);
+    if (this.keys[slot] === id) return this.positions[slot];
+    const at = this.position.get(id);
+    if (at === undefined) return -1;
+    this.keys[slot] = id;
+    this.positions[slot] = at;
+    return at;
+  }
+}
+
+/** Routes each ballot to the counter (counted) or to an exact side sum. */
+class ProfileTally<Items, Counter extends GroupedCounter<Items>> {
   private readonly blank = new WeightSum();
   private readonly invalid = new WeightSum();
   private readonly abstentions = new WeightSum();
 
-  constructor(expectedBallots: number, expectedItems?: number) {
-    this.table = new BallotTable(expectedBallots, expectedItems);
-  }
+  constructor(readonly counter: Counter) {}
 
   add(
     kind: 'counted' | 'blank' | 'invalid' | 'abstain',
-    items: Uint16Array,
+    items: Items,
     length: number,
     weight: Weight,
   ): void {
-    if (kind === 'counted') this.table.add(items, length, weight);
+    if (kind === 'counted') this.counter.add(items, length, weight);
     else if (kind === 'blank') this.blank.add(weight);
     else if (kind === 'invalid') this.invalid.add(weight);
     else this.abstentions.add(weight);
   }
 
-  done(): EncodedProfile {
-    const counted = this.table.groups.total();
+  done(): ProfileSummary {
+    const counted = this.counter.groups.total();
     const blank = this.blank.value();
     const invalid = this.invalid.value();
     const abstentions = this.abstentions.value();
     const total = counted.add(blank).add(invalid).add(abstentions);
-    return { table: this.table, counted, blank, invalid, abstentions, total };
+    return { counted, blank, invalid, abstentions, total };
   }
 }

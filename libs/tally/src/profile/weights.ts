@@ -11,6 +11,11 @@ export type Weight = bigint | Rational;
  */
 export const MAX_GROUP_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100_000);
 
+/** The weight as a number when it is a plain count (a bigint from 1 to 2^32, far below any group's limit), else 0. */
+export function plainCount(weight: Weight): number {
+  return typeof weight === 'bigint' && weight > 0n && weight <= 0xffffffffn ? Number(weight) : 0;
+}
+
 /** Checks a weight and returns it as numerator/denominator (zero is allowed and counts for nothing). */
 export function weightParts(weight: Weight): { num: bigint; den: bigint } {
   if (typeof weight === 'bigint') {
@@ -44,6 +49,18 @@ export class WeightGroups {
   /** Total count held by each group. */
   readonly totals: number[] = [];
   private readonly filling = new Map<bigint, number>();
+  /** The group of unit 1 now filling, or -1: most ballots are plain counts, reserved without touching a bigint. */
+  private plainGroup = -1;
+
+  /** The group of unit 1 with room for a plain count (see plainCount). */
+  reservePlain(count: number): number {
+    const group = this.plainGroup;
+    if (group >= 0 && this.totals[group] + count <= MAX_GROUP_COUNT) {
+      this.totals[group] += count;
+      return group;
+    }
+    return this.reserve(1n, count);
+  }
 
   /** The group of unit 1/den with room for `count` more, opening one if needed; -1 if count alone is too large. */
   reserve(den: bigint, count: number): number {
@@ -60,9 +77,15 @@ export class WeightGroups {
       this.units.push(Rational.of(1n, den));
       this.totals.push(0);
       this.filling.set(den, group);
+      if (den === 1n) this.plainGroup = group;
     }
     this.totals[group] += count;
     return group;
+  }
+
+  /** Gives back a count reserved for a ballot that turned out not to count. */
+  release(group: number, count: number): void {
+    this.totals[group] -= count;
   }
 
   /** Splits a count too large for one group into chunks; each chunk becomes its own identical ballot. */
@@ -81,6 +104,39 @@ export class WeightGroups {
     this.units.forEach((unit, g) => (sum = sum.add(unit.mul(Rational.of(this.totals[g])))));
     return sum;
   }
+}
+
+/**
+ * Something that counts ballots by weight group: it turns each weight into
+ * (group, whole count) shares — one share for an ordinary count, several
+ * when a weight is too large for one exact group — and hands each share to
+ * `addCount`. Only what is counted per share differs between subclasses.
+ */
+export abstract class GroupedCounter<Items> {
+  readonly groups = new WeightGroups();
+
+  /** Adds `weight` copies of the ballot items[0 .. length). */
+  add(items: Items, length: number, weight: Weight): void {
+    const count = plainCount(weight);
+    if (count > 0) {
+      this.addCount(items, length, this.groups.reservePlain(count), count);
+      return;
+    }
+    const { num, den } = weightParts(weight);
+    if (num === 0n) return;
+    const group =
+      num <= BigInt(Number.MAX_SAFE_INTEGER) ? this.groups.reserve(den, Number(num)) : -1;
+    if (group >= 0) return this.addCount(items, length, group, Number(num));
+    for (const chunk of this.groups.chunks(num, den))
+      this.addCount(items, length, chunk.group, chunk.count);
+  }
+
+  /** Adds `count` copies in unit 1, where count is a whole number already within one group's limit (another table's count). */
+  addWhole(items: Items, length: number, count: number): void {
+    this.addCount(items, length, this.groups.reservePlain(count), count);
+  }
+
+  protected abstract addCount(items: Items, length: number, group: number, count: number): void;
 }
 
 /** An exact running sum of weights outside the hot loops (invalid, blank, abstentions), kept per denominator. */
@@ -127,6 +183,10 @@ export class ExactSums {
       if (count !== 0) sum = sum.add(this.units[g].mul(Rational.of(BigInt(count), scale)));
     }
     return sum;
+  }
+
+  clear(cell: number): void {
+    this.counts.fill(0, cell * this.groups, (cell + 1) * this.groups);
   }
 
   isZero(cell: number): boolean {
