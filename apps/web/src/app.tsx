@@ -4,6 +4,8 @@ import { RequireAccount } from './components/guards';
 import { Layout } from './components/layout';
 import { LocaleProvider } from './i18n/locale';
 import { AcceptInvitationPage } from './pages/accept-invitation-page';
+import { AssembliesPage } from './pages/assemblies-page';
+import { AssemblyPage } from './pages/assembly-page';
 import { CharterPage } from './pages/charter-page';
 import { CouncilsPage } from './pages/councils-page';
 import { HomePage } from './pages/home-page';
@@ -46,6 +48,22 @@ export function App() {
                 element={
                   <RequireAccount>
                     <ProposalPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/assemblies"
+                element={
+                  <RequireAccount>
+                    <AssembliesPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/assemblies/:assemblyId"
+                element={
+                  <RequireAccount>
+                    <AssemblyPage />
                   </RequireAccount>
                 }
               />

@@ -54,6 +54,7 @@ export function Layout() {
     { to: '/', label: 'nav.home', show: true },
     { to: '/proposals', label: 'nav.proposals', show: true },
     { to: '/votes', label: 'nav.votes', show: true },
+    { to: '/assemblies', label: 'nav.assemblies', show: true },
     { to: '/councils', label: 'nav.councils', show: true },
     { to: '/charter', label: 'nav.charter', show: true },
     { to: '/settings/notifications', label: 'nav.notifications', show: true },
