@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { Role } from '@delibera/kernel';
 import { createAccount, createMember, signedInMember, TEST_PASSWORD } from '../factories';
 import { Council } from '@delibera/councils';
+import { inDays, openDoors } from '../factories/assemblies';
 import {
   castBallot,
   closeVote,
@@ -156,6 +157,58 @@ describe('deliberating and voting in the portal (e2e)', () => {
       .getByRole('region', { name: 'Qui décide, qui est consulté' })
       .getByText('Le conseil appuie ce fonds.')
       .waitFor();
+  });
+
+  it('lets a member give and revoke a proxy, then check in remotely on the day', async () => {
+    const secretary = await signedInMember(app, [Role.Secretary]);
+    const member = await createMember(app.dataSource, { displayName: 'Nadia Roy' });
+    const account = await createAccount(app.dataSource, { member });
+    const holder = await createMember(app.dataSource);
+    const { conveneAssembly } = ok(
+      await app.gql<{ conveneAssembly: { id: string } }>(
+        'mutation ($input: ConveneAssemblyInput!) { conveneAssembly(input: $input) { id } }',
+        {
+          input: {
+            kind: 'GeneralAssembly',
+            generalAssemblyType: 'Annual',
+            mode: 'Hybrid',
+            titleFr: 'Assemblée générale annuelle',
+            titleEn: 'Annual general assembly',
+            place: 'Salle communautaire, Montréal',
+            url: 'https://meet.example.org/aga',
+            startsAt: inDays(15),
+            endsAt: inDays(16),
+            agenda: [{ kind: 'Information', titleFr: 'Rapport annuel', titleEn: 'Annual report' }],
+          },
+        },
+        { token: secretary.token },
+      ),
+    );
+
+    await signInAs(account.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Assemblées' }).click();
+    await page.getByRole('link', { name: 'Assemblée générale annuelle' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Assemblée générale annuelle' }).waitFor();
+    await page.getByLabel('Numéro de membre du mandataire').fill(holder.id);
+    await page.getByRole('button', { name: 'Donner ma procuration' }).click();
+    await page.getByRole('status').getByText('Votre procuration est enregistrée.').waitFor();
+    await page.getByText(holder.id).waitFor();
+    await screenshot(page, 'assembly-proxy-phone');
+    await expectAccessible('assembly');
+    await page.getByRole('button', { name: 'Révoquer ma procuration' }).click();
+    await page.getByRole('status').getByText('Votre procuration est révoquée.').waitFor();
+    const [{ active }] = await app.dataSource.query(
+      'SELECT count(*)::int AS active FROM assembly_proxy WHERE assembly_id = $1 AND ended_at IS NULL',
+      [conveneAssembly.id],
+    );
+    expect(active).toBe(0);
+
+    await openDoors(app, conveneAssembly.id);
+    await page.reload();
+    await page.getByRole('button', { name: 'Signaler ma présence à distance' }).click();
+    await page.getByRole('status').getByText('Votre présence est enregistrée.').waitFor();
+    await page.getByText(/^Présence enregistrée \(à distance\)/).waitFor();
+    await page.getByText(/^Quorum : 1 présents et 0 représentés/).waitFor();
   });
 
   const focusedName = () =>
