@@ -69,7 +69,7 @@ export interface PortalHarness {
   origin: string;
   /** A fresh page (and browser context) for each test. */
   page: Page;
-  /** Signs in through the sign-in page (in French) and waits for the home page. */
+  /** Signs in through the sign-in page (in French) and waits for the signed-in portal. */
   signInAs(email: string): Promise<void>;
   /** Fails the test with axe-core's serious and critical findings on the current page. */
   expectAccessible(name: string): Promise<void>;
@@ -90,7 +90,13 @@ export function portalHarness(viewport: { width: number; height: number }): Port
       await page.getByLabel('Courriel').fill(email);
       await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
+      await page
+        .getByRole('button', { name: 'Se déconnecter' })
+        .waitFor()
+        .catch(async (error: unknown) => {
+          await screenshot(page, 'FAILED-sign-in');
+          throw error;
+        });
     },
     async expectAccessible(name: string) {
       const violations = await seriousAccessibilityViolations(harness.page);

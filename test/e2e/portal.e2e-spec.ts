@@ -142,6 +142,7 @@ describe('member portal in a real browser (e2e)', () => {
     await screenshot(page, 'councils-applied-phone');
     await expectAccessible('councils');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
 
     await page.setViewportSize({ width: 1200, height: 900 });
     await signInAs(chairAccount.email);

@@ -1,22 +1,43 @@
+import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from './api/session';
 import { RequireAccount } from './components/guards';
 import { Layout } from './components/layout';
 import { LocaleProvider } from './i18n/locale';
 import { AcceptInvitationPage } from './pages/accept-invitation-page';
-import { AssembliesPage } from './pages/assemblies-page';
-import { AssemblyPage } from './pages/assembly-page';
-import { CharterPage } from './pages/charter-page';
-import { CouncilsPage } from './pages/councils-page';
 import { HomePage } from './pages/home-page';
-import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { NotificationSettingsPage } from './pages/notification-settings-page';
 import { SignInPage } from './pages/sign-in-page';
-import { ProposalPage } from './pages/proposal-page';
-import { ProposalsPage } from './pages/proposals-page';
-import { VotePage } from './pages/vote-page';
-import { VotesPage } from './pages/votes-page';
+
+// Pages beyond sign-in and home load on first visit, keeping the first download small.
+const AssembliesPage = lazy(() =>
+  import('./pages/assemblies-page').then((m) => ({ default: m.AssembliesPage })),
+);
+const AssemblyPage = lazy(() =>
+  import('./pages/assembly-page').then((m) => ({ default: m.AssemblyPage })),
+);
+const CharterPage = lazy(() =>
+  import('./pages/charter-page').then((m) => ({ default: m.CharterPage })),
+);
+const CouncilsPage = lazy(() =>
+  import('./pages/councils-page').then((m) => ({ default: m.CouncilsPage })),
+);
+const MembersPage = lazy(() =>
+  import('./pages/members-page').then((m) => ({ default: m.MembersPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('./pages/notification-settings-page').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
+const ProposalPage = lazy(() =>
+  import('./pages/proposal-page').then((m) => ({ default: m.ProposalPage })),
+);
+const ProposalsPage = lazy(() =>
+  import('./pages/proposals-page').then((m) => ({ default: m.ProposalsPage })),
+);
+const VotePage = lazy(() => import('./pages/vote-page').then((m) => ({ default: m.VotePage })));
+const VotesPage = lazy(() => import('./pages/votes-page').then((m) => ({ default: m.VotesPage })));
 
 export function App() {
   return (

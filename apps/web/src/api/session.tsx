@@ -52,6 +52,8 @@ interface SessionContextValue {
   account: Account | null | undefined;
   signIn(payload: { accessToken: string; refreshToken: string; account: Account }): void;
   signOut(): Promise<void>;
+  /** The reader signed out here: the next sign-in starts from home, not their last page. */
+  signedOut: boolean;
   hasRole(...roles: Role[]): boolean;
 }
 
@@ -63,6 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null | undefined>(() =>
     sessionStore.refreshToken() ? undefined : null,
   );
+  const [signedOut, setSignedOut] = useState(false);
   const { chosen, setLocale } = useLocale();
 
   useEffect(() => {
@@ -70,12 +73,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void client
       .query(MeQuery, {}, { requestPolicy: 'network-only' })
       .toPromise()
-      .then((result) => setAccount(result.data?.me ?? null));
+      // A sign-in may have completed meanwhile: the restored session must not overwrite it.
+      .then((result) => setAccount((current) => current ?? result.data?.me ?? null));
   }, [account, client]);
 
   const signIn = useCallback<SessionContextValue['signIn']>(
     (payload) => {
       sessionStore.save(payload);
+      setSignedOut(false);
       if (!chosen) setLocale(toAppLocale(payload.account.locale));
       setAccount(payload.account);
     },
@@ -85,6 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await client.mutation(LogoutMutation, {}).toPromise();
     sessionStore.clear();
+    setSignedOut(true);
     setAccount(null);
     setClient(createApiClient());
   }, [client]);
@@ -94,9 +100,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       account,
       signIn,
       signOut,
+      signedOut,
       hasRole: (...roles) => roles.some((role) => account?.roles.includes(role)),
     }),
-    [account, signIn, signOut],
+    [account, signIn, signOut, signedOut],
   );
   return (
     <SessionContext.Provider value={value}>

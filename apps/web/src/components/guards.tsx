@@ -6,11 +6,14 @@ import { NotFoundPage } from '../pages/not-found-page';
 
 /** Signed-in members only; others go to sign-in and come back afterwards. */
 export function RequireAccount({ children, roles }: { children: ReactNode; roles?: Role[] }) {
-  const { account, hasRole } = useSession();
+  const { account, hasRole, signedOut } = useSession();
   const location = useLocation();
   if (account === undefined) return <Loading />;
-  if (account === null)
-    return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (account === null) {
+    return (
+      <Navigate to="/sign-in" replace state={signedOut ? null : { from: location.pathname }} />
+    );
+  }
   // The API refuses anyway; hiding the page avoids showing a form that can only fail.
   if (roles && !hasRole(...roles)) return <NotFoundPage />;
   return <>{children}</>;

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../api/session';
 import { useLocale, useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages.fr-CA';
+import { Loading } from './feedback';
 
 function LanguageSwitch() {
   const t = useT();
@@ -41,13 +42,25 @@ export function Layout() {
 
   // After the reader navigates, move focus to the new page's heading as a page load would;
   // not on the initial load or its redirects, where focus must stay at the top (skip link).
+  // A lazily loaded page shows its heading a moment later: wait for it.
   useEffect(() => {
-    if (!interacted.current) return;
-    const heading = main.current?.querySelector<HTMLElement>('h1');
-    if (heading) {
+    const container = main.current;
+    if (!interacted.current || !container) return;
+    const focusHeading = () => {
+      const heading = container.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
       heading.tabIndex = -1;
       heading.focus();
-    } else main.current?.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
+    observer.observe(container, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 3000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [location.pathname]);
 
   const links: { to: string; label: MessageId; show: boolean }[] = [
@@ -96,7 +109,9 @@ export function Layout() {
         )}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

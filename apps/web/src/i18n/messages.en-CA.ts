@@ -390,6 +390,7 @@ export const enCA: Record<MessageId, string> = {
   'assembly.online': 'Online',
   'assembly.agenda': 'Agenda',
   'assembly.attendance': 'Attendance',
+  'assembly.checkInOpens': 'Check-in opens on {date}.',
   'assembly.checkInRemote': 'Check in remotely',
   'assembly.checkedInNow': 'Your attendance is recorded.',
   'assembly.checkedIn': 'Attendance recorded ({mode}) on {time}.',

@@ -389,6 +389,7 @@ export const frCA = {
   'assembly.online': 'En ligne',
   'assembly.agenda': 'Ordre du jour',
   'assembly.attendance': 'Présences',
+  'assembly.checkInOpens': 'L’enregistrement des présences ouvre le {date}.',
   'assembly.checkInRemote': 'Signaler ma présence à distance',
   'assembly.checkedInNow': 'Votre présence est enregistrée.',
   'assembly.checkedIn': 'Présence enregistrée ({mode}) le {time}.',

@@ -253,6 +253,8 @@ export function AssemblyPage() {
               time: formatDateTime(assembly.myAttendance.checkedInAt, locale),
             })}
           </p>
+        ) : open && Date.now() < new Date(assembly.startsAt).getTime() ? (
+          <p>{t('assembly.checkInOpens', { date: formatDateTime(assembly.startsAt, locale) })}</p>
         ) : open && assembly.mode !== 'InPerson' ? (
           <button
             type="button"
