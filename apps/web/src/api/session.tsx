@@ -30,6 +30,17 @@ export const SessionAccount = graphql(`
   }
 `);
 
+/** What sign-in and accepting an invitation both return: the tokens and the account. */
+export const SessionPayload = graphql(`
+  fragment SessionPayload on AuthPayload {
+    accessToken
+    refreshToken
+    account {
+      ...SessionAccount
+    }
+  }
+`);
+
 const MeQuery = graphql(`
   query Me {
     me {

@@ -19,6 +19,32 @@ const DiffDocument = graphql(`
   }
 `);
 
+function VersionSelect(props: {
+  id: string;
+  label: string;
+  value: number;
+  versions: number[];
+  onChange(version: number): void;
+}) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(Number(event.target.value))}
+      >
+        {props.versions.map((version) => (
+          <option key={version} value={version}>
+            {t('proposal.version', { version })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Compares two versions of a proposal: added text marked <ins>, removed text <del>. */
 export function VersionDiff({ proposalId, versions }: { proposalId: string; versions: number[] }) {
   const t = useT();
@@ -35,30 +61,20 @@ export function VersionDiff({ proposalId, versions }: { proposalId: string; vers
   return (
     <div className="stack">
       <div className="filters">
-        <div className="field">
-          <label htmlFor="diff-from">{t('proposal.diffFrom')}</label>
-          <select
-            id="diff-from"
-            value={from}
-            onChange={(event) => setFrom(Number(event.target.value))}
-          >
-            {versions.map((version) => (
-              <option key={version} value={version}>
-                {t('proposal.version', { version })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="diff-to">{t('proposal.diffTo')}</label>
-          <select id="diff-to" value={to} onChange={(event) => setTo(Number(event.target.value))}>
-            {versions.map((version) => (
-              <option key={version} value={version}>
-                {t('proposal.version', { version })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect
+          id="diff-from"
+          label={t('proposal.diffFrom')}
+          value={from}
+          onChange={setFrom}
+          versions={versions}
+        />
+        <VersionSelect
+          id="diff-to"
+          label={t('proposal.diffTo')}
+          value={to}
+          onChange={setTo}
+          versions={versions}
+        />
       </div>
       <ErrorAlert error={error} />
       {data && (

@@ -11,11 +11,7 @@ import { useT } from '../i18n/locale';
 const AcceptInvitationMutation = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
-      accessToken
-      refreshToken
-      account {
-        ...SessionAccount
-      }
+      ...SessionPayload
     }
   }
 `);

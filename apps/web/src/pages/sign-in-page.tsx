@@ -11,11 +11,7 @@ import { useT } from '../i18n/locale';
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
-      accessToken
-      refreshToken
-      account {
-        ...SessionAccount
-      }
+      ...SessionPayload
     }
   }
 `);
