@@ -135,6 +135,12 @@ describe('deliberating and voting in the portal (e2e)', () => {
     expect(submitted.submitProposal.status).toBe('Consultation');
 
     await signInAs(chairAccount.email);
+    // What needs them now: the council's opinion, with its due date.
+    await page
+      .getByRole('link', {
+        name: /^Conseil des jeunes : avis à rendre sur « Créer un fonds jeunesse » avant le /,
+      })
+      .waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Conseils' }).click();
     await page
       .getByRole('region', { name: 'Conseil des jeunes' })

@@ -44,6 +44,7 @@ export const enCA: Record<MessageId, string> = {
   'home.nothing': 'Nothing needs you right now.',
   'home.applicationsToDecide':
     '{council}: {count, plural, one {# membership application to decide} other {# membership applications to decide}}',
+  'home.opinionToGive': '{council}: opinion due on “{title}” by {date}',
   'home.myPendingApplication': '{council}: your application is under review.',
   'home.notifications': 'Unread notifications',
   'home.markRead': 'Mark as read',

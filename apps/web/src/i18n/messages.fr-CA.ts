@@ -42,6 +42,7 @@ export const frCA = {
   'home.nothing': 'Rien ne vous attend pour le moment.',
   'home.applicationsToDecide':
     '{council} : {count, plural, one {# demande d’adhésion à examiner} other {# demandes d’adhésion à examiner}}',
+  'home.opinionToGive': '{council} : avis à rendre sur « {title} » avant le {date}',
   'home.myPendingApplication': '{council} : votre candidature est à l’étude.',
   'home.notifications': 'Notifications non lues',
   'home.markRead': 'Marquer comme lue',

@@ -12,6 +12,19 @@ import { useLocale, useT } from '../i18n/locale';
 
 const HomeQuery = graphql(`
   query Home {
+    proposals(first: 20, status: Consultation) {
+      edges {
+        node {
+          id
+          title
+          consultations {
+            councilId
+            status
+            dueAt
+          }
+        }
+      }
+    }
     votes(first: 50, status: Open) {
       edges {
         node {
@@ -81,6 +94,21 @@ export function HomePage() {
   const myPending = councils.filter((council) =>
     council.members.some((seat) => seat.memberId === memberId && seat.status === 'Applied'),
   );
+  const mySeats = new Set(
+    councils
+      .filter((council) =>
+        council.members.some((seat) => seat.memberId === memberId && seat.status === 'Active'),
+      )
+      .map((council) => council.id),
+  );
+  const consultationsToAnswer =
+    data?.proposals.edges
+      .map((edge) => edge.node)
+      .flatMap((proposal) =>
+        proposal.consultations
+          .filter((c) => c.status === 'Requested' && mySeats.has(c.councilId))
+          .map((c) => ({ proposal, consultation: c })),
+      ) ?? [];
   const now = useNow(60_000);
   const votesToCast =
     data?.votes.edges
@@ -103,7 +131,11 @@ export function HomePage() {
         <>
           <section aria-labelledby="needs-you">
             <h2 id="needs-you">{t('home.needsYou')}</h2>
-            {votesToCast.length + toDecide.length + myPending.length === 0 ? (
+            {votesToCast.length +
+              consultationsToAnswer.length +
+              toDecide.length +
+              myPending.length ===
+            0 ? (
               <p>{t('home.nothing')}</p>
             ) : (
               <ul className="task-list">
@@ -113,6 +145,23 @@ export function HomePage() {
                       {t('home.voteToCast', {
                         title: locale === 'en-CA' ? vote.titleEn : vote.titleFr,
                         remaining: formatRemaining(new Date(vote.closesAt).getTime() - now, locale),
+                      })}
+                    </Link>
+                  </li>
+                ))}
+                {consultationsToAnswer.map(({ proposal, consultation }) => (
+                  <li key={`${proposal.id}-${consultation.councilId}`}>
+                    <Link to={`/proposals/${proposal.id}`}>
+                      {t('home.opinionToGive', {
+                        council: localizedName(
+                          councils.find((c) => c.id === consultation.councilId) ?? {
+                            nameFr: '',
+                            nameEn: '',
+                          },
+                          locale,
+                        ),
+                        title: proposal.title,
+                        date: formatDateTime(consultation.dueAt, locale),
                       })}
                     </Link>
                   </li>
