@@ -9,6 +9,7 @@ export default tseslint.config(
       '.data/',
       'coverage/',
       'apps/web/dist/',
+      'apps/web/src/gql/',
       '**/*.js',
       '**/*.mjs',
     ],

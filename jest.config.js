@@ -19,7 +19,7 @@ const common = {
   moduleNameMapper: { '^@delibera/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
 module.exports = {

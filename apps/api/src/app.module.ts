@@ -10,20 +10,13 @@ import {
 } from '@delibera/kernel';
 import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { requestLimits } from './request-limits';
 
 /** The GraphQL API. With RUN_WORKER_IN_PROCESS it also runs the queue processors (local use). */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    // Bounds on what one request may ask, so no query can exhaust the API or the database.
-    const armor = new ApolloArmor({
-      maxDepth: { n: 10 },
-      maxAliases: { n: 15 },
-      costLimit: { maxCost: 5000 },
-      maxDirectives: { n: 20 },
-      maxTokens: { n: 3000 },
-      blockFieldSuggestion: { enabled: config.isProduction },
-    }).protect();
+    const armor = new ApolloArmor(requestLimits(config.isProduction)).protect();
     return {
       module: AppModule,
       imports: [

@@ -6,11 +6,13 @@ import { DataSource } from 'typeorm';
 import { AppConfig, runMigrationsLocked } from '@delibera/kernel';
 import { AppModule } from './app.module';
 import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
+import { servePortal } from './web-portal';
 
 /**
  * Builds the API application on a resolved config (database and Redis URLs
- * known) and brings its schema up to date. Used by main.ts and by the e2e tests,
- * so tests drive exactly what production runs.
+ * known), serves the member portal when it was built, and brings the database
+ * schema up to date. Used by main.ts and by the e2e tests, so tests drive
+ * exactly what production runs.
  */
 export async function createApiApp(
   config: AppConfig,
@@ -29,6 +31,7 @@ export async function createApiApp(
   // CSV imports travel inside GraphQL requests; allow them, and nothing larger.
   app.useBodyParser('json', { limit: '12mb' });
   mountQueueDashboard(app);
+  servePortal(app);
   await runMigrationsLocked(app.get(DataSource));
   return app;
 }

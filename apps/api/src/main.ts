@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, RedisUnavailableError } from '@delibera/kernel
 import { resolveInfrastructure } from '@delibera/platform';
 import { createApiApp } from './bootstrap';
 import { DEMO_PASSWORD, seedDemoTrust } from './demo/demo-seed';
+import { findPortalDirectory } from './web-portal';
 
 /** `node main.js [--demo]`: starts the API (and, locally, the worker); --demo loads a demo trust. */
 async function main(): Promise<void> {
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'Delibera is running.',
+    findPortalDirectory()
+      ? `  Portal:       ${base}/   (open this in your browser)`
+      : '  Portal:       not built (run `npm run web:build`)',
     `  GraphQL API:  ${base}/graphql`,
     `  Health:       ${base}/health  ·  ${base}/ready`,
     ...infrastructure.started.map((s) => `  Started:      ${s}`),

@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     const seedSeconds = (Date.now() - t0) / 1000;
     process.stdout.write(`seeded ${voters.length} members in ${seedSeconds.toFixed(1)} s\n`);
 
-    const apiEnv = (port: number) => ({
+    const apiEnv = (port: number): Record<string, string> => ({
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { useT } from '../i18n/locale';
+import { ErrorAlert } from './feedback';
+
+const DiffDocument = graphql(`
+  query ProposalDiff($id: UUID!, $from: Int!, $to: Int!) {
+    proposal(id: $id) {
+      id
+      diff(from: $from, to: $to) {
+        titleChanged
+        changes {
+          kind
+          text
+        }
+      }
+    }
+  }
+`);
+
+function VersionSelect(props: {
+  id: string;
+  label: string;
+  value: number;
+  versions: number[];
+  onChange(version: number): void;
+}) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(Number(event.target.value))}
+      >
+        {props.versions.map((version) => (
+          <option key={version} value={version}>
+            {t('proposal.version', { version })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Compares two versions of a proposal: added text marked <ins>, removed text <del>. */
+export function VersionDiff({ proposalId, versions }: { proposalId: string; versions: number[] }) {
+  const t = useT();
+  const latest = versions[versions.length - 1] ?? 1;
+  const [from, setFrom] = useState(Math.max(1, latest - 1));
+  const [to, setTo] = useState(latest);
+  const [{ data, error }] = useQuery({
+    query: DiffDocument,
+    variables: { id: proposalId, from, to },
+    pause: versions.length < 2,
+  });
+  if (versions.length < 2) return <p>{t('proposal.singleVersion')}</p>;
+
+  return (
+    <div className="stack">
+      <div className="filters">
+        <VersionSelect
+          id="diff-from"
+          label={t('proposal.diffFrom')}
+          value={from}
+          onChange={setFrom}
+          versions={versions}
+        />
+        <VersionSelect
+          id="diff-to"
+          label={t('proposal.diffTo')}
+          value={to}
+          onChange={setTo}
+          versions={versions}
+        />
+      </div>
+      <ErrorAlert error={error} />
+      {data && (
+        <div className="diff" aria-live="polite">
+          {data.proposal.diff.changes.map((change, index) =>
+            change.kind === 'added' ? (
+              <ins key={index}>
+                <span className="visually-hidden">{t('proposal.added')} </span>
+                {change.text}
+              </ins>
+            ) : change.kind === 'removed' ? (
+              <del key={index}>
+                <span className="visually-hidden">{t('proposal.removed')} </span>
+                {change.text}
+              </del>
+            ) : (
+              <span key={index}>{change.text}</span>
+            ),
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
