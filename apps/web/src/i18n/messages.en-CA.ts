@@ -155,6 +155,10 @@ export const enCA: Record<MessageId, string> = {
   'notificationKind.AssemblyNotice': 'Notices of meetings',
   'notificationKind.ConsultationRequested': 'Opinion requests to your councils',
   'notificationKind.AccountLocked': 'Your account locked (security)',
+  'notificationKind.ContributionCall': 'Contribution calls to your organisation',
+  'notificationKind.ContributionOverdue': 'Reminders of overdue contributions',
+  'notificationKind.ContributionPaymentReceived': 'Contribution payment receipts',
+  'notificationKind.VoteReminder': 'Reminders before a vote closes',
 
   'members.title': 'Member register',
   'members.search': 'Search (name or email)',

@@ -153,6 +153,10 @@ export const frCA = {
   'notificationKind.AssemblyNotice': 'Avis de convocation aux assemblées',
   'notificationKind.ConsultationRequested': 'Demandes d’avis à vos conseils',
   'notificationKind.AccountLocked': 'Verrouillage de votre compte (sécurité)',
+  'notificationKind.ContributionCall': 'Appels de contribution de votre organisation',
+  'notificationKind.ContributionOverdue': 'Rappels de contribution en retard',
+  'notificationKind.ContributionPaymentReceived': 'Reçus de paiement de contribution',
+  'notificationKind.VoteReminder': 'Rappels avant la fermeture d’un vote',
 
   'members.title': 'Registre des membres',
   'members.search': 'Rechercher (nom ou courriel)',

@@ -31,8 +31,12 @@ const ALWAYS_EMAILED: Record<NotificationKind, boolean> = {
   MemberStatusChanged: false,
   AssemblyNotice: false,
   ConsultationRequested: false,
+  ContributionOverdue: false,
+  ContributionPaymentReceived: false,
+  VoteReminder: false,
   Invitation: true,
   AccountLocked: true,
+  ContributionCall: true,
 };
 const KINDS = (Object.keys(ALWAYS_EMAILED) as NotificationKind[]).map((kind) => ({
   kind,

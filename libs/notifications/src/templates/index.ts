@@ -24,6 +24,8 @@ registerEnumType(NotificationKind, { name: 'NotificationKind' });
 export const MANDATORY_EMAIL_KINDS: readonly NotificationKind[] = [
   NotificationKind.Invitation,
   NotificationKind.AccountLocked,
+  // A formal request for money: the organisation must receive it whatever its settings.
+  NotificationKind.ContributionCall,
 ];
 
 export interface RenderedMessage {
