@@ -11,6 +11,7 @@ import {
 import { Member } from '@delibera/membership';
 import { ProposalConsultationDueHandler } from '@delibera/proposals';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
+import { assemblyWithProposal } from '../factories/assemblies';
 import { errorCode, GraphQLResponse, ok, startTestApp, TestApp } from './test-app';
 
 const PROPOSAL_FIELDS = `id status origin title currentVersion charterVersionId consultationEndsAt
@@ -592,6 +593,8 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
   });
 
   it('goes to the vote when deliberation ends (found by the reconciler), announcing the voting dates', async () => {
+    // A scale is decided by a general assembly: the proposal is on a convened one's agenda.
+    await assemblyWithProposal(app.dataSource, proposalId);
     expect(
       errorCode(await gql(ADVANCE, { input: { proposalId, to: 'Voting' } }, author.token)),
     ).toBe('PHASE_NOT_OVER');
