@@ -245,11 +245,12 @@ describe('contributions (e2e)', () => {
       'SELECT decision_type, status FROM proposal WHERE id = $1',
       [proposalId],
     );
-    expect(proposal).toEqual({ decision_type: 'contribution_scale', status: 'submitted' });
+    // Tabled by the board: the councils the charter names are consulted at once.
+    expect(proposal).toEqual({ decision_type: 'contribution_scale', status: 'consultation' });
     expect(errorCode(await app.gql(SUBMIT, { id: scaleId }, { token: treasurer }))).toBe(
       'SCALE_ALREADY_SUBMITTED',
     );
-    // Still in deliberation: the treasurer may correct it (and members can now read it).
+    // Still before its vote: the treasurer may correct it (and members can now read it).
     const edited = ok(
       await app.gql<{ updateContributionScale: { campaignTargetCents: number } }>(
         UPDATE,

@@ -10,12 +10,7 @@ import {
   RollQuery,
 } from '@delibera/voting';
 import { AssemblyErrors } from './assemblies.errors';
-import {
-  AgendaItemKind,
-  AssemblyKind,
-  AssemblyMode,
-  AssemblyStatus,
-} from './assemblies.enums';
+import { AgendaItemKind, AssemblyKind, AssemblyMode, AssemblyStatus } from './assemblies.enums';
 import { assertOpen, lockAssembly } from './assembly-access';
 import { AttendanceService } from './attendance.service';
 import { Assembly, VoteQuorum } from './entities';

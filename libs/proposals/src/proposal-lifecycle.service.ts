@@ -31,6 +31,18 @@ export interface TextEdit {
   note?: string;
 }
 
+/** A submission inside another transaction; `audience` is read before it opens. */
+export interface Submission {
+  proposalId: string;
+  actorAccountId: string | null;
+  /** Tabled by the board (phases start at once) or a member initiative (co-signatures first). */
+  tabled: boolean;
+  audience: CouncilAudience;
+  requested?: RequestedDates;
+  /** Recorded with the submission in the audit trail. */
+  data?: Record<string, unknown>;
+}
+
 /** What a deadline handler found: it acts only when its transition is still due. */
 export type DeadlineOutcome = 'done' | 'not_due';
 
@@ -96,39 +108,61 @@ export class ProposalLifecycleService {
     const before = await this.proposals.byId(proposalId);
     const isAuthor = this.policy.isAuthor(user, before);
     if (!isAuthor && !this.policy.canTable(user)) throw CommonErrors.FORBIDDEN();
-    const tabled = before.origin === ProposalOrigin.Board || !isAuthor;
     const audience = await this.consultation.councilAudience();
-    const proposal = await this.dataSource.transaction(async (manager) => {
-      const charter = await this.charter.inForce(manager);
-      const rule = await this.charter.ruleFor(before.decisionType, charter);
-      const now = new Date();
-      const dates = phaseDates(rule, now, rule.consultedCouncils.length > 0, requested);
-      const submitted = await this.proposals.transition(manager, {
+    const proposal = await this.dataSource.transaction((manager) =>
+      this.submitWithin(manager, {
         proposalId,
-        to: ProposalStatus.Submitted,
         actorAccountId: user.accountId,
-        set: {
-          submittedAt: now,
-          charterVersionId: charter.id,
-          origin: tabled ? ProposalOrigin.Board : ProposalOrigin.MemberInitiative,
-          ...dates,
-        },
-        data: { charterVersion: charter.version, tabled, ...dates },
-      });
-      if (!tabled) {
-        const endsAt = supportEndsAt(now, charter.initiativeSupportDays);
-        return this.proposals.transition(manager, {
-          proposalId,
-          to: ProposalStatus.Support,
-          actorAccountId: user.accountId,
-          set: { supportEndsAt: endsAt },
-          data: { supportEndsAt: endsAt, cosignaturesNeeded: charter.initiativeCosignatures },
-        });
-      }
-      return this.enterFirstPhase(manager, submitted, rule, audience, dates, user.accountId);
-    });
-    await this.afterCommit(proposal);
+        tabled: before.origin === ProposalOrigin.Board || !isAuthor,
+        audience,
+        requested,
+      }),
+    );
+    await this.afterSubmit(proposal);
     return proposal;
+  }
+
+  /** Who sits on which council: read before a transaction that submits (see `submitWithin`). */
+  councilAudience(): Promise<CouncilAudience> {
+    return this.consultation.councilAudience();
+  }
+
+  /**
+   * Submission inside the caller's transaction, for a proposal another domain
+   * creates and tables (a contribution scale): the same phases, dates and
+   * consultation requests as `submit`. The caller runs `afterSubmit` once its
+   * transaction commits.
+   */
+  async submitWithin(manager: EntityManager, submission: Submission): Promise<Proposal> {
+    const { proposalId, actorAccountId, tabled, audience, requested = {} } = submission;
+    const charter = await this.charter.inForce(manager);
+    const current = await this.proposals.byId(proposalId, manager);
+    const rule = await this.charter.ruleFor(current.decisionType, charter);
+    const now = new Date();
+    const dates = phaseDates(rule, now, rule.consultedCouncils.length > 0, requested);
+    const submitted = await this.proposals.transition(manager, {
+      proposalId,
+      to: ProposalStatus.Submitted,
+      actorAccountId,
+      set: {
+        submittedAt: now,
+        charterVersionId: charter.id,
+        origin: tabled ? ProposalOrigin.Board : ProposalOrigin.MemberInitiative,
+        ...dates,
+      },
+      data: { charterVersion: charter.version, tabled, ...dates, ...submission.data },
+    });
+    if (!tabled) {
+      const endsAt = supportEndsAt(now, charter.initiativeSupportDays);
+      return this.proposals.transition(manager, {
+        proposalId,
+        to: ProposalStatus.Support,
+        actorAccountId,
+        set: { supportEndsAt: endsAt },
+        data: { supportEndsAt: endsAt, cosignaturesNeeded: charter.initiativeCosignatures },
+      });
+    }
+    return this.enterFirstPhase(manager, submitted, rule, audience, dates, actorAccountId);
   }
 
   /**
@@ -169,7 +203,7 @@ export class ProposalLifecycleService {
       );
       return this.enterFirstPhase(manager, current, rule, audience, dates, user.accountId);
     });
-    await this.afterCommit(proposal);
+    await this.afterSubmit(proposal);
     return proposal;
   }
 
@@ -309,7 +343,7 @@ export class ProposalLifecycleService {
   }
 
   /** Enqueues the new phase's deadline and sends what the transaction wrote to the outbox. */
-  private async afterCommit(proposal: Proposal): Promise<void> {
+  async afterSubmit(proposal: Proposal): Promise<void> {
     await this.deadlines.schedule(proposal);
     if (proposal.status === ProposalStatus.Consultation) await this.consultation.announced();
   }
