@@ -1,6 +1,14 @@
 import { CallsService } from '@delibera/contributions';
 import { Council } from '@delibera/councils';
-import { Role, TokenService } from '@delibera/kernel';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import {
+  DomainEvent,
+  JobScheduler,
+  ProposalVotingStartedEvent,
+  QueueName,
+  Role,
+  TokenService,
+} from '@delibera/kernel';
 import { Member, OrganisationCategory, SizeBand } from '@delibera/membership';
 import {
   ProposalConsultationDueHandler,
@@ -313,10 +321,30 @@ describe('from a contribution scale to its calls, through the general assembly (
       dates.opensAt,
       dates.closesAt,
     ]);
-    // The deadline delivered again changes nothing: still one vote.
+    // Its open and close jobs were enqueued once the proposal's transaction committed.
+    const deadlines = app.app.get(JobScheduler).queue(QueueName.Deadlines);
+    for (const transition of ['open', 'close'])
+      expect(await deadlines.getJobState(`vote.${vote.id}.${transition}.v1`)).toBe('delayed');
+    // The deadline delivered again, or the event itself, changes nothing: still one vote.
     expect(
       await app.app.get(ProposalDeliberationEndHandler).handle({ id: proposalId, version }),
     ).toBe('not_due');
+    const [pinned] = await app.dataSource.query(
+      `SELECT charter_version_id AS id, title FROM proposal WHERE id = $1`,
+      [proposalId],
+    );
+    await app.dataSource.transaction((manager) =>
+      app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalVotingStarted, {
+        manager,
+        proposalId,
+        decisionType: 'contribution_scale',
+        charterVersionId: pinned.id,
+        title: pinned.title,
+        opensAt: new Date(vote.opensAt),
+        closesAt: new Date(vote.closesAt),
+        actorAccountId: null,
+      } satisfies ProposalVotingStartedEvent),
+    );
     expect((await votesOf(proposalId)).totalCount).toBe(1);
   });
 
@@ -434,6 +462,8 @@ describe('from a contribution scale to its calls, through the general assembly (
     );
     expect((await proposalRow(id)).status).toBe('deliberation');
     expect((await votesOf(id)).totalCount).toBe(0);
+    const [{ n: allVotes }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM vote`);
+    expect(allVotes).toBe(1); // the scale’s vote alone
     expect(
       await app.dataSource.query(
         `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`,
