@@ -16,13 +16,21 @@ import {
 } from '@delibera/proposals';
 import { createAccount, signedInMember } from '../factories';
 import { grantProxy, inDays, openDoors } from '../factories/assemblies';
+import { consultationOver } from '../factories/proposals';
 import {
   createOrganisations,
   CreatedOrganisation,
   TEST_CATEGORIES,
   TEST_SIZE_BANDS,
 } from '../factories/organisations';
-import { castBallot, closeVote, openVote, seatOnCouncil, votersIn } from '../factories/votes';
+import {
+  asVoter,
+  castBallot,
+  closeVote,
+  openVote,
+  seatOnCouncil,
+  votersIn,
+} from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const SCALE_DRAFT = `mutation ($input: ContributionScaleInput!) { draftContributionScale(input: $input) { id } }`;
@@ -122,17 +130,7 @@ describe('from a contribution scale to its calls, through the general assembly (
     const members = await app.dataSource
       .getRepository(Member)
       .findBy(organisations.slice(0, 3).map((o) => ({ id: o.id })));
-    orgVoters = await Promise.all(
-      members.map(async (member) => {
-        const account = await createAccount(app.dataSource, { member });
-        const token = tokens.signAccessToken({
-          accountId: account.id,
-          memberId: member.id,
-          roles: [Role.Member],
-        });
-        return { member, token };
-      }),
-    );
+    orgVoters = await Promise.all(members.map((member) => asVoter(app, member)));
     people = await votersIn(app, 4);
     for (const code of ['youth', 'seniors', 'artists']) {
       const council = await app.dataSource.getRepository(Council).findOneByOrFail({ code });
@@ -260,14 +258,7 @@ describe('from a contribution scale to its calls, through the general assembly (
       ok(await gql(PUBLISH, { id }, chairs[code]));
     }
     // The artists stay silent; their due date passes, and the deadline job runs.
-    await app.dataSource.query(
-      `UPDATE proposal SET consultation_ends_at = now() - interval '1 second' WHERE id = $1`,
-      [proposalId],
-    );
-    await app.dataSource.query(
-      `UPDATE consultation_request SET due_at = now() - interval '1 second' WHERE proposal_id = $1`,
-      [proposalId],
-    );
+    await consultationOver(app.dataSource, proposalId);
     const { version } = await proposalRow();
     expect(
       await app.app.get(ProposalConsultationDueHandler).handle({ id: proposalId, version }),
