@@ -15,7 +15,7 @@ import {
   ProposalDeliberationEndHandler,
 } from '@delibera/proposals';
 import { createAccount, signedInMember } from '../factories';
-import { grantProxy, inDays, openDoors } from '../factories/assemblies';
+import { assemblyWithProposal, grantProxy, inDays, openDoors } from '../factories/assemblies';
 import { consultationOver } from '../factories/proposals';
 import {
   createOrganisations,
@@ -434,8 +434,9 @@ describe('from a contribution scale to its calls, through the general assembly (
 
   it('refuses to put a general-assembly decision to the vote without an assembly, changing nothing', async () => {
     const id = await tabledPastDeliberation('OrdinaryResolution', 'Politique de savoirs ouverts');
-    const auditBefore = await app.dataSource.query(
-      `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`,
+    const before = await app.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM audit_event WHERE entity_id = $1) AS audit,
+              (SELECT count(*)::int FROM vote) AS votes`,
       [id],
     );
     const refused = await gql(ADVANCE, { input: { proposalId: id, to: 'Voting' } });
@@ -451,16 +452,26 @@ describe('from a contribution scale to its calls, through the general assembly (
     expect(english.errors?.[0].message).toBe(
       'This proposal must be on the agenda of a convened general assembly before it can be put to the vote.',
     );
+    // The deadline job is refused too, without failing (the reconciler will try it again).
+    const deliberationEnd = app.app.get(ProposalDeliberationEndHandler);
+    const { version } = await proposalRow(id);
+    expect(await deliberationEnd.handle({ id, version })).toBe('refused');
     expect((await proposalRow(id)).status).toBe('deliberation');
     expect((await votesOf(id)).totalCount).toBe(0);
-    const [{ n: allVotes }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM vote`);
-    expect(allVotes).toBe(1); // the scale’s vote alone
     expect(
       await app.dataSource.query(
-        `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`,
+        `SELECT (SELECT count(*)::int FROM audit_event WHERE entity_id = $1) AS audit,
+                (SELECT count(*)::int FROM vote) AS votes`,
         [id],
       ),
-    ).toEqual(auditBefore);
+    ).toEqual(before);
+
+    // On a convened assembly's agenda, the next attempt puts it to that assembly's vote.
+    const assembly = await assemblyWithProposal(app.dataSource, id, 'ordinary_resolution');
+    expect(await deliberationEnd.handle({ id, version })).toBe('done');
+    expect((await votesOf(id)).edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ electorateKind: 'Assembly', electorateRef: assembly }),
+    ]);
   });
 
   it.each([

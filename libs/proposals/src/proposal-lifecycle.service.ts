@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService, DecisionRule, DecisionType } from '@delibera/charter';
 
-import { AuthUser, CommonErrors } from '@delibera/kernel';
+import { AuthUser, CommonErrors, DomainError } from '@delibera/kernel';
 import { ConsultationService, CouncilAudience } from './consultation/consultation.service';
 import { ProposalDeadlines } from './jobs/proposal-deadlines';
 import { Proposal } from './proposal.entity';
@@ -43,8 +43,11 @@ export interface Submission {
   data?: Record<string, unknown>;
 }
 
-/** What a deadline handler found: it acts only when its transition is still due. */
-export type DeadlineOutcome = 'done' | 'not_due';
+/**
+ * What a deadline handler found: it acts only when its transition is still
+ * due; `refused` when another domain refused it (voting found no assembly).
+ */
+export type DeadlineOutcome = 'done' | 'not_due' | 'refused';
 
 /**
  * How a proposal moves from draft to decision, one action per method, each
@@ -53,6 +56,8 @@ export type DeadlineOutcome = 'done' | 'not_due';
  */
 @Injectable()
 export class ProposalLifecycleService {
+  private readonly logger = new Logger(ProposalLifecycleService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly proposals: ProposalsService,
@@ -305,15 +310,26 @@ export class ProposalLifecycleService {
     );
   }
 
-  /** Deadline: deliberation ends; the proposal goes to the vote. */
-  runDeliberationDeadline(proposalId: string, version: number): Promise<DeadlineOutcome> {
-    return this.whenDue(
-      proposalId,
-      version,
-      ProposalStatus.Deliberation,
-      'deliberationEndsAt',
-      (m, p) => this.startVoting(m, p, null),
-    );
+  /**
+   * Deadline: deliberation ends; the proposal goes to the vote. A refusal
+   * (no assembly holds it yet) is no transient failure to retry: the proposal
+   * stays in deliberation and the reconciler, finding it overdue, tries again
+   * each interval, so it moves once the secretary puts it on an agenda.
+   */
+  async runDeliberationDeadline(proposalId: string, version: number): Promise<DeadlineOutcome> {
+    try {
+      return await this.whenDue(
+        proposalId,
+        version,
+        ProposalStatus.Deliberation,
+        'deliberationEndsAt',
+        (m, p) => this.startVoting(m, p, null),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Proposal ${proposalId} cannot go to the vote yet: ${error.code}`);
+      return 'refused';
+    }
   }
 
   /**
