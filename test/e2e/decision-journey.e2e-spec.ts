@@ -434,6 +434,11 @@ describe('from a contribution scale to its calls, through the general assembly (
 
   it('refuses to put a general-assembly decision to the vote without an assembly, changing nothing', async () => {
     const id = await tabledPastDeliberation('OrdinaryResolution', 'Politique de savoirs ouverts');
+    // An assembly that was cancelled does not count.
+    const cancelled = await assemblyWithProposal(app.dataSource, id, 'ordinary_resolution');
+    await app.dataSource.query(`UPDATE assembly SET status = 'cancelled' WHERE id = $1`, [
+      cancelled,
+    ]);
     const before = await app.dataSource.query(
       `SELECT (SELECT count(*)::int FROM audit_event WHERE entity_id = $1) AS audit,
               (SELECT count(*)::int FROM vote) AS votes`,
