@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Role } from '@delibera/kernel';
 import { Notification } from '@delibera/notifications';
 import { createAccount, signIn, TEST_PASSWORD } from '../factories';
+import { castBallot, openVote, scheduleVote, voteRows, votersIn } from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const LOGIN =
@@ -182,5 +183,36 @@ describe('security: per-IP sign-in limit (e2e)', () => {
     const fourth = await login(app, account.email, TEST_PASSWORD);
     expect(errorCode(fourth)).toBe('RATE_LIMITED');
     expect(fourth.errors?.[0].message).toBe('Trop de tentatives; réessayez dans quelques minutes.');
+  });
+});
+
+describe('security: ballot casting limit (e2e)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ BALLOTS_PER_ACCOUNT_PER_MINUTE: '2' });
+  });
+  afterAll(() => app.close());
+
+  it('refuses a third cast by one account within a minute with RATE_LIMITED, before touching the vote', async () => {
+    const secretary = await createAccount(app.dataSource, { roles: [Role.Member, Role.Secretary] });
+    const secretaryToken = await signIn(app, secretary.email);
+    const [voter] = await votersIn(app, 1);
+    const vote = await scheduleVote(app, secretaryToken, {
+      electorateKind: 'AllMembers',
+      subjectType: 'Referendum',
+      decisionType: 'Referendum',
+      rules: { secrecy: 'Named' },
+    });
+    await openVote(app, secretaryToken, vote.id);
+    const cast = () => castBallot(app, voter.token, vote.id, { option: 'yes' });
+    ok(await cast());
+    ok(await cast()); // a named ballot may be replaced
+    const third = await cast();
+    expect(errorCode(third)).toBe('RATE_LIMITED');
+    expect(third.errors?.[0].extensions).toMatchObject({ retryable: true });
+    expect(await voteRows(app.dataSource, vote.id)).toMatchObject({
+      participations: 1,
+      ballots: 1,
+    });
   });
 });

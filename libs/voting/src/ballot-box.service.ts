@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { AuthUser } from '@delibera/kernel';
+import { AuthUser, RateLimit, RateLimits, requestContext } from '@delibera/kernel';
 import { BallotInput, ballotContent, BallotRules } from './ballots/ballot-content';
 import { CAST_BALLOT_SQL } from './ballots/cast-ballot.sql';
 import { VotingErrors } from './voting.errors';
@@ -46,7 +46,7 @@ const MAX_CACHED_RULES = 1000;
 
 /**
  * Casting ballots: the hot path. It runs plain SQL on the pg pool under
- * TypeORM — no entity hydration, no query runner, no Redis — because a
+ * TypeORM — no entity hydration, no query runner, no wait on Redis — because a
  * referendum must take a thousand ballots a second on two cores. Ballots are
  * never logged and not appended to the audit chain one by one (the audit
  * append takes a global lock and would serialise casting); the chain records
@@ -56,7 +56,10 @@ const MAX_CACHED_RULES = 1000;
 export class BallotBoxService {
   private readonly rules = new Map<string, BallotRules>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rateLimits: RateLimits,
+  ) {}
 
   private get pool(): Pool {
     return (this.dataSource.driver as PostgresDriver).master as Pool;
@@ -96,6 +99,11 @@ export class BallotBoxService {
     input: BallotInput,
     onBehalfOf?: string | null,
   ): Promise<Receipt> {
+    // Counted in Redis when it answers, in memory when it does not: casting never waits for Redis.
+    await Promise.all([
+      this.rateLimits.consume(RateLimit.BallotPerAccount, user.accountId),
+      this.rateLimits.consume(RateLimit.BallotPerIp, requestContext.ip()),
+    ]);
     const content = JSON.stringify(ballotContent(await this.rulesOf(voteId), input));
     if (!user.memberId) throw VotingErrors.NOT_IN_ELECTORATE();
     const voter = onBehalfOf ?? user.memberId;

@@ -6,6 +6,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * secret ballot cannot be joined to its participation (DESIGN §6, invariant 4).
  * At close, a secret vote's ballots are rewritten in shuffled order in the
  * closing transaction, which also erases the physical trail (row order, xmin).
+ * Until then, a ballot and its participation share their inserting
+ * transaction id (xmin), and the WAL records both: a database superuser could
+ * link them while the vote is open, so the WAL of an open secret vote is as
+ * sensitive as the ballots themselves (keep archives short and restricted).
  */
 @Entity('ballot')
 @Index(['voteId'])

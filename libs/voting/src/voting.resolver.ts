@@ -1,6 +1,15 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { ArgsType, Field } from '@nestjs/graphql';
 import {
   AuthUser,
   CurrentUser,
