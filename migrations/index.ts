@@ -12,6 +12,7 @@ import { Votes1795300000300 } from './1795300000300-votes';
 import { Assemblies1795300000400 } from './1795300000400-assemblies';
 import { Contributions1795300000500 } from './1795300000500-contributions';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
+import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Assemblies1795300000400,
   Contributions1795300000500,
   VoteReminders1795300000600,
+  OneVotePerProposal1795300000700,
 ];

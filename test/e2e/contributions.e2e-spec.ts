@@ -4,6 +4,7 @@ import { ContributionsOverdue, CallsService } from '@delibera/contributions';
 import { OrganisationCategory, SizeBand } from '@delibera/membership';
 import { ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
+import { assemblyWithProposal } from '../factories/assemblies';
 import {
   createOrganisations,
   CreatedOrganisation,
@@ -76,9 +77,10 @@ describe('contributions (e2e)', () => {
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await app.dataSource.query(sql, params))[0].n);
 
-  /** The proposal's way to its vote, as the deliberation and assembly libs will drive it. */
-  const openVote = (proposalId: string) =>
-    app.dataSource.transaction(async (manager) => {
+  /** The proposal's way to its vote (decision-journey drives it through GraphQL); a general assembly decides it. */
+  const openVote = async (proposalId: string) => {
+    await assemblyWithProposal(app.dataSource, proposalId);
+    await app.dataSource.transaction(async (manager) => {
       const proposals = app.app.get(ProposalsService);
       await proposals.transition(manager, {
         proposalId,
@@ -92,6 +94,7 @@ describe('contributions (e2e)', () => {
         set: { votingOpensAt: new Date(), votingClosesAt: new Date(Date.now() + 86_400_000) },
       });
     });
+  };
   /** The vote closes: the proposals lib decides and announces it in the same transaction. */
   const closeVote = (proposalId: string, to: ProposalStatus) =>
     app.dataSource.transaction((manager) =>
@@ -242,11 +245,12 @@ describe('contributions (e2e)', () => {
       'SELECT decision_type, status FROM proposal WHERE id = $1',
       [proposalId],
     );
-    expect(proposal).toEqual({ decision_type: 'contribution_scale', status: 'submitted' });
+    // Tabled by the board: the councils the charter names are consulted at once.
+    expect(proposal).toEqual({ decision_type: 'contribution_scale', status: 'consultation' });
     expect(errorCode(await app.gql(SUBMIT, { id: scaleId }, { token: treasurer }))).toBe(
       'SCALE_ALREADY_SUBMITTED',
     );
-    // Still in deliberation: the treasurer may correct it (and members can now read it).
+    // Still before its vote: the treasurer may correct it (and members can now read it).
     const edited = ok(
       await app.gql<{ updateContributionScale: { campaignTargetCents: number } }>(
         UPDATE,

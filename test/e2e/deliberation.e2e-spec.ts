@@ -5,6 +5,7 @@ import { DomainEvent, OpinionPublishedEvent, Role } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
 import { ProposalOrigin, ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { signedInMember } from '../factories';
+import { assemblyWithProposal } from '../factories/assemblies';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const POST = `mutation ($input: PostArgumentInput!) {
@@ -94,6 +95,9 @@ describe('deliberation (e2e)', () => {
       authorMemberId: null,
       createdByAccountId: secretary.account.id,
     });
+    // A general assembly decides a scale: its vote needs the proposal on a convened one's agenda.
+    if (path[target]?.includes(ProposalStatus.Voting))
+      await assemblyWithProposal(app.dataSource, draft.id);
     for (const to of path[target] ?? []) {
       await app.dataSource.transaction((manager) =>
         proposals.transition(manager, {

@@ -11,6 +11,8 @@ import {
 import { Member } from '@delibera/membership';
 import { ProposalConsultationDueHandler } from '@delibera/proposals';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
+import { assemblyWithProposal } from '../factories/assemblies';
+import { consultationOver } from '../factories/proposals';
 import { errorCode, GraphQLResponse, ok, startTestApp, TestApp } from './test-app';
 
 const PROPOSAL_FIELDS = `id status origin title currentVersion charterVersionId consultationEndsAt
@@ -418,14 +420,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
   });
 
   it('at the due date records the silent council as did_not_answer and opens deliberation, once', async () => {
-    await app.dataSource.query(
-      `UPDATE proposal SET consultation_ends_at = now() - interval '1 second' WHERE id = $1`,
-      [proposalId],
-    );
-    await app.dataSource.query(
-      `UPDATE consultation_request SET due_at = now() - interval '1 second' WHERE proposal_id = $1`,
-      [proposalId],
-    );
+    await consultationOver(app.dataSource, proposalId);
     const handler = app.app.get(ProposalConsultationDueHandler);
     await handler.handle({ id: proposalId, version: 1 });
     expect(await handler.handle({ id: proposalId, version: 1 })).toBe('not_due');
@@ -592,6 +587,8 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
   });
 
   it('goes to the vote when deliberation ends (found by the reconciler), announcing the voting dates', async () => {
+    // A scale is decided by a general assembly: the proposal is on a convened one's agenda.
+    await assemblyWithProposal(app.dataSource, proposalId);
     expect(
       errorCode(await gql(ADVANCE, { input: { proposalId, to: 'Voting' } }, author.token)),
     ).toBe('PHASE_NOT_OVER');

@@ -131,17 +131,23 @@ export async function votersIn(
   count: number,
   fields: Partial<Member> & { collegeCode?: string } = {},
 ): Promise<{ member: Member; token: string }[]> {
-  const tokens = app.app.get(TokenService);
   return Promise.all(
-    Array.from({ length: count }, async () => {
-      const member = await createMember(app.dataSource, fields);
-      const account = await createAccount(app.dataSource, { member });
-      const token = tokens.signAccessToken({
-        accountId: account.id,
-        memberId: member.id,
-        roles: [Role.Member],
-      });
-      return { member, token };
-    }),
+    Array.from({ length: count }, async () =>
+      asVoter(app, await createMember(app.dataSource, fields)),
+    ),
   );
+}
+
+/** An account and access token for an existing member (an organisation's representative, say). */
+export async function asVoter(
+  app: TestApp,
+  member: Member,
+): Promise<{ member: Member; token: string }> {
+  const account = await createAccount(app.dataSource, { member });
+  const token = app.app.get(TokenService).signAccessToken({
+    accountId: account.id,
+    memberId: member.id,
+    roles: [Role.Member],
+  });
+  return { member, token };
 }

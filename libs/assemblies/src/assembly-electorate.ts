@@ -10,7 +10,7 @@ import {
   RollQuery,
 } from '@delibera/voting';
 import { AssemblyErrors } from './assemblies.errors';
-import { AssemblyKind, AssemblyMode } from './assemblies.enums';
+import { AgendaItemKind, AssemblyKind, AssemblyMode, AssemblyStatus } from './assemblies.enums';
 import { assertOpen, lockAssembly } from './assembly-access';
 import { AttendanceService } from './attendance.service';
 import { Assembly, VoteQuorum } from './entities';
@@ -76,6 +76,35 @@ export class AssemblyElectorate implements ElectorateSource {
                AND p.grantor_member_id IN ${activeIds} AND p.holder_member_id IN ${activeIds}`,
       params,
     };
+  }
+
+  /**
+   * The convened general assembly whose agenda holds the proposal (the
+   * earliest, if several do). Its row is share-locked, so it cannot be closed
+   * or cancelled while the proposal's vote is being created on it.
+   */
+  async refForSubject(
+    manager: EntityManager,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<string | null> {
+    if (subjectType !== 'proposal') return null;
+    const [row] = await manager.query<{ id: string }[]>(
+      `SELECT a.id FROM assembly a
+         JOIN agenda_item i ON i.assembly_id = a.id
+        WHERE i.ref_id = $1 AND i.kind = ANY($2::agenda_item_kind[])
+          AND a.kind = $3 AND a.status = $4
+        ORDER BY a.starts_at, a.id
+        LIMIT 1
+        FOR SHARE OF a`,
+      [
+        subjectId,
+        [AgendaItemKind.Proposal, AgendaItemKind.ContributionScale],
+        AssemblyKind.GeneralAssembly,
+        AssemblyStatus.Convened,
+      ],
+    );
+    return row?.id ?? null;
   }
 
   /**

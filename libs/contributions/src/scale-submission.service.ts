@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { CharterService, DecisionType } from '@delibera/charter';
+import { DecisionType } from '@delibera/charter';
 import { AuthUser } from '@delibera/kernel';
 import {
   isBeforeVoting,
+  ProposalLifecycleService,
   ProposalOrigin,
   ProposalsService,
-  ProposalStatus,
 } from '@delibera/proposals';
 import { ContributionErrors } from './contributions.errors';
 import { ScaleStatus } from './contributions.enums';
@@ -27,12 +27,17 @@ export class ScaleSubmission {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scales: ScalesService,
     private readonly proposals: ProposalsService,
-    private readonly charter: CharterService,
+    private readonly lifecycle: ProposalLifecycleService,
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The board tables the scale's proposal: it enters consultation of the
+   * councils the charter names (or deliberation) at once, with its phase dates.
+   */
   async submit(user: AuthUser, scaleId: string): Promise<ContributionScale> {
-    return this.dataSource.transaction(async (manager) => {
+    const audience = await this.lifecycle.councilAudience();
+    const { scale, proposal } = await this.dataSource.transaction(async (manager) => {
       await this.scales.lock(manager, scaleId);
       const scale = await this.scales.byId(scaleId, manager);
       if (scale.status !== ScaleStatus.Draft) throw ContributionErrors.SCALE_ALREADY_SUBMITTED();
@@ -47,12 +52,11 @@ export class ScaleSubmission {
         },
         manager,
       );
-      const charter = await this.charter.inForce(manager);
-      const proposal = await this.proposals.transition(manager, {
+      const proposal = await this.lifecycle.submitWithin(manager, {
         proposalId: draft.id,
-        to: ProposalStatus.Submitted,
         actorAccountId: user.accountId,
-        set: { submittedAt: new Date(), charterVersionId: charter.id },
+        tabled: true,
+        audience,
         data: { contributionScaleId: scaleId },
       });
       await manager.update(
@@ -67,8 +71,10 @@ export class ScaleSubmission {
         entityId: scaleId,
         data: { proposalId: proposal.id },
       });
-      return this.scales.byId(scaleId, manager);
+      return { scale: await this.scales.byId(scaleId, manager), proposal };
     });
+    await this.lifecycle.afterSubmit(proposal);
+    return scale;
   }
 
   /**

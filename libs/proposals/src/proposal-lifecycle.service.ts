@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService, DecisionRule, DecisionType } from '@delibera/charter';
 
-import { AuthUser, CommonErrors } from '@delibera/kernel';
+import { AuthUser, CommonErrors, DomainError } from '@delibera/kernel';
 import { ConsultationService, CouncilAudience } from './consultation/consultation.service';
 import { ProposalDeadlines } from './jobs/proposal-deadlines';
 import { Proposal } from './proposal.entity';
@@ -31,8 +31,23 @@ export interface TextEdit {
   note?: string;
 }
 
-/** What a deadline handler found: it acts only when its transition is still due. */
-export type DeadlineOutcome = 'done' | 'not_due';
+/** A submission inside another transaction; `audience` is read before it opens. */
+export interface Submission {
+  proposalId: string;
+  actorAccountId: string | null;
+  /** Tabled by the board (phases start at once) or a member initiative (co-signatures first). */
+  tabled: boolean;
+  audience: CouncilAudience;
+  requested?: RequestedDates;
+  /** Recorded with the submission in the audit trail. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * What a deadline handler found: it acts only when its transition is still
+ * due; `refused` when another domain refused it (voting found no assembly).
+ */
+export type DeadlineOutcome = 'done' | 'not_due' | 'refused';
 
 /**
  * How a proposal moves from draft to decision, one action per method, each
@@ -41,6 +56,8 @@ export type DeadlineOutcome = 'done' | 'not_due';
  */
 @Injectable()
 export class ProposalLifecycleService {
+  private readonly logger = new Logger(ProposalLifecycleService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly proposals: ProposalsService,
@@ -96,39 +113,61 @@ export class ProposalLifecycleService {
     const before = await this.proposals.byId(proposalId);
     const isAuthor = this.policy.isAuthor(user, before);
     if (!isAuthor && !this.policy.canTable(user)) throw CommonErrors.FORBIDDEN();
-    const tabled = before.origin === ProposalOrigin.Board || !isAuthor;
     const audience = await this.consultation.councilAudience();
-    const proposal = await this.dataSource.transaction(async (manager) => {
-      const charter = await this.charter.inForce(manager);
-      const rule = await this.charter.ruleFor(before.decisionType, charter);
-      const now = new Date();
-      const dates = phaseDates(rule, now, rule.consultedCouncils.length > 0, requested);
-      const submitted = await this.proposals.transition(manager, {
+    const proposal = await this.dataSource.transaction((manager) =>
+      this.submitWithin(manager, {
         proposalId,
-        to: ProposalStatus.Submitted,
         actorAccountId: user.accountId,
-        set: {
-          submittedAt: now,
-          charterVersionId: charter.id,
-          origin: tabled ? ProposalOrigin.Board : ProposalOrigin.MemberInitiative,
-          ...dates,
-        },
-        data: { charterVersion: charter.version, tabled, ...dates },
-      });
-      if (!tabled) {
-        const endsAt = supportEndsAt(now, charter.initiativeSupportDays);
-        return this.proposals.transition(manager, {
-          proposalId,
-          to: ProposalStatus.Support,
-          actorAccountId: user.accountId,
-          set: { supportEndsAt: endsAt },
-          data: { supportEndsAt: endsAt, cosignaturesNeeded: charter.initiativeCosignatures },
-        });
-      }
-      return this.enterFirstPhase(manager, submitted, rule, audience, dates, user.accountId);
-    });
-    await this.afterCommit(proposal);
+        tabled: before.origin === ProposalOrigin.Board || !isAuthor,
+        audience,
+        requested,
+      }),
+    );
+    await this.afterSubmit(proposal);
     return proposal;
+  }
+
+  /** Who sits on which council: read before a transaction that submits (see `submitWithin`). */
+  councilAudience(): Promise<CouncilAudience> {
+    return this.consultation.councilAudience();
+  }
+
+  /**
+   * Submission inside the caller's transaction, for a proposal another domain
+   * creates and tables (a contribution scale): the same phases, dates and
+   * consultation requests as `submit`. The caller runs `afterSubmit` once its
+   * transaction commits.
+   */
+  async submitWithin(manager: EntityManager, submission: Submission): Promise<Proposal> {
+    const { proposalId, actorAccountId, tabled, audience, requested = {} } = submission;
+    const charter = await this.charter.inForce(manager);
+    const current = await this.proposals.byId(proposalId, manager);
+    const rule = await this.charter.ruleFor(current.decisionType, charter);
+    const now = new Date();
+    const dates = phaseDates(rule, now, rule.consultedCouncils.length > 0, requested);
+    const submitted = await this.proposals.transition(manager, {
+      proposalId,
+      to: ProposalStatus.Submitted,
+      actorAccountId,
+      set: {
+        submittedAt: now,
+        charterVersionId: charter.id,
+        origin: tabled ? ProposalOrigin.Board : ProposalOrigin.MemberInitiative,
+        ...dates,
+      },
+      data: { charterVersion: charter.version, tabled, ...dates, ...submission.data },
+    });
+    if (!tabled) {
+      const endsAt = supportEndsAt(now, charter.initiativeSupportDays);
+      return this.proposals.transition(manager, {
+        proposalId,
+        to: ProposalStatus.Support,
+        actorAccountId,
+        set: { supportEndsAt: endsAt },
+        data: { supportEndsAt: endsAt, cosignaturesNeeded: charter.initiativeCosignatures },
+      });
+    }
+    return this.enterFirstPhase(manager, submitted, rule, audience, dates, actorAccountId);
   }
 
   /**
@@ -169,7 +208,7 @@ export class ProposalLifecycleService {
       );
       return this.enterFirstPhase(manager, current, rule, audience, dates, user.accountId);
     });
-    await this.afterCommit(proposal);
+    await this.afterSubmit(proposal);
     return proposal;
   }
 
@@ -271,15 +310,26 @@ export class ProposalLifecycleService {
     );
   }
 
-  /** Deadline: deliberation ends; the proposal goes to the vote. */
-  runDeliberationDeadline(proposalId: string, version: number): Promise<DeadlineOutcome> {
-    return this.whenDue(
-      proposalId,
-      version,
-      ProposalStatus.Deliberation,
-      'deliberationEndsAt',
-      (m, p) => this.startVoting(m, p, null),
-    );
+  /**
+   * Deadline: deliberation ends; the proposal goes to the vote. A refusal
+   * (no assembly holds it yet) is no transient failure to retry: the proposal
+   * stays in deliberation and the reconciler, finding it overdue, tries again
+   * each interval, so it moves once the secretary puts it on an agenda.
+   */
+  async runDeliberationDeadline(proposalId: string, version: number): Promise<DeadlineOutcome> {
+    try {
+      return await this.whenDue(
+        proposalId,
+        version,
+        ProposalStatus.Deliberation,
+        'deliberationEndsAt',
+        (m, p) => this.startVoting(m, p, null),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Proposal ${proposalId} cannot go to the vote yet: ${error.code}`);
+      return 'refused';
+    }
   }
 
   /**
@@ -309,7 +359,7 @@ export class ProposalLifecycleService {
   }
 
   /** Enqueues the new phase's deadline and sends what the transaction wrote to the outbox. */
-  private async afterCommit(proposal: Proposal): Promise<void> {
+  async afterSubmit(proposal: Proposal): Promise<void> {
     await this.deadlines.schedule(proposal);
     if (proposal.status === ProposalStatus.Consultation) await this.consultation.announced();
   }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import {
   CharterService,
+  CharterVersion,
   DecisionType,
   QuorumKind,
   ThresholdBase,
@@ -21,6 +22,7 @@ import {
   ScheduleVoteInput,
 } from './dto/schedule-vote.input';
 import { ElectorateRegistry } from './electorate/electorate-registry';
+import { AfterCommit } from './jobs/after-commit';
 import { voteDeadlineJobs } from './jobs/vote-deadlines';
 import { Vote } from './vote.entity';
 import { VoteResult } from './vote-result.entity';
@@ -34,7 +36,7 @@ export interface VotesFilter {
   surveyId?: string;
 }
 
-const YES_NO = [
+export const YES_NO = [
   { id: 'yes', labelFr: 'Oui', labelEn: 'Yes' },
   { id: 'no', labelFr: 'Non', labelEn: 'No' },
 ];
@@ -50,6 +52,7 @@ export class VotesService {
     private readonly electorates: ElectorateRegistry,
     private readonly audit: AuditService,
     private readonly scheduler: JobScheduler,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   async byId(id: string): Promise<Vote> {
@@ -84,9 +87,25 @@ export class VotesService {
    */
   async schedule(user: AuthUser, input: ScheduleVoteInput): Promise<Vote> {
     const vote = await this.dataSource.transaction((manager) =>
-      this.createVote(manager, user, input),
+      this.createVote(manager, user.accountId, input),
     );
     await this.enqueueDeadlines(vote);
+    return vote;
+  }
+
+  /**
+   * Schedules a vote inside the caller's transaction (a proposal entering
+   * voting), under the given charter version; its deadline jobs are enqueued
+   * once that transaction commits.
+   */
+  async scheduleWithin(
+    manager: EntityManager,
+    actorAccountId: string | null,
+    input: ScheduleVoteInput,
+    charter: CharterVersion,
+  ): Promise<Vote> {
+    const vote = await this.createVote(manager, actorAccountId, input, charter);
+    this.afterCommit.run(manager, () => this.enqueueDeadlines(vote));
     return vote;
   }
 
@@ -100,7 +119,7 @@ export class VotesService {
       const created: Vote[] = [];
       for (const question of input.questions) {
         created.push(
-          await this.createVote(manager, user, {
+          await this.createVote(manager, user.accountId, {
             subjectType: VoteSubjectType.SurveyQuestion,
             decisionType: DecisionType.Referendum,
             titleFr: question.titleFr,
@@ -136,12 +155,14 @@ export class VotesService {
     return votes;
   }
 
+  /** The rule of the decision type under `charter` (the version in force by default) fills what `input.rules` leaves out. */
   private async createVote(
     manager: EntityManager,
-    user: AuthUser,
+    actorAccountId: string | null,
     input: ScheduleVoteInput,
+    pinned?: CharterVersion,
   ): Promise<Vote> {
-    const charter = await this.charter.inForce(manager);
+    const charter = pinned ?? (await this.charter.inForce(manager));
     const rule = await this.charter.ruleFor(input.decisionType, charter);
     const overrides = input.rules ?? {};
     const method = overrides.method ?? rule.voteMethod;
@@ -179,12 +200,12 @@ export class VotesService {
       closesAt: input.closesAt,
       status: VoteStatus.Scheduled,
       version: 1,
-      createdByAccountId: user.accountId,
+      createdByAccountId: actorAccountId,
     });
     this.checkSettings(draft);
     const saved = await manager.save(Vote, draft);
     await this.audit.append(manager, {
-      actorAccountId: user.accountId,
+      actorAccountId,
       action: 'vote.scheduled',
       entityType: 'vote',
       entityId: saved.id,

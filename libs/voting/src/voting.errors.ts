@@ -35,6 +35,10 @@ export const VotingErrors = defineErrors({
     fr: 'Aucune source ne fournit le corps électoral « {kind} ».',
     en: 'No source provides the "{kind}" electorate.',
   },
+  NO_ASSEMBLY_FOR_PROPOSAL: {
+    fr: "Cette proposition doit être inscrite à l'ordre du jour d'une assemblée générale convoquée avant son vote.",
+    en: 'This proposal must be on the agenda of a convened general assembly before it can be put to the vote.',
+  },
   COUNT_MISMATCH: {
     fr: 'Publication refusée : {participations} participations, {ballots} bulletins et {receipts} reçus ne concordent pas.',
     en: 'Publication refused: {participations} participations, {ballots} ballots and {receipts} receipts do not match.',

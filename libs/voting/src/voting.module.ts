@@ -12,6 +12,7 @@ import {
   BoardElectorate,
   CouncilElectorate,
 } from './electorate/member-electorates';
+import { AfterCommit } from './jobs/after-commit';
 import { CloseVoteHandler } from './jobs/close-vote.handler';
 import { OpenVoteHandler } from './jobs/open-vote.handler';
 import { TallyVoteHandler } from './jobs/tally-vote.handler';
@@ -22,6 +23,7 @@ import { VoteLifecycleService } from './vote-lifecycle.service';
 import { VotePublicationService } from './vote-publication.service';
 import { VoteResult } from './vote-result.entity';
 import { VoteRollEntry } from './vote-roll.entity';
+import { ProposalVoteListener } from './proposal-vote.listener';
 import { VotesService } from './votes.service';
 import { VotingResolver } from './voting.resolver';
 
@@ -47,6 +49,8 @@ import { VotingResolver } from './voting.resolver';
     CloseVoteHandler,
     TallyVoteHandler,
     VotesOverdue,
+    AfterCommit,
+    ProposalVoteListener,
   ],
   exports: [VotesService, VoteLifecycleService, BallotBoxService],
 })

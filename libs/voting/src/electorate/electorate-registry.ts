@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { EntityManager } from 'typeorm';
 import { VotingErrors } from '../voting.errors';
 import { ELECTORATE_SOURCE, ElectorateSource } from './electorate-source';
 
@@ -35,5 +36,16 @@ export class ElectorateRegistry implements OnApplicationBootstrap {
     const source = this.sources.get(kind);
     if (!source) throw VotingErrors.ELECTORATE_UNAVAILABLE({ kind });
     return source;
+  }
+
+  /** Which electorate of `kind` decides this subject; null when the source knows of none. */
+  async refForSubject(
+    manager: EntityManager,
+    kind: string,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<string | null> {
+    const source = this.sourceFor(kind);
+    return source.refForSubject ? source.refForSubject(manager, subjectType, subjectId) : null;
   }
 }

@@ -50,6 +50,16 @@ export interface ElectorateSource {
   rollQuery?(manager: EntityManager, ref: string | null, at: Date): Promise<RollQuery>;
   /** An extra quorum the electorate imposes (an assembly's attendance), checked at close. */
   quorum?(manager: EntityManager, ref: string | null, vote: QuorumVote): Promise<ElectorateQuorum>;
+  /**
+   * The ref of this kind's electorate that decides a subject (for `assembly`:
+   * the convened general assembly whose agenda holds the proposal), or null
+   * when there is none. Read through the caller's transaction.
+   */
+  refForSubject?(
+    manager: EntityManager,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<string | null>;
 }
 
 export const ELECTORATE_SOURCE = 'delibera:electorate-source';
