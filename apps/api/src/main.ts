@@ -10,7 +10,11 @@ async function main(): Promise<void> {
   const { config } = infrastructure;
   const app = await createApiApp(config);
   let demoAccounts: DemoAccount[] = [];
-  if (demo) demoAccounts = await seedDemoTrust(app);
+  if (demo) {
+    // Bootstrap hooks first (electorates, job handlers register there): the seed uses the services.
+    await app.init();
+    demoAccounts = await seedDemoTrust(app);
+  }
   await app.listen(config.PORT, config.HOST);
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   const lines = [
