@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, RedisUnavailableError } from '@delibera/kernel';
 import { resolveInfrastructure } from '@delibera/platform';
 import { createApiApp } from './bootstrap';
-import { DEMO_PASSWORD, seedDemoTrust } from './demo/demo-seed';
+import { DemoAccount, DEMO_PASSWORD, seedDemoTrust } from './demo/demo-seed';
 import { findPortalDirectory } from './web-portal';
 
 /** `node main.js [--demo]`: starts the API (and, locally, the worker); --demo loads a demo trust. */
@@ -10,8 +10,12 @@ async function main(): Promise<void> {
   const infrastructure = await resolveInfrastructure(loadConfig());
   const { config } = infrastructure;
   const app = await createApiApp(config);
-  let demoAccounts: { role: string; email: string }[] = [];
-  if (demo) demoAccounts = await seedDemoTrust(app);
+  let demoAccounts: DemoAccount[] = [];
+  if (demo) {
+    // Bootstrap hooks first (electorates, job handlers register there): the seed uses the services.
+    await app.init();
+    demoAccounts = await seedDemoTrust(app);
+  }
   await app.listen(config.PORT, config.HOST);
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   const lines = [
@@ -29,7 +33,9 @@ async function main(): Promise<void> {
   ];
   if (demoAccounts.length > 0) {
     lines.push('', `Demo accounts (password for all: ${DEMO_PASSWORD}):`);
-    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(10)} ${account.email}`);
+    for (const account of demoAccounts) {
+      lines.push(`  ${account.role.padEnd(10)} ${account.email.padEnd(40)} ${account.use}`);
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   // One shutdown path (not Nest's own signal hooks as well): close the app, then what we started.

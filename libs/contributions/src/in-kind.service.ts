@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService } from '@delibera/charter';
-import { CouncilsService } from '@delibera/councils';
+import { Council, CouncilsService } from '@delibera/councils';
 import { AuthUser, CommonErrors, ConnectionArgs, hasRole, paginate, Role } from '@delibera/kernel';
 import { ContributionErrors } from './contributions.errors';
 import { InKindKind, InKindStatus } from './contributions.enums';
@@ -114,6 +114,9 @@ export class InKindService {
     approve: boolean,
     reason?: string,
   ): Promise<InKindContribution> {
+    // Read before the transaction: another domain's read inside it would use a second
+    // connection, which the embedded database makes wait for this transaction's end.
+    const councils = await this.councils.list();
     return this.dataSource.transaction(async (manager) => {
       const item = await lockRow(
         manager,
@@ -121,7 +124,7 @@ export class InKindService {
         { id },
         ContributionErrors.IN_KIND_NOT_FOUND,
       );
-      if (!(await this.mayDecide(user, item))) throw CommonErrors.FORBIDDEN();
+      if (!this.mayDecide(user, item, councils)) throw CommonErrors.FORBIDDEN();
       if (item.status !== InKindStatus.Pending) throw ContributionErrors.IN_KIND_ALREADY_DECIDED();
       const decided: Partial<InKindContribution> = {
         status: approve ? InKindStatus.Approved : InKindStatus.Refused,
@@ -179,11 +182,13 @@ export class InKindService {
     );
   }
 
-  private async mayDecide(user: AuthUser, item: InKindContribution): Promise<boolean> {
+  private mayDecide(user: AuthUser, item: InKindContribution, councils: Council[]): boolean {
     if (hasRole(user, Role.Secretary)) return true;
     if (item.kind !== InKindKind.VolunteerHours) return hasRole(user, Role.Treasurer);
     if (!item.councilId || !user.memberId) return false;
-    return (await this.councilOf(item.councilId))?.chairMemberId === user.memberId;
+    return (
+      councils.find((council) => council.id === item.councilId)?.chairMemberId === user.memberId
+    );
   }
 
   private async councilOf(councilId: string) {

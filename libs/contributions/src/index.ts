@@ -10,3 +10,5 @@ export * from './money';
 export { CONTRIBUTIONS_ENTITIES } from './entities/all';
 export { ContributionCall, ContributionPayment, ContributionScale } from './entities';
 export { ContributionsOverdue } from './contributions-overdue';
+export { PaymentsService } from './payments.service';
+export { ScaleSubmission } from './scale-submission.service';

@@ -14,3 +14,4 @@ export const DELIBERATION_ENTITIES = [
   ArgumentFlag,
   CouncilThread,
 ];
+export { ModerationService } from './moderation.service';

@@ -40,7 +40,7 @@ export class ModerationService {
 
   flag(viewer: Viewer, input: NewFlag): Promise<ArgumentFlag> {
     return this.dataSource.transaction(async (manager) => {
-      const memberId = await this.access.activeMemberId(viewer);
+      const memberId = await this.access.activeMemberId(viewer, manager);
       const argument = await this.deliberation.readableArgument(viewer, input.argumentId, manager);
       // The partial unique index keeps one open flag per member, argument and kind under concurrency.
       const inserted = await manager

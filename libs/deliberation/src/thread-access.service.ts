@@ -92,7 +92,7 @@ export class ThreadAccessService {
     councilId: string | null,
     manager: EntityManager,
   ): Promise<string> {
-    const memberId = await this.activeMemberId(viewer);
+    const memberId = await this.activeMemberId(viewer, manager);
     const proposal = await this.proposals.byId(proposalId, manager);
     if (councilId && !viewer.councilIds.has(councilId)) {
       throw DeliberationErrors.NOT_COUNCIL_MEMBER();
@@ -104,9 +104,9 @@ export class ThreadAccessService {
   }
 
   /** The viewer's member id, if that member is active; MEMBERS_ONLY otherwise. */
-  async activeMemberId(viewer: Viewer): Promise<string> {
+  async activeMemberId(viewer: Viewer, manager?: EntityManager): Promise<string> {
     if (!viewer.memberId) throw DeliberationErrors.MEMBERS_ONLY();
-    const member = await this.membership.byId(viewer.memberId);
+    const member = await this.membership.byId(viewer.memberId, manager);
     if (member.status !== MemberStatus.Active) throw DeliberationErrors.MEMBERS_ONLY();
     return member.id;
   }

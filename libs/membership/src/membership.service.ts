@@ -43,8 +43,9 @@ export class MembershipService {
     return new Map(colleges.map((c) => [c.code, c]));
   }
 
-  async byId(id: string): Promise<Member> {
-    const member = await this.dataSource.getRepository(Member).findOneBy({ id });
+  /** Inside a transaction, pass its manager: a read on another connection would wait on the embedded database. */
+  async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<Member> {
+    const member = await manager.getRepository(Member).findOneBy({ id });
     if (!member) throw MembershipErrors.MEMBER_NOT_FOUND();
     return member;
   }
