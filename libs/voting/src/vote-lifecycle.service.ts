@@ -20,6 +20,9 @@ export type TransitionTrigger =
 const actorOf = (trigger: TransitionTrigger) =>
   trigger.by === 'secretary' ? trigger.actor.accountId : null;
 
+/** Votes closed per sweep transaction: bounds how long one sweep holds its row locks. */
+const CLOSE_BATCH_SIZE = 250;
+
 /**
  * The dated transitions of a vote — open, close, tally — each one transaction
  * with a compare-and-set on the status, so running one twice, late, or from
@@ -147,50 +150,111 @@ export class VoteLifecycleService {
   }
 
   /**
-   * Closes an open vote. FOR UPDATE waits for the casts in flight (they hold
-   * FOR SHARE), so every ballot is either committed before this point, and
-   * counted, or sees the vote closed and is refused. A secret vote's ballots
-   * are then rewritten in random order, erasing the physical trail (row
-   * order, inserting transaction) that could link them to participations.
-   * The tally follows in its own job. Returns false when there was nothing to do.
+   * Closes a vote. A secretary closes that one vote now. A close job first
+   * re-reads its own vote, without locking: if the job is stale (older
+   * version), the vote is no longer open, or it is not due yet, it does
+   * nothing. Otherwise it sweeps: closes EVERY vote that is due, in batches,
+   * so a thousand votes closing at the same instant take a few short
+   * transactions instead of a thousand serialised ones; the jobs of the
+   * votes it swept then find them closed and do nothing. Returns whether
+   * this call closed the given vote.
    */
   async close(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
+    if (trigger.by === 'job') {
+      const [vote] = await this.dataSource.query<{ version: number; due: boolean }[]>(
+        `SELECT version, closes_at <= now() AS due FROM vote WHERE id = $1 AND status = 'open'`,
+        [voteId],
+      );
+      if (!vote?.due || vote.version !== trigger.version) return false;
+      return (await this.closeDue()).includes(voteId);
+    }
     const closed = await this.dataSource.transaction(async (manager) => {
       const vote = await this.lockForTransition(manager, voteId, trigger);
       if (!vote) return false;
-      if (vote.status !== VoteStatus.Open) {
-        if (trigger.by === 'secretary' && vote.status === VoteStatus.Scheduled)
-          throw VotingErrors.VOTE_NOT_OPEN();
-        return false;
-      }
-      const now = await this.dbNow(manager);
-      if (trigger.by === 'job' && vote.closesAt > now) return false;
-      await manager.query(
-        `UPDATE vote SET status = 'closed', closed_at = now(), closes_at = least(closes_at, now()),
-                updated_at = now()
-          WHERE id = $1 AND status = 'open'`,
-        [vote.id],
-      );
-      if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
-      const [counts] = await manager.query<{ participations: number; ballots: number }[]>(
-        `SELECT (SELECT count(*)::int FROM participation WHERE vote_id = $1) AS participations,
-                (SELECT count(*)::int FROM ballot WHERE vote_id = $1) AS ballots`,
-        [vote.id],
-      );
-      await this.audit.append(manager, {
-        actorAccountId: actorOf(trigger),
-        action: 'vote.closed',
-        entityType: 'vote',
-        entityId: vote.id,
-        data: { ...counts, version: vote.version },
-      });
+      if (vote.status === VoteStatus.Scheduled) throw VotingErrors.VOTE_NOT_OPEN();
+      if (vote.status !== VoteStatus.Open) return false;
+      await this.closeLocked(manager, [vote.id], actorOf(trigger));
       return true;
     });
-    if (closed) await this.enqueueTally(voteId);
+    if (closed) await this.enqueueTallies([voteId]);
     return closed;
   }
 
-  /** Same contents, new random ids, inserted in random order by this one transaction. */
+  /**
+   * Closes every open vote whose closesAt has passed by database time, in
+   * transactions of at most `batchSize` votes (earliest deadline first), and
+   * returns their ids. Concurrent sweeps lock rows in the same order, so they
+   * wait for each other instead of deadlocking, and skip what the other closed.
+   */
+  async closeDue(batchSize = CLOSE_BATCH_SIZE): Promise<string[]> {
+    const closed: string[] = [];
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        // FOR UPDATE waits for the casts in flight (they hold FOR SHARE): see closeLocked.
+        const due = await manager.query<{ id: string }[]>(
+          `SELECT id FROM vote WHERE status = 'open' AND closes_at <= now()
+            ORDER BY closes_at, id LIMIT $1 FOR UPDATE`,
+          [batchSize],
+        );
+        if (due.length > 0)
+          await this.closeLocked(
+            manager,
+            due.map((v) => v.id),
+            null,
+          );
+        return due.map((v) => v.id);
+      });
+      closed.push(...batch);
+      if (batch.length > 0) await this.enqueueTallies(batch);
+      if (batch.length < batchSize) return closed;
+    }
+  }
+
+  /**
+   * Closes open votes whose rows this transaction holds FOR UPDATE. The lock
+   * was granted only once every cast in flight (holding FOR SHARE) had
+   * committed, so every ballot is either counted below or, cast later, sees
+   * the vote closed and is refused VOTE_CLOSED. Records one audit event per
+   * vote with its final counts, all under one hold of the audit lock, as the
+   * last statement before commit. Shuffling a secret vote's ballots is the
+   * tally's job: closing stays short.
+   */
+  private async closeLocked(
+    manager: EntityManager,
+    voteIds: string[],
+    actorAccountId: string | null,
+  ): Promise<void> {
+    const closed = await manager.query<
+      { id: string; version: number; participations: number; ballots: number }[]
+    >(
+      `WITH closed AS (
+         UPDATE vote SET status = 'closed', closed_at = clock_timestamp(),
+                closes_at = least(closes_at, clock_timestamp()), updated_at = now()
+          WHERE id = ANY($1::uuid[]) AND status = 'open'
+         RETURNING id, version)
+       SELECT c.id, c.version,
+              (SELECT count(*)::int FROM participation p WHERE p.vote_id = c.id) AS participations,
+              (SELECT count(*)::int FROM ballot b WHERE b.vote_id = c.id) AS ballots
+         FROM closed c ORDER BY c.id`,
+      [voteIds],
+    );
+    await this.audit.appendMany(
+      manager,
+      closed.map(({ id, version, participations, ballots }) => ({
+        actorAccountId,
+        action: 'vote.closed',
+        entityType: 'vote',
+        entityId: id,
+        data: { participations, ballots, version, closedTogether: closed.length },
+      })),
+    );
+  }
+
+  /**
+   * Same contents, new random ids, inserted in random order by one
+   * transaction, erasing the physical trail (row order, inserting
+   * transaction) that could link a secret ballot to its participation.
+   */
   private async shuffleBallots(manager: EntityManager, voteId: string): Promise<void> {
     await manager.query(
       `WITH moved AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING content, college_id, receipt_hash)
@@ -201,11 +265,13 @@ export class VoteLifecycleService {
   }
 
   /** Redis may be down: the reconciler enqueues the tally of any closed vote later. */
-  private async enqueueTally(voteId: string): Promise<void> {
+  private async enqueueTallies(voteIds: string[]): Promise<void> {
     try {
-      await this.scheduler.schedule(tallyJob(voteId));
+      await Promise.all(voteIds.map((id) => this.scheduler.schedule(tallyJob(id))));
     } catch (error) {
-      this.logger.warn(`Tally of vote ${voteId} not enqueued: ${(error as Error).message}`);
+      this.logger.warn(
+        `Tallies of ${voteIds.length} votes not all enqueued: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -254,7 +320,10 @@ export class VoteLifecycleService {
   /**
    * Counts a closed vote and stores its result once; moves it to tallied and
    * emits VoteClosed in the same transaction, so the proposal's decision
-   * commits with the result. A count mismatch refuses publication, loudly.
+   * commits with the result. A secret vote's ballots are shuffled first, in
+   * this transaction: nothing publishes ballots before the vote is tallied.
+   * The audit event is the last statement, so the global audit lock is held
+   * only through the commit. A count mismatch refuses publication, loudly.
    */
   async tally(voteId: string): Promise<VoteResult | null> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -263,6 +332,7 @@ export class VoteLifecycleService {
       if (vote.status === VoteStatus.Tallied)
         return { result: await manager.findOneByOrFail(VoteResult, { voteId }) };
       if (vote.status !== VoteStatus.Closed) return null;
+      if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
       const check = await this.checkCounts(manager, vote.id);
       if (!check.ok) return { mismatch: check.counts };
       const count = countVote(vote, await this.countInput(manager, vote));
@@ -285,13 +355,6 @@ export class VoteLifecycleService {
         `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
         [vote.id],
       );
-      await this.audit.append(manager, {
-        actorAccountId: null,
-        action: 'vote.tallied',
-        entityType: 'vote',
-        entityId: vote.id,
-        data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
-      });
       const event: VoteClosedEvent = {
         manager,
         voteId: vote.id,
@@ -300,6 +363,13 @@ export class VoteLifecycleService {
         outcome: count.outcome,
       };
       await this.events.emitAsync(DomainEvent.VoteClosed, event);
+      await this.audit.append(manager, {
+        actorAccountId: null,
+        action: 'vote.tallied',
+        entityType: 'vote',
+        entityId: vote.id,
+        data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
+      });
       return { result };
     });
     if (outcome && 'mismatch' in outcome && outcome.mismatch) {
