@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@delibera/audit';
+import { AuditEntry, AuditService } from '@delibera/audit';
 import { Secrecy } from '@delibera/charter';
 import { AuthUser, DomainEvent, JobScheduler, VoteClosedEvent } from '@delibera/kernel';
 import { BallotGroup, countVote } from './ballots/vote-count';
@@ -22,6 +22,9 @@ const actorOf = (trigger: TransitionTrigger) =>
 
 /** Votes closed per sweep transaction: bounds how long one sweep holds its row locks. */
 const CLOSE_BATCH_SIZE = 250;
+
+/** Votes tallied per tally transaction: one commit and one audit lock hold for them all. */
+const TALLY_BATCH_SIZE = 10;
 
 /**
  * The dated transitions of a vote — open, close, tally — each one transaction
@@ -318,12 +321,12 @@ export class VoteLifecycleService {
   }
 
   /**
-   * Counts a closed vote and stores its result once; moves it to tallied and
-   * emits VoteClosed in the same transaction, so the proposal's decision
-   * commits with the result. A secret vote's ballots are shuffled first, in
-   * this transaction: nothing publishes ballots before the vote is tallied.
-   * The audit event is the last statement, so the global audit lock is held
-   * only through the commit. A count mismatch refuses publication, loudly.
+   * Counts a closed vote and stores its result once, and with it up to
+   * TALLY_BATCH_SIZE - 1 other closed votes no other tally holds (SKIP
+   * LOCKED: never waits, so never deadlocks), in one transaction: one commit
+   * and one hold of the audit lock for the batch. Their own jobs then find
+   * them tallied. Returns this vote's result; a count mismatch on it refuses
+   * publication, loudly (a mismatched other vote is left to its own job).
    */
   async tally(voteId: string): Promise<VoteResult | null> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -332,51 +335,98 @@ export class VoteLifecycleService {
       if (vote.status === VoteStatus.Tallied)
         return { result: await manager.findOneByOrFail(VoteResult, { voteId }) };
       if (vote.status !== VoteStatus.Closed) return null;
-      if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
-      const check = await this.checkCounts(manager, vote.id);
-      if (!check.ok) return { mismatch: check.counts };
-      const count = countVote(vote, await this.countInput(manager, vote));
-      const result = await manager.save(
-        VoteResult,
-        manager.create(VoteResult, {
-          voteId: vote.id,
-          outcome: count.outcome,
-          quorumMet: count.quorum.met,
-          eligible: count.quorum.eligible,
-          participations: count.quorum.participating,
-          // Ballot rows, not the tally's total: weighted totals are not counts.
-          ballots: check.counts.ballots,
-          winners: count.winners,
-          canonical: count.canonical,
-          hash: count.hash,
-        }),
-      );
-      await manager.query(
-        `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
-        [vote.id],
-      );
-      const event: VoteClosedEvent = {
-        manager,
-        voteId: vote.id,
-        subjectType: vote.subjectType,
-        subjectId: vote.subjectId,
-        outcome: count.outcome,
-      };
-      await this.events.emitAsync(DomainEvent.VoteClosed, event);
-      await this.audit.append(manager, {
-        actorAccountId: null,
-        action: 'vote.tallied',
-        entityType: 'vote',
-        entityId: vote.id,
-        data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
-      });
-      return { result };
+      const others = await manager
+        .getRepository(Vote)
+        .createQueryBuilder('v')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where("v.status = 'closed' AND v.id <> :voteId", { voteId })
+        .orderBy('v.closedAt')
+        .addOrderBy('v.id')
+        .take(TALLY_BATCH_SIZE - 1)
+        .getMany();
+      const audits: AuditEntry[] = [];
+      const own = await this.tallyLocked(manager, vote, audits);
+      for (const other of others) await this.tallyAlongside(manager, other, audits);
+      // Last statement before commit: the global audit lock is held only through the commit.
+      await this.audit.appendMany(manager, audits);
+      return own;
     });
-    if (outcome && 'mismatch' in outcome && outcome.mismatch) {
+    if (outcome && 'mismatch' in outcome) {
       await this.reportMismatch(voteId, outcome.mismatch);
       throw VotingErrors.COUNT_MISMATCH(outcome.mismatch);
     }
     return outcome?.result ?? null;
+  }
+
+  /**
+   * Another vote's tally, in a savepoint: if it fails, it is rolled back
+   * alone and left to its own job (which fails loudly), and this job's
+   * vote is not held hostage.
+   */
+  private async tallyAlongside(
+    manager: EntityManager,
+    vote: Vote,
+    audits: AuditEntry[],
+  ): Promise<void> {
+    try {
+      await manager.transaction((savepoint) => this.tallyLocked(savepoint, vote, audits));
+    } catch (error) {
+      this.logger.warn(`Vote ${vote.id} left to its own tally job: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Tallies a closed vote this transaction holds FOR UPDATE: shuffles a
+   * secret vote's ballots first (nothing publishes them before the vote is
+   * tallied), stores the result, moves the vote to tallied and emits
+   * VoteClosed, so the proposal's decision commits with the result. The
+   * audit entry is left in `audits` for the caller to append last.
+   */
+  private async tallyLocked(
+    manager: EntityManager,
+    vote: Vote,
+    audits: AuditEntry[],
+  ): Promise<{ result: VoteResult } | { mismatch: Record<string, number> }> {
+    if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
+    const check = await this.checkCounts(manager, vote.id);
+    if (!check.ok) return { mismatch: check.counts };
+    const count = countVote(vote, await this.countInput(manager, vote));
+    const result = await manager.save(
+      VoteResult,
+      manager.create(VoteResult, {
+        voteId: vote.id,
+        outcome: count.outcome,
+        quorumMet: count.quorum.met,
+        eligible: count.quorum.eligible,
+        participations: count.quorum.participating,
+        // Ballot rows, not the tally's total: weighted totals are not counts.
+        ballots: check.counts.ballots,
+        winners: count.winners,
+        canonical: count.canonical,
+        hash: count.hash,
+      }),
+    );
+    await manager.query(
+      `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
+      [vote.id],
+    );
+    const event: VoteClosedEvent = {
+      manager,
+      voteId: vote.id,
+      subjectType: vote.subjectType,
+      subjectId: vote.subjectId,
+      outcome: count.outcome,
+    };
+    await this.events.emitAsync(DomainEvent.VoteClosed, event);
+    audits.push({
+      actorAccountId: null,
+      action: 'vote.tallied',
+      entityType: 'vote',
+      entityId: vote.id,
+      data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
+    });
+    return { result };
   }
 
   private async reportMismatch(voteId: string, counts: Record<string, number>): Promise<void> {

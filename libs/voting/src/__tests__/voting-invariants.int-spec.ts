@@ -257,7 +257,7 @@ describe('voting invariants', () => {
     return moved.version;
   }
 
-  it('one close job sweeps every due vote in one go; their own jobs then do nothing', async () => {
+  it('one close job sweeps every due vote, one tally job counts several; their own jobs then do nothing', async () => {
     const votes = [await boardVote(), await boardVote(), await boardVote()];
     const later = await boardVote();
     for (const vote of [...votes, later]) await openVote(app, secretary, vote.id);
@@ -284,6 +284,28 @@ describe('voting invariants', () => {
       [votes.map((v) => v.id)],
     );
     expect(closings).toBe(3);
+
+    // One tally job counts the other closed votes with its own; their jobs find the same results.
+    const tally = app.app.get(TallyVoteHandler);
+    await tally.handle({ id: votes[0].id });
+    const [{ tallied }] = await app.dataSource.query(
+      `SELECT count(*)::int AS tallied FROM vote WHERE id = ANY($1::uuid[]) AND status = 'tallied'`,
+      [votes.map((v) => v.id)],
+    );
+    expect(tallied).toBe(3);
+    for (const vote of votes) {
+      const { resultHash } = await tally.handle({ id: vote.id });
+      const [stored] = await app.dataSource.query(
+        'SELECT hash FROM vote_result WHERE vote_id = $1',
+        [vote.id],
+      );
+      expect(resultHash).toBe(stored.hash);
+    }
+    const [{ tallies }] = await app.dataSource.query(
+      `SELECT count(*)::int AS tallies FROM audit_event WHERE action = 'vote.tallied' AND entity_id = ANY($1)`,
+      [votes.map((v) => v.id)],
+    );
+    expect(tallies).toBe(3);
   });
 
   it('ballots, receipts and participants are published only once the vote is tallied', async () => {
