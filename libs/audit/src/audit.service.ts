@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConnectionArgs, paginate } from '@delibera/kernel';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
@@ -30,35 +31,53 @@ export class AuditService {
 
   /**
    * Appends inside the caller's transaction, so the event exists exactly when
-   * the change it records does. The lock is released at commit or rollback.
+   * the change it records does. The lock is released at commit or rollback:
+   * call it as late as possible in the transaction, it serialises all appends.
    */
   async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    const [event] = await this.appendMany(manager, [entry]);
+    return event;
+  }
+
+  /**
+   * Appends several events, in order, under ONE acquisition of the chain lock
+   * and one INSERT: a batch of changes costs one lock hold, not one per event.
+   */
+  async appendMany(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEvent[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
         'AuditService.append must run inside the transaction of the change it records',
       );
     }
+    if (entries.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
     const [last] = await manager.query<{ seq: string; hash: string }[]>(
       'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
     );
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const fields = {
-      seq: last ? Number(last.seq) + 1 : 1,
-      occurredAt: new Date(),
-      actorAccountId: entry.actorAccountId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      data: entry.data ?? {},
-    };
-    const event = manager.create(AuditEvent, {
-      ...fields,
-      prevHash,
-      hash: chainHash(prevHash, fields),
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    let seq = last ? Number(last.seq) : 0;
+    const occurredAt = new Date();
+    const events = entries.map((entry) => {
+      const fields = {
+        seq: ++seq,
+        occurredAt,
+        actorAccountId: entry.actorAccountId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        data: entry.data ?? {},
+      };
+      const event = manager.create(AuditEvent, {
+        ...fields,
+        prevHash,
+        hash: chainHash(prevHash, fields),
+      });
+      prevHash = event.hash;
+      return event;
     });
-    await manager.save(AuditEvent, event);
-    return event;
+    // One INSERT for the batch (save() would first SELECT each row by its key).
+    await manager.insert(AuditEvent, events as QueryDeepPartialEntity<AuditEvent>[]);
+    return events;
   }
 
   /** Walks the whole chain in order, in pages, and names the first broken link. */

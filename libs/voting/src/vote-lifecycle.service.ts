@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@delibera/audit';
+import { AuditEntry, AuditService } from '@delibera/audit';
 import { Secrecy } from '@delibera/charter';
 import { AuthUser, DomainEvent, JobScheduler, VoteClosedEvent } from '@delibera/kernel';
 import { BallotGroup, countVote } from './ballots/vote-count';
@@ -19,6 +19,12 @@ export type TransitionTrigger =
 
 const actorOf = (trigger: TransitionTrigger) =>
   trigger.by === 'secretary' ? trigger.actor.accountId : null;
+
+/** Votes closed per sweep transaction: bounds how long one sweep holds its row locks. */
+const CLOSE_BATCH_SIZE = 250;
+
+/** Votes tallied per tally transaction: one commit and one audit lock hold for them all. */
+const TALLY_BATCH_SIZE = 10;
 
 /**
  * The dated transitions of a vote — open, close, tally — each one transaction
@@ -147,50 +153,111 @@ export class VoteLifecycleService {
   }
 
   /**
-   * Closes an open vote. FOR UPDATE waits for the casts in flight (they hold
-   * FOR SHARE), so every ballot is either committed before this point, and
-   * counted, or sees the vote closed and is refused. A secret vote's ballots
-   * are then rewritten in random order, erasing the physical trail (row
-   * order, inserting transaction) that could link them to participations.
-   * The tally follows in its own job. Returns false when there was nothing to do.
+   * Closes a vote. A secretary closes that one vote now. A close job first
+   * re-reads its own vote, without locking: if the job is stale (older
+   * version), the vote is no longer open, or it is not due yet, it does
+   * nothing. Otherwise it sweeps: closes EVERY vote that is due, in batches,
+   * so a thousand votes closing at the same instant take a few short
+   * transactions instead of a thousand serialised ones; the jobs of the
+   * votes it swept then find them closed and do nothing. Returns whether
+   * this call closed the given vote.
    */
   async close(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
+    if (trigger.by === 'job') {
+      const [vote] = await this.dataSource.query<{ version: number; due: boolean }[]>(
+        `SELECT version, closes_at <= now() AS due FROM vote WHERE id = $1 AND status = 'open'`,
+        [voteId],
+      );
+      if (!vote?.due || vote.version !== trigger.version) return false;
+      return (await this.closeDue()).includes(voteId);
+    }
     const closed = await this.dataSource.transaction(async (manager) => {
       const vote = await this.lockForTransition(manager, voteId, trigger);
       if (!vote) return false;
-      if (vote.status !== VoteStatus.Open) {
-        if (trigger.by === 'secretary' && vote.status === VoteStatus.Scheduled)
-          throw VotingErrors.VOTE_NOT_OPEN();
-        return false;
-      }
-      const now = await this.dbNow(manager);
-      if (trigger.by === 'job' && vote.closesAt > now) return false;
-      await manager.query(
-        `UPDATE vote SET status = 'closed', closed_at = now(), closes_at = least(closes_at, now()),
-                updated_at = now()
-          WHERE id = $1 AND status = 'open'`,
-        [vote.id],
-      );
-      if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
-      const [counts] = await manager.query<{ participations: number; ballots: number }[]>(
-        `SELECT (SELECT count(*)::int FROM participation WHERE vote_id = $1) AS participations,
-                (SELECT count(*)::int FROM ballot WHERE vote_id = $1) AS ballots`,
-        [vote.id],
-      );
-      await this.audit.append(manager, {
-        actorAccountId: actorOf(trigger),
-        action: 'vote.closed',
-        entityType: 'vote',
-        entityId: vote.id,
-        data: { ...counts, version: vote.version },
-      });
+      if (vote.status === VoteStatus.Scheduled) throw VotingErrors.VOTE_NOT_OPEN();
+      if (vote.status !== VoteStatus.Open) return false;
+      await this.closeLocked(manager, [vote.id], actorOf(trigger));
       return true;
     });
-    if (closed) await this.enqueueTally(voteId);
+    if (closed) await this.enqueueTallies([voteId]);
     return closed;
   }
 
-  /** Same contents, new random ids, inserted in random order by this one transaction. */
+  /**
+   * Closes every open vote whose closesAt has passed by database time, in
+   * transactions of at most `batchSize` votes (earliest deadline first), and
+   * returns their ids. Concurrent sweeps lock rows in the same order, so they
+   * wait for each other instead of deadlocking, and skip what the other closed.
+   */
+  async closeDue(batchSize = CLOSE_BATCH_SIZE): Promise<string[]> {
+    const closed: string[] = [];
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        // FOR UPDATE waits for the casts in flight (they hold FOR SHARE): see closeLocked.
+        const due = await manager.query<{ id: string }[]>(
+          `SELECT id FROM vote WHERE status = 'open' AND closes_at <= now()
+            ORDER BY closes_at, id LIMIT $1 FOR UPDATE`,
+          [batchSize],
+        );
+        if (due.length > 0)
+          await this.closeLocked(
+            manager,
+            due.map((v) => v.id),
+            null,
+          );
+        return due.map((v) => v.id);
+      });
+      closed.push(...batch);
+      if (batch.length > 0) await this.enqueueTallies(batch);
+      if (batch.length < batchSize) return closed;
+    }
+  }
+
+  /**
+   * Closes open votes whose rows this transaction holds FOR UPDATE. The lock
+   * was granted only once every cast in flight (holding FOR SHARE) had
+   * committed, so every ballot is either counted below or, cast later, sees
+   * the vote closed and is refused VOTE_CLOSED. Records one audit event per
+   * vote with its final counts, all under one hold of the audit lock, as the
+   * last statement before commit. Shuffling a secret vote's ballots is the
+   * tally's job: closing stays short.
+   */
+  private async closeLocked(
+    manager: EntityManager,
+    voteIds: string[],
+    actorAccountId: string | null,
+  ): Promise<void> {
+    const closed = await manager.query<
+      { id: string; version: number; participations: number; ballots: number }[]
+    >(
+      `WITH closed AS (
+         UPDATE vote SET status = 'closed', closed_at = clock_timestamp(),
+                closes_at = least(closes_at, clock_timestamp()), updated_at = now()
+          WHERE id = ANY($1::uuid[]) AND status = 'open'
+         RETURNING id, version)
+       SELECT c.id, c.version,
+              (SELECT count(*)::int FROM participation p WHERE p.vote_id = c.id) AS participations,
+              (SELECT count(*)::int FROM ballot b WHERE b.vote_id = c.id) AS ballots
+         FROM closed c ORDER BY c.id`,
+      [voteIds],
+    );
+    await this.audit.appendMany(
+      manager,
+      closed.map(({ id, version, participations, ballots }) => ({
+        actorAccountId,
+        action: 'vote.closed',
+        entityType: 'vote',
+        entityId: id,
+        data: { participations, ballots, version, closedTogether: closed.length },
+      })),
+    );
+  }
+
+  /**
+   * Same contents, new random ids, inserted in random order by one
+   * transaction, erasing the physical trail (row order, inserting
+   * transaction) that could link a secret ballot to its participation.
+   */
   private async shuffleBallots(manager: EntityManager, voteId: string): Promise<void> {
     await manager.query(
       `WITH moved AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING content, college_id, receipt_hash)
@@ -201,11 +268,13 @@ export class VoteLifecycleService {
   }
 
   /** Redis may be down: the reconciler enqueues the tally of any closed vote later. */
-  private async enqueueTally(voteId: string): Promise<void> {
+  private async enqueueTallies(voteIds: string[]): Promise<void> {
     try {
-      await this.scheduler.schedule(tallyJob(voteId));
+      await Promise.all(voteIds.map((id) => this.scheduler.schedule(tallyJob(id))));
     } catch (error) {
-      this.logger.warn(`Tally of vote ${voteId} not enqueued: ${(error as Error).message}`);
+      this.logger.warn(
+        `Tallies of ${voteIds.length} votes not all enqueued: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -252,9 +321,12 @@ export class VoteLifecycleService {
   }
 
   /**
-   * Counts a closed vote and stores its result once; moves it to tallied and
-   * emits VoteClosed in the same transaction, so the proposal's decision
-   * commits with the result. A count mismatch refuses publication, loudly.
+   * Counts a closed vote and stores its result once, and with it up to
+   * TALLY_BATCH_SIZE - 1 other closed votes no other tally holds (SKIP
+   * LOCKED: never waits, so never deadlocks), in one transaction: one commit
+   * and one hold of the audit lock for the batch. Their own jobs then find
+   * them tallied. Returns this vote's result; a count mismatch on it refuses
+   * publication, loudly (a mismatched other vote is left to its own job).
    */
   async tally(voteId: string): Promise<VoteResult | null> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -263,50 +335,98 @@ export class VoteLifecycleService {
       if (vote.status === VoteStatus.Tallied)
         return { result: await manager.findOneByOrFail(VoteResult, { voteId }) };
       if (vote.status !== VoteStatus.Closed) return null;
-      const check = await this.checkCounts(manager, vote.id);
-      if (!check.ok) return { mismatch: check.counts };
-      const count = countVote(vote, await this.countInput(manager, vote));
-      const result = await manager.save(
-        VoteResult,
-        manager.create(VoteResult, {
-          voteId: vote.id,
-          outcome: count.outcome,
-          quorumMet: count.quorum.met,
-          eligible: count.quorum.eligible,
-          participations: count.quorum.participating,
-          // Ballot rows, not the tally's total: weighted totals are not counts.
-          ballots: check.counts.ballots,
-          winners: count.winners,
-          canonical: count.canonical,
-          hash: count.hash,
-        }),
-      );
-      await manager.query(
-        `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
-        [vote.id],
-      );
-      await this.audit.append(manager, {
-        actorAccountId: null,
-        action: 'vote.tallied',
-        entityType: 'vote',
-        entityId: vote.id,
-        data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
-      });
-      const event: VoteClosedEvent = {
-        manager,
-        voteId: vote.id,
-        subjectType: vote.subjectType,
-        subjectId: vote.subjectId,
-        outcome: count.outcome,
-      };
-      await this.events.emitAsync(DomainEvent.VoteClosed, event);
-      return { result };
+      const others = await manager
+        .getRepository(Vote)
+        .createQueryBuilder('v')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where("v.status = 'closed' AND v.id <> :voteId", { voteId })
+        .orderBy('v.closedAt')
+        .addOrderBy('v.id')
+        .take(TALLY_BATCH_SIZE - 1)
+        .getMany();
+      const audits: AuditEntry[] = [];
+      const own = await this.tallyLocked(manager, vote, audits);
+      for (const other of others) await this.tallyAlongside(manager, other, audits);
+      // Last statement before commit: the global audit lock is held only through the commit.
+      await this.audit.appendMany(manager, audits);
+      return own;
     });
-    if (outcome && 'mismatch' in outcome && outcome.mismatch) {
+    if (outcome && 'mismatch' in outcome) {
       await this.reportMismatch(voteId, outcome.mismatch);
       throw VotingErrors.COUNT_MISMATCH(outcome.mismatch);
     }
     return outcome?.result ?? null;
+  }
+
+  /**
+   * Another vote's tally, in a savepoint: if it fails, it is rolled back
+   * alone and left to its own job (which fails loudly), and this job's
+   * vote is not held hostage.
+   */
+  private async tallyAlongside(
+    manager: EntityManager,
+    vote: Vote,
+    audits: AuditEntry[],
+  ): Promise<void> {
+    try {
+      await manager.transaction((savepoint) => this.tallyLocked(savepoint, vote, audits));
+    } catch (error) {
+      this.logger.warn(`Vote ${vote.id} left to its own tally job: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Tallies a closed vote this transaction holds FOR UPDATE: shuffles a
+   * secret vote's ballots first (nothing publishes them before the vote is
+   * tallied), stores the result, moves the vote to tallied and emits
+   * VoteClosed, so the proposal's decision commits with the result. The
+   * audit entry is left in `audits` for the caller to append last.
+   */
+  private async tallyLocked(
+    manager: EntityManager,
+    vote: Vote,
+    audits: AuditEntry[],
+  ): Promise<{ result: VoteResult } | { mismatch: Record<string, number> }> {
+    if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
+    const check = await this.checkCounts(manager, vote.id);
+    if (!check.ok) return { mismatch: check.counts };
+    const count = countVote(vote, await this.countInput(manager, vote));
+    const result = await manager.save(
+      VoteResult,
+      manager.create(VoteResult, {
+        voteId: vote.id,
+        outcome: count.outcome,
+        quorumMet: count.quorum.met,
+        eligible: count.quorum.eligible,
+        participations: count.quorum.participating,
+        // Ballot rows, not the tally's total: weighted totals are not counts.
+        ballots: check.counts.ballots,
+        winners: count.winners,
+        canonical: count.canonical,
+        hash: count.hash,
+      }),
+    );
+    await manager.query(
+      `UPDATE vote SET status = 'tallied', updated_at = now() WHERE id = $1 AND status = 'closed'`,
+      [vote.id],
+    );
+    const event: VoteClosedEvent = {
+      manager,
+      voteId: vote.id,
+      subjectType: vote.subjectType,
+      subjectId: vote.subjectId,
+      outcome: count.outcome,
+    };
+    await this.events.emitAsync(DomainEvent.VoteClosed, event);
+    audits.push({
+      actorAccountId: null,
+      action: 'vote.tallied',
+      entityType: 'vote',
+      entityId: vote.id,
+      data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
+    });
+    return { result };
   }
 
   private async reportMismatch(voteId: string, counts: Record<string, number>): Promise<void> {

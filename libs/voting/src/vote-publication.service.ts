@@ -10,7 +10,9 @@ import { VoteStatus } from './voting.enums';
 import { VotingErrors } from './voting.errors';
 
 /**
- * What a closed vote publishes: who took part (never how, for a secret vote),
+ * What a tallied vote publishes (not merely closed: a secret vote's ballots
+ * are shuffled by the tally, so publishing them earlier would publish the
+ * insertion order): who took part (never how, for a secret vote),
  * every receipt, and the anonymous ballots — in the shuffled order of their
  * random ids — so anyone can check their receipt and recount.
  */
@@ -18,17 +20,16 @@ import { VotingErrors } from './voting.errors';
 export class VotePublicationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private async closedVote(voteId: string): Promise<Vote> {
+  private async talliedVote(voteId: string): Promise<Vote> {
     const vote = await this.dataSource.getRepository(Vote).findOneBy({ id: voteId });
     if (!vote) throw VotingErrors.VOTE_NOT_FOUND();
-    if (vote.status !== VoteStatus.Closed && vote.status !== VoteStatus.Tallied)
-      throw VotingErrors.VOTE_NOT_CLOSED();
+    if (vote.status !== VoteStatus.Tallied) throw VotingErrors.VOTE_NOT_CLOSED();
     return vote;
   }
 
   /** Participants by member id; a named vote's ballots come with them. */
   async participants(voteId: string, args: ConnectionArgs) {
-    const vote = await this.closedVote(voteId);
+    const vote = await this.talliedVote(voteId);
     const query = this.dataSource
       .getRepository(Participation)
       .createQueryBuilder('p')
@@ -86,7 +87,7 @@ export class VotePublicationService {
     column: 'b.id' | 'b.receiptHash',
     toNode: (b: Ballot) => N,
   ) {
-    await this.closedVote(voteId);
+    await this.talliedVote(voteId);
     const query = this.dataSource
       .getRepository(Ballot)
       .createQueryBuilder('b')

@@ -28,8 +28,8 @@ export const VotingErrors = defineErrors({
     en: 'This vote is already open or over: it can no longer be changed.',
   },
   VOTE_NOT_CLOSED: {
-    fr: "Ce vote n'est pas encore fermé : ses résultats ne sont pas publiés.",
-    en: 'This vote is not closed yet: its results are not published.',
+    fr: "Ce vote n'est pas encore fermé et dépouillé : ses résultats ne sont pas publiés.",
+    en: 'This vote is not closed and counted yet: its results are not published.',
   },
   ELECTORATE_UNAVAILABLE: {
     fr: 'Aucune source ne fournit le corps électoral « {kind} ».',

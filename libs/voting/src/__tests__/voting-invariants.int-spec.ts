@@ -158,7 +158,7 @@ describe('voting invariants', () => {
       [vote.id],
     );
     expect(ballots.every((b: { college_id: string | null }) => b.college_id === null)).toBe(true);
-    // Closing rewrote the ballots in one transaction: no inserting transaction (xmin) is shared with a participation.
+    // The tally rewrote the ballots in one transaction: no inserting transaction (xmin) is shared with a participation.
     expect(new Set(ballots.map((b: { xmin: string }) => b.xmin)).size).toBe(1);
     const [{ shared }] = await app.dataSource.query(
       `SELECT count(*)::int AS shared FROM participation p JOIN ballot b ON b.xmin = p.xmin WHERE p.vote_id = $1`,
@@ -245,17 +245,100 @@ describe('voting invariants', () => {
     expect(recount).toEqual({ matches: true, storedHash: hashes[0].resultHash });
   });
 
-  it('a stale close job (an older version) does nothing; the current one closes', async () => {
-    const vote = await boardVote();
-    await openVote(app, secretary, vote.id);
+  /** Moves a vote's closesAt to just ahead and waits until it has passed. */
+  async function dueSoon(voteId: string): Promise<number> {
     const moved = ok(
       await app.gql<{ rescheduleVote: { version: number } }>(
         RESCHEDULE,
-        { input: { voteId: vote.id, closesAt: new Date(Date.now() + 700).toISOString() } },
+        { input: { voteId, closesAt: new Date(Date.now() + 700).toISOString() } },
         { token: secretary },
       ),
     ).rescheduleVote;
-    expect(moved.version).toBe(vote.version + 1);
+    return moved.version;
+  }
+
+  it('one close job sweeps every due vote, one tally job counts several; their own jobs then do nothing', async () => {
+    const votes = [await boardVote(), await boardVote(), await boardVote()];
+    const later = await boardVote();
+    for (const vote of [...votes, later]) await openVote(app, secretary, vote.id);
+    const versions = await Promise.all(votes.map((vote) => dueSoon(vote.id)));
+    await sleep(800);
+    const close = app.app.get(CloseVoteHandler);
+    expect(await close.handle({ id: votes[0].id, version: versions[0] })).toEqual({ closed: true });
+    const statuses = await app.dataSource.query(
+      `SELECT id, status FROM vote WHERE id = ANY($1::uuid[])`,
+      [[...votes, later].map((v) => v.id)],
+    );
+    expect(
+      Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status])),
+    ).toEqual({
+      [votes[0].id]: 'closed',
+      [votes[1].id]: 'closed',
+      [votes[2].id]: 'closed',
+      [later.id]: 'open',
+    });
+    for (const [i, vote] of votes.entries())
+      expect(await close.handle({ id: vote.id, version: versions[i] })).toEqual({ closed: false });
+    const [{ closings }] = await app.dataSource.query(
+      `SELECT count(*)::int AS closings FROM audit_event WHERE action = 'vote.closed' AND entity_id = ANY($1)`,
+      [votes.map((v) => v.id)],
+    );
+    expect(closings).toBe(3);
+
+    // One tally job counts the other closed votes with its own; their jobs find the same results.
+    const tally = app.app.get(TallyVoteHandler);
+    await tally.handle({ id: votes[0].id });
+    const [{ tallied }] = await app.dataSource.query(
+      `SELECT count(*)::int AS tallied FROM vote WHERE id = ANY($1::uuid[]) AND status = 'tallied'`,
+      [votes.map((v) => v.id)],
+    );
+    expect(tallied).toBe(3);
+    for (const vote of votes) {
+      const { resultHash } = await tally.handle({ id: vote.id });
+      const [stored] = await app.dataSource.query(
+        'SELECT hash FROM vote_result WHERE vote_id = $1',
+        [vote.id],
+      );
+      expect(resultHash).toBe(stored.hash);
+    }
+    const [{ tallies }] = await app.dataSource.query(
+      `SELECT count(*)::int AS tallies FROM audit_event WHERE action = 'vote.tallied' AND entity_id = ANY($1)`,
+      [votes.map((v) => v.id)],
+    );
+    expect(tallies).toBe(3);
+  });
+
+  it('ballots, receipts and participants are published only once the vote is tallied', async () => {
+    const [trustee] = await votersIn(app, 1);
+    await app.dataSource.query(
+      `UPDATE account SET roles = '{member,trustee}' WHERE member_id = $1`,
+      [trustee.member.id],
+    );
+    const vote = await boardVote({ rules: { secrecy: 'Secret', collegeWeighting: false } });
+    await openVote(app, secretary, vote.id);
+    ok(await castBallot(app, trustee.token, vote.id, { option: 'yes' }));
+    const version = await dueSoon(vote.id);
+    await sleep(800);
+    expect(await app.app.get(CloseVoteHandler).handle({ id: vote.id, version })).toEqual({
+      closed: true,
+    });
+    const fields = ['voteBallots', 'voteReceipts', 'voteParticipants'];
+    const published = (field: string) =>
+      app.gql<Record<string, { totalCount: number }>>(
+        `query ($voteId: UUID!) { ${field}(voteId: $voteId) { totalCount } }`,
+        { voteId: vote.id },
+        { token: secretary },
+      );
+    for (const field of fields) expect(errorCode(await published(field))).toBe('VOTE_NOT_CLOSED');
+    await app.app.get(TallyVoteHandler).handle({ id: vote.id });
+    for (const field of fields) expect(ok(await published(field))[field].totalCount).toBe(1);
+  });
+
+  it('a stale close job (an older version) does nothing; the current one closes', async () => {
+    const vote = await boardVote();
+    await openVote(app, secretary, vote.id);
+    const version = await dueSoon(vote.id);
+    expect(version).toBe(vote.version + 1);
     await sleep(800);
     const close = app.app.get(CloseVoteHandler);
     expect(await close.handle({ id: vote.id, version: vote.version })).toEqual({ closed: false });
@@ -263,6 +346,6 @@ describe('voting invariants', () => {
       vote.id,
     ]);
     expect(status).toBe('open');
-    expect(await close.handle({ id: vote.id, version: moved.version })).toEqual({ closed: true });
+    expect(await close.handle({ id: vote.id, version })).toEqual({ closed: true });
   });
 });
