@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService, DecisionType } from '@delibera/charter';
 import { CouncilsService, SeatStatus } from '@delibera/councils';
-import { AppConfig, AuthUser, CommonErrors, paginate } from '@delibera/kernel';
+import { AppConfig, AuthUser, CommonErrors, formatDateTime, paginate } from '@delibera/kernel';
 import { Member, MembershipService } from '@delibera/membership';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { AssemblyErrors } from './assemblies.errors';
@@ -13,7 +13,7 @@ import { assertOpen, lockAssembly } from './assembly-access';
 import { AssembliesArgs } from './dto/attendance.input';
 import { AgendaItemInput, ConveneAssemblyInput } from './dto/convene-assembly.input';
 import { AgendaItem, Assembly } from './entities';
-import { formatDateTime, localTitle } from './format';
+import { localTitle } from './format';
 import { noticeDaysGiven, requiredNoticeDays } from './notice';
 
 /** Agenda items that put a decision to a binding vote: general assemblies only. */

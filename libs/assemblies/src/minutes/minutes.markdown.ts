@@ -1,6 +1,6 @@
-import { Locale } from '@delibera/kernel';
+import { formatDateTime, Locale } from '@delibera/kernel';
 import { AgendaItemKind, AssemblyKind, AssemblyMode } from '../assemblies.enums';
-import { formatDateTime, localTitle } from '../format';
+import { localTitle } from '../format';
 import { MinutesFacts, VoteSummary } from './minutes-facts';
 
 const WORDS = {

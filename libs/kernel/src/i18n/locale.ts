@@ -32,11 +32,21 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 /** The trust's time zone: every date a member reads is in Montréal time. */
 export const TRUST_TIME_ZONE = 'America/Montreal';
 
-/** A date and time as a member reads it, e.g. « 24 novembre 2026 à 14 h 05 » or "November 24, 2026 at 2:05 PM". */
-export function formatDateTime(date: Date, locale: Locale): string {
-  return date.toLocaleString(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+/** Built once: formatting runs for every notice of a mailing to thousands of members. */
+const DATE_TIME_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-CA', {
     timeZone: TRUST_TIME_ZONE,
     dateStyle: 'long',
     timeStyle: 'short',
-  });
+  }),
+  en: new Intl.DateTimeFormat('en-CA', {
+    timeZone: TRUST_TIME_ZONE,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }),
+};
+
+/** A date and time as a member reads it, e.g. « 24 novembre 2026 à 14 h 05 » or "November 24, 2026 at 2:05 p.m.". */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return DATE_TIME_FORMATS[locale].format(date);
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Locale } from '@delibera/kernel';
+import { formatDateTime, Locale } from '@delibera/kernel';
 import { CONSULTATION_REQUESTED } from './proposals';
 import {
   CONTRIBUTION_CALL,
@@ -179,11 +179,7 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
 
 /** A closing time as members read it: their language, Québec's time zone. */
 function closingTime(locale: Locale, iso: string | number): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : 'fr-CA', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'America/Toronto',
-  }).format(new Date(iso));
+  return formatDateTime(new Date(iso), locale);
 }
 
 const STATUS_LABELS: Record<Locale, Record<string, string>> = {
