@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AuthUser, ConnectionShape, Locale } from '@delibera/kernel';
+import { AuthUser, ConnectionShape, Locale, lockById } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { CALL_BALANCES, ISSUE_CALLS, REFRESH_CALL_STATUS } from './call-sql';
 import { ContributionErrors } from './contributions.errors';
@@ -10,7 +10,6 @@ import { CallStatus, ScaleStatus } from './contributions.enums';
 import { ContributionCall } from './entities';
 import { formatCents } from './money';
 import { offsetPage, PageRequest } from './raw-page';
-import { lockRow } from './row-lock';
 
 /** A call with what its ledger says (see CALL_BALANCES). */
 export interface CallBalance {
@@ -297,12 +296,8 @@ export class CallsService {
     if (input.amountCents <= 0) throw ContributionErrors.NEGATIVE_AMOUNT({ field: 'amountCents' });
     if (!input.boardDecision.trim()) throw ContributionErrors.WAIVER_NEEDS_BOARD_DECISION();
     return this.dataSource.transaction(async (manager) => {
-      const call = await lockRow(
-        manager,
-        ContributionCall,
-        { id: input.callId },
-        ContributionErrors.CALL_NOT_FOUND,
-      );
+      const call = await lockById(manager, ContributionCall, input.callId);
+      if (!call) throw ContributionErrors.CALL_NOT_FOUND();
       if (call.waivedCents > 0) throw ContributionErrors.WAIVER_EXISTS();
       const before = await this.balance(call.id, manager);
       if (input.amountCents > before.outstandingCents) {

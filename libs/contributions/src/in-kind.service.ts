@@ -4,12 +4,19 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService } from '@delibera/charter';
 import { Council, CouncilsService } from '@delibera/councils';
-import { AuthUser, CommonErrors, ConnectionArgs, hasRole, paginate, Role } from '@delibera/kernel';
+import {
+  AuthUser,
+  CommonErrors,
+  ConnectionArgs,
+  hasRole,
+  paginate,
+  Role,
+  lockById,
+} from '@delibera/kernel';
 import { ContributionErrors } from './contributions.errors';
 import { InKindKind, InKindStatus } from './contributions.enums';
 import { InKindContribution } from './entities';
 import { volunteerValueCents } from './money';
-import { lockRow } from './row-lock';
 
 export interface VolunteerHours {
   personName: string;
@@ -118,12 +125,8 @@ export class InKindService {
     // connection, which the embedded database makes wait for this transaction's end.
     const councils = await this.councils.list();
     return this.dataSource.transaction(async (manager) => {
-      const item = await lockRow(
-        manager,
-        InKindContribution,
-        { id },
-        ContributionErrors.IN_KIND_NOT_FOUND,
-      );
+      const item = await lockById(manager, InKindContribution, id);
+      if (!item) throw ContributionErrors.IN_KIND_NOT_FOUND();
       if (!this.mayDecide(user, item, councils)) throw CommonErrors.FORBIDDEN();
       if (item.status !== InKindStatus.Pending) throw ContributionErrors.IN_KIND_ALREADY_DECIDED();
       const decided: Partial<InKindContribution> = {

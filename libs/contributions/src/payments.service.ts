@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AuthUser, Locale, PgErrorCode, violatedConstraint } from '@delibera/kernel';
+import { AuthUser, Locale, PgErrorCode, violatedConstraint, lockById } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { parseBankStatement } from './bank-statement-csv';
 import { CALL_BALANCES } from './call-sql';
@@ -12,7 +12,6 @@ import { ContributionErrors } from './contributions.errors';
 import { PaymentMethod } from './contributions.enums';
 import { BankImport, BankImportRow, ContributionCall, ContributionPayment } from './entities';
 import { formatCents } from './money';
-import { lockRow } from './row-lock';
 
 export interface NewPayment {
   callId: string;
@@ -206,12 +205,8 @@ export class PaymentsService {
   /** The treasurer matches a statement line nobody's reference matched to a call. */
   async matchRow(user: AuthUser, rowId: string, callId: string): Promise<ContributionPayment> {
     const payment = await this.dataSource.transaction(async (manager) => {
-      const row = await lockRow(
-        manager,
-        BankImportRow,
-        { id: rowId },
-        ContributionErrors.BANK_ROW_NOT_FOUND,
-      );
+      const row = await lockById(manager, BankImportRow, rowId);
+      if (!row) throw ContributionErrors.BANK_ROW_NOT_FOUND();
       if (row.paymentId) throw ContributionErrors.BANK_ROW_ALREADY_MATCHED();
       await this.lockCall(manager, callId);
       const payment = await manager.save(
@@ -259,7 +254,8 @@ export class PaymentsService {
   }
 
   private async lockCall(manager: EntityManager, callId: string): Promise<void> {
-    await lockRow(manager, ContributionCall, { id: callId }, ContributionErrors.CALL_NOT_FOUND);
+    const call = await lockById(manager, ContributionCall, callId);
+    if (!call) throw ContributionErrors.CALL_NOT_FOUND();
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AuthUser } from '@delibera/kernel';
+import { AuthUser, lockById } from '@delibera/kernel';
 import { OrganisationCategory, SizeBand } from '@delibera/membership';
 import { CALLED_ORGANISATIONS } from './call-sql';
 import { ContributionErrors } from './contributions.errors';
@@ -10,7 +10,6 @@ import { ProrationRule, ScaleStatus } from './contributions.enums';
 import { ContributionScaleInput } from './dto/scale.input';
 import { ContributionScale, ContributionTier } from './entities';
 import { offsetPage, PageRequest } from './raw-page';
-import { lockRow } from './row-lock';
 
 export interface SimulationGroup {
   organisationCategory: OrganisationCategory | null;
@@ -138,8 +137,10 @@ export class ScalesService {
   }
 
   /** Takes the scale's row lock for the rest of the transaction. */
-  lock(manager: EntityManager, scaleId: string): Promise<ContributionScale> {
-    return lockRow(manager, ContributionScale, { id: scaleId }, ContributionErrors.SCALE_NOT_FOUND);
+  async lock(manager: EntityManager, scaleId: string): Promise<ContributionScale> {
+    const scale = await lockById(manager, ContributionScale, scaleId);
+    if (!scale) throw ContributionErrors.SCALE_NOT_FOUND();
+    return scale;
   }
 
   async byProposal(manager: EntityManager, proposalId: string) {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterService, DecisionRule, DecisionType } from '@delibera/charter';
 
-import { AuthUser, CommonErrors, DomainError } from '@delibera/kernel';
+import { AuthUser, CommonErrors, DomainError, lockById } from '@delibera/kernel';
 import { ConsultationService, CouncilAudience } from './consultation/consultation.service';
 import { ProposalDeadlines } from './jobs/proposal-deadlines';
 import { Proposal } from './proposal.entity';
@@ -14,7 +14,6 @@ import { ProposalPolicy } from './proposal-policy';
 import { ProposalOrigin, ProposalStatus } from './proposal-status';
 import { ProposalErrors } from './proposals.errors';
 import { ProposalsService } from './proposals.service';
-import { lockById } from './row-lock';
 
 export interface DraftRequest {
   decisionType: DecisionType;

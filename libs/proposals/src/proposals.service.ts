@@ -4,13 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { DecisionType } from '@delibera/charter';
-import { DomainEvent, ProposalDecidedEvent, ProposalVotingStartedEvent } from '@delibera/kernel';
+import {
+  DomainEvent,
+  ProposalDecidedEvent,
+  ProposalVotingStartedEvent,
+  lockById,
+} from '@delibera/kernel';
 import { Proposal } from './proposal.entity';
 import { canTransition, ProposalOrigin, ProposalStatus } from './proposal-status';
 import { ProposalVersion } from './proposal-version.entity';
 import { ProposalErrors } from './proposals.errors';
 import { groupByKey } from './batch';
-import { lockById } from './row-lock';
 
 export interface NewProposal {
   decisionType: DecisionType;

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './naming.strategy';
 export * from './pg-errors';
 export * from './transformers';
+export * from './row-lock';

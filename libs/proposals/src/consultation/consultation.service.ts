@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { Council, CouncilsService, SeatStatus } from '@delibera/councils';
-import { AppConfig, AuthUser, DomainEvent, OpinionPublishedEvent } from '@delibera/kernel';
+import {
+  AppConfig,
+  AuthUser,
+  DomainEvent,
+  OpinionPublishedEvent,
+  lockById,
+} from '@delibera/kernel';
 import { Member, MembershipService } from '@delibera/membership';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { Proposal } from '../proposal.entity';
@@ -15,7 +21,6 @@ import { ProposalsService } from '../proposals.service';
 import { ConsultationRequest, ConsultationStatus } from './consultation-request.entity';
 import { CouncilOpinion, OpinionPosition, OpinionStatus } from './council-opinion.entity';
 import { groupByKey } from '../batch';
-import { lockById } from '../row-lock';
 
 /**
  * Every council with its sitting members, read before a transaction that may

@@ -1,6 +1,9 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
-/** The row, locked until the transaction ends (null if absent): FOR UPDATE, or FOR SHARE when `shared`. */
+/**
+ * The row, locked until the transaction ends (null if absent): FOR UPDATE, or
+ * FOR SHARE when `shared`. State-dependent changes serialise on the row they change.
+ */
 export function lockById<E extends ObjectLiteral & { id: string }>(
   manager: EntityManager,
   entity: EntityTarget<E>,
