@@ -7,14 +7,13 @@ import {
   ProposalVotingStartedEvent,
   QueueName,
   Role,
-  TokenService,
 } from '@delibera/kernel';
 import { Member, OrganisationCategory, SizeBand } from '@delibera/membership';
 import {
   ProposalConsultationDueHandler,
   ProposalDeliberationEndHandler,
 } from '@delibera/proposals';
-import { createAccount, signedInMember } from '../factories';
+import { signedInMember, staffToken } from '../factories';
 import { assemblyWithProposal, grantProxy, inDays, openDoors } from '../factories/assemblies';
 import { consultationOver } from '../factories/proposals';
 import {
@@ -117,13 +116,7 @@ describe('from a contribution scale to its calls, through the general assembly (
 
   beforeAll(async () => {
     app = await startTestApp();
-    const tokens = app.app.get(TokenService);
-    const staff = await createAccount(app.dataSource, { member: null, roles: [Role.Secretary] });
-    secretary = tokens.signAccessToken({
-      accountId: staff.id,
-      memberId: null,
-      roles: [Role.Secretary],
-    });
+    secretary = await staffToken(app, [Role.Secretary]);
     treasurer = (await signedInMember(app, [Role.Treasurer])).token;
     organisations = await createOrganisations(app.dataSource, 300, { prefix: 'Org' });
     // Three organisations vote through their representative's account.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Role, TokenService } from '@delibera/kernel';
+import { Role } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
-import { createAccount, createCollege } from '../factories';
+import { createCollege, staffToken } from '../factories';
 import { grantProxy, inDays, openDoors } from '../factories/assemblies';
 import {
   castBallot,
@@ -45,12 +45,7 @@ describe('general assemblies with votes (e2e)', () => {
   beforeAll(async () => {
     app = await startTestApp();
     // The secretary is staff without a membership: exactly 40 members are eligible.
-    const account = await createAccount(app.dataSource, { member: null, roles: [Role.Secretary] });
-    secretary = app.app.get(TokenService).signAccessToken({
-      accountId: account.id,
-      memberId: null,
-      roles: [Role.Secretary],
-    });
+    secretary = await staffToken(app, [Role.Secretary]);
     const weights = { a: 50, b: 30, c: 20 };
     const sizes = { a: 10, b: 15, c: 15 };
     for (const key of ['a', 'b', 'c'] as const) {

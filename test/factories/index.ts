@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Role } from '@delibera/kernel';
+import { Role, TokenService } from '@delibera/kernel';
 import {
   Account,
   College,
@@ -108,4 +108,15 @@ export async function signedInMember(app: TestApp, roles: Role[] = [Role.Member]
   const member = await createMember(app.dataSource);
   const account = await createAccount(app.dataSource, { member, roles: [Role.Member, ...roles] });
   return { member, account, token: await signIn(app, account.email) };
+}
+
+/**
+ * Staff without a membership (so not on any electorate), holding these roles,
+ * with an access token minted by the app: no argon2 sign-in.
+ */
+export async function staffToken(app: TestApp, roles: Role[]): Promise<string> {
+  const account = await createAccount(app.dataSource, { member: null, roles });
+  return app.app
+    .get(TokenService)
+    .signAccessToken({ accountId: account.id, memberId: null, roles });
 }
