@@ -38,6 +38,7 @@ const ACCESS: Record<string, Access> = {
   councils: 'signed-in',
   applyToCouncil: 'signed-in',
   decideCouncilSeat: 'signed-in', // the council's chair or the secretary, per seat
+  createCouncil: [Secretary],
   setCouncilChair: [Secretary],
   // proposals (author, council member and chair rules are per resource: see proposals-journey)
   proposals: 'signed-in',

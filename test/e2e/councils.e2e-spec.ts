@@ -189,4 +189,65 @@ describe('council seats (e2e)', () => {
     expect(errorCode(refused)).toBe('NOT_ELIGIBLE');
     expect(refused.errors?.[0].extensions?.details).toEqual({ reasons: ['PEOPLE_ONLY'] });
   });
+  it('lets the secretary create a regional group, whose region rule then decides who may apply', async () => {
+    const CREATE =
+      'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id code seats eligibility { regions } } }';
+    const group = {
+      code: 'bas_saint_laurent',
+      nameFr: 'Groupe régional du Bas-Saint-Laurent',
+      nameEn: 'Bas-Saint-Laurent regional group',
+      seats: 12,
+      termMonths: 24,
+      eligibility: { regions: ['01'] },
+    };
+    const councilCount = () => app.dataSource.getRepository(Council).count();
+    const before = await councilCount();
+
+    const member = await person(40);
+    expect(errorCode(await app.gql(CREATE, { input: group }, { token: member.token }))).toBe(
+      'FORBIDDEN',
+    );
+    const bandReversed = {
+      ...group,
+      code: 'aines_jeunes',
+      eligibility: { minAge: 60, maxAge: 30 },
+    };
+    expect(errorCode(await app.gql(CREATE, { input: bandReversed }, { token: secretary }))).toBe(
+      'AGE_BAND_INVALID',
+    );
+    const unknownRegion = { ...group, eligibility: { regions: ['99'] } };
+    expect(errorCode(await app.gql(CREATE, { input: unknownRegion }, { token: secretary }))).toBe(
+      'INVALID_VALUE',
+    );
+    expect(await councilCount()).toBe(before);
+
+    const created = ok(
+      await app.gql<{ createCouncil: { id: string; eligibility: { regions: string[] } } }>(
+        CREATE,
+        { input: group },
+        { token: secretary },
+      ),
+    ).createCouncil;
+    expect(created.eligibility.regions).toEqual(['01']);
+    const duplicate = await app.gql(CREATE, { input: group }, { token: secretary, locale: 'en' });
+    expect(errorCode(duplicate)).toBe('COUNCIL_CODE_TAKEN');
+    expect(duplicate.errors?.[0].message).toBe(
+      'A council already has the code “bas_saint_laurent”.',
+    );
+    expect(await councilCount()).toBe(before + 1);
+
+    const rimouski = await person(35, { region: '01' });
+    const montreal = await person(35, { region: '06' });
+    const applied = await app.gql<{ applyToCouncil: { status: string } }>(
+      APPLY,
+      { input: { councilId: created.id } },
+      { token: rimouski.token },
+    );
+    expect(ok(applied).applyToCouncil.status).toBe('Applied');
+    expect(
+      errorCode(
+        await app.gql(APPLY, { input: { councilId: created.id } }, { token: montreal.token }),
+      ),
+    ).toBe('NOT_ELIGIBLE');
+  });
 });

@@ -2,6 +2,14 @@ import { defineErrors } from '@delibera/kernel';
 
 export const CouncilErrors = defineErrors({
   COUNCIL_NOT_FOUND: { fr: 'Ce conseil est introuvable.', en: 'This council was not found.' },
+  COUNCIL_CODE_TAKEN: {
+    fr: 'Un conseil porte déjà le code « {code} ».',
+    en: 'A council already has the code “{code}”.',
+  },
+  AGE_BAND_INVALID: {
+    fr: "L'âge minimal doit être inférieur ou égal à l'âge maximal.",
+    en: 'The minimum age must not exceed the maximum age.',
+  },
   SEAT_NOT_FOUND: {
     fr: 'Cette candidature est introuvable.',
     en: 'This application was not found.',

@@ -7,6 +7,7 @@ import {
   DecideCouncilSeatInput,
   SetCouncilChairInput,
 } from './dto/council-seat.input';
+import { CreateCouncilInput } from './dto/create-council.input';
 
 @Resolver(() => CouncilType)
 export class CouncilsResolver {
@@ -52,6 +53,18 @@ export class CouncilsResolver {
     return CouncilSeatType.from(
       await this.service.decide(user, input.seatId, input.approve, input.reason),
     );
+  }
+
+  @Mutation(() => CouncilType, {
+    description:
+      'The secretary creates a council or committee (editorial committee, a regional group…).',
+  })
+  @Roles(Role.Secretary)
+  async createCouncil(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: CreateCouncilInput,
+  ): Promise<CouncilType> {
+    return CouncilType.from(await this.service.create(user, input));
   }
 
   @Mutation(() => CouncilType)

@@ -7,6 +7,7 @@ import { MembershipService, MemberStatus } from '@delibera/membership';
 import { Council } from './council.entity';
 import { CouncilSeat, SeatStatus } from './council-seat.entity';
 import { CouncilErrors, ELIGIBILITY_REASONS } from './councils.errors';
+import { CreateCouncilInput } from './dto/create-council.input';
 import { eligibilityProblems } from './eligibility';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,6 +45,30 @@ export class CouncilsService {
       where: { councilId, status: SeatStatus.Active },
     });
     return seats.map((seat) => seat.memberId);
+  }
+
+  /** The secretary creates a council or committee; its eligibility rule is checked from member data. */
+  async create(user: AuthUser, input: CreateCouncilInput): Promise<Council> {
+    const { minAge, maxAge } = input.eligibility ?? {};
+    if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
+      throw CouncilErrors.AGE_BAND_INVALID();
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Council, { code: input.code })) {
+        throw CouncilErrors.COUNCIL_CODE_TAKEN({ code: input.code });
+      }
+      const council = await manager.save(
+        manager.create(Council, { ...input, eligibility: { ...input.eligibility } }),
+      );
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'council.created',
+        entityType: 'council',
+        entityId: council.id,
+        data: { after: { ...input } },
+      });
+      return council;
+    });
   }
 
   /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */
