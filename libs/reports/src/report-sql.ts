@@ -7,6 +7,14 @@
 /** The trust's time zone: months and fiscal years are counted in Montréal time. */
 export const TZ = `'America/Montreal'`;
 
+/**
+ * Whether a calendar day (a date column) overlaps the period [$1, $2): its
+ * Montréal midnight-to-midnight span, so a period ending now includes today.
+ */
+export function dayInPeriodSql(day: string): string {
+  return `((${day})::timestamp AT TIME ZONE ${TZ} < $2 AND ((${day}) + 1)::timestamp AT TIME ZONE ${TZ} > $1)`;
+}
+
 /** Age band of member m on a date (SQL expression of type date). Organisations have none. */
 export function ageBandSql(onDate: string): string {
   return `CASE WHEN m.kind = 'organisation' THEN 'not_applicable'

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { ContributionsModule } from '@delibera/contributions';
 import { CampaignReportService } from './campaign-report.service';
 import { CouncilsReportService } from './councils-report.service';
+import { DecisionRegisterService } from './decision-register.service';
+import { PipelineReportService } from './pipeline-report.service';
+import { VolunteerReportService } from './volunteer-report.service';
 import { MembershipReportService } from './membership-report.service';
 import { ParticipationReportService } from './participation-report.service';
 import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
@@ -14,6 +17,9 @@ import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
     MembershipReportService,
     CouncilsReportService,
     CampaignReportService,
+    DecisionRegisterService,
+    PipelineReportService,
+    VolunteerReportService,
     ReportsResolver,
     VoteParticipationResolver,
   ],
@@ -22,6 +28,9 @@ import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
     MembershipReportService,
     CouncilsReportService,
     CampaignReportService,
+    DecisionRegisterService,
+    PipelineReportService,
+    VolunteerReportService,
   ],
 })
 export class ReportsModule {}

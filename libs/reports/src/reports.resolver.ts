@@ -3,6 +3,9 @@ import { LoaderContext, requestLoader, Role, Roles } from '@delibera/kernel';
 import { ReportFiscalYearArgs, ReportPeriodArgs } from './dto/report-period.input';
 import { CampaignReportService } from './campaign-report.service';
 import { CouncilsReportService } from './councils-report.service';
+import { DecisionRegisterService } from './decision-register.service';
+import { PipelineReportService } from './pipeline-report.service';
+import { VolunteerReportService } from './volunteer-report.service';
 import { MembershipReportService } from './membership-report.service';
 import {
   ParticipationDimension,
@@ -13,7 +16,10 @@ import { resolvePeriod } from './period';
 import {
   CampaignReportType,
   CouncilsReportType,
+  DecisionRegisterType,
   MembershipReportType,
+  ProposalPipelineType,
+  VolunteerReportType,
   ParticipationCellType,
   ParticipationReportType,
   VoteParticipationType,
@@ -30,6 +36,9 @@ export class ReportsResolver {
     private readonly membership: MembershipReportService,
     private readonly councils: CouncilsReportService,
     private readonly campaigns: CampaignReportService,
+    private readonly decisions: DecisionRegisterService,
+    private readonly pipeline: PipelineReportService,
+    private readonly volunteers: VolunteerReportService,
   ) {}
 
   @Query(() => ParticipationReportType, {
@@ -62,6 +71,32 @@ export class ReportsResolver {
   @Roles(...MONEY_REPORT_READERS)
   campaignReport(@Args() { fiscalYear }: ReportFiscalYearArgs): Promise<CampaignReportType> {
     return this.campaigns.report(fiscalYear);
+  }
+
+  @Query(() => DecisionRegisterType, {
+    description:
+      "Every decision of the period: type, deciding body, date, result, consulted councils' opinions, links.",
+  })
+  @Roles(...REPORT_READERS)
+  decisionRegister(@Args() { period }: ReportPeriodArgs): Promise<DecisionRegisterType> {
+    return this.decisions.register(resolvePeriod(period, new Date()));
+  }
+
+  @Query(() => ProposalPipelineType, {
+    description: 'Proposals by status, median time in each phase, expired initiatives.',
+  })
+  @Roles(...REPORT_READERS)
+  proposalPipeline(@Args() { period }: ReportPeriodArgs): Promise<ProposalPipelineType> {
+    return this.pipeline.report(resolvePeriod(period, new Date()));
+  }
+
+  @Query(() => VolunteerReportType, {
+    description:
+      'Volunteer hours and their value by activity and council; names only with consent.',
+  })
+  @Roles(...MONEY_REPORT_READERS)
+  volunteerReport(@Args() { period }: ReportPeriodArgs): Promise<VolunteerReportType> {
+    return this.volunteers.report(resolvePeriod(period, new Date()));
   }
 }
 
