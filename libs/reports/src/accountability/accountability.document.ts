@@ -443,12 +443,14 @@ export function buildAccountabilityDocument(
         {
           kind: 'paragraph',
           text:
-            v.thanked.length > 0
-              ? w.thanks(
-                  v.thanked.map((t) => t.name),
-                  v.volunteers - v.thanked.length,
-                )
-              : w.thanksAnonymous(num(v.volunteers)),
+            v.volunteers === 0
+              ? w.noVolunteers
+              : v.thanked.length > 0
+                ? w.thanks(
+                    v.thanked.map((t) => t.name),
+                    v.volunteers - v.thanked.length,
+                  )
+                : w.thanksAnonymous(num(v.volunteers)),
         },
       ],
     },

@@ -152,7 +152,9 @@ const fr = {
   byCouncil: 'Bénévolat par conseil',
   thanks: (names: string[], others: number) =>
     `La fiducie remercie chaleureusement ${list(names, 'et')}${others === 1 ? ', ainsi qu’un autre bénévole' : others > 1 ? `, ainsi que ${others} autres bénévoles` : ''}.`,
-  thanksAnonymous: (count: string) => `La fiducie remercie chaleureusement ses ${count} bénévoles.`,
+  thanksAnonymous: (count: string) =>
+    `La fiducie remercie chaleureusement toutes les personnes bénévoles (${count}).`,
+  noVolunteers: "Aucune heure de bénévolat n'a été consignée pour cet exercice.",
 };
 
 type Words = typeof fr;
@@ -301,7 +303,8 @@ const en: Words = {
   byCouncil: 'Volunteering by council',
   thanks: (names: string[], others: number) =>
     `The trust warmly thanks ${list(names, 'and')}${others === 1 ? ', as well as one other volunteer' : others > 1 ? `, as well as ${others} other volunteers` : ''}.`,
-  thanksAnonymous: (count: string) => `The trust warmly thanks its ${count} volunteers.`,
+  thanksAnonymous: (count: string) => `The trust warmly thanks all its volunteers (${count}).`,
+  noVolunteers: 'No volunteer hours were recorded for this year.',
 };
 
 export const WORDS: Record<Locale, Words> = { fr, en };
