@@ -47,6 +47,7 @@ const data: AccountabilityData = {
     votes: [],
     overTime: [],
   },
+  collegeTurnout: {},
   register: { period, decisions: [] },
   pipeline: { period, byStatus: [], timeInPhase: [], expiredInitiatives: [] },
   councils: {

@@ -59,6 +59,8 @@ const fr = {
   secret: 'secret',
   open: 'En cours',
   noVotes: "Aucun vote pendant l'exercice.",
+  byCollegeTurnout: 'Participation par collège',
+  fewerThanFive: 'moins de 5',
   suppressionNote:
     "Pour protéger le secret du vote, les tableaux de participation détaillés par collège, région, groupe d'âge ou conseil ne publient aucune case de moins de 5 votants lors d'un vote secret.",
   outcome: {
@@ -211,6 +213,8 @@ const en: Words = {
   secret: 'secret',
   open: 'Open',
   noVotes: 'No vote during the year.',
+  byCollegeTurnout: 'Turnout by college',
+  fewerThanFive: 'fewer than 5',
   suppressionNote:
     'To protect the secrecy of the ballot, detailed turnout tables by college, region, age group or council never publish a cell of fewer than 5 voters in a secret vote.',
   outcome: {
