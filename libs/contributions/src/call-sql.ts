@@ -94,3 +94,37 @@ export const REFRESH_CALL_STATUS = `
   LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment
              WHERE call_id = ANY($1::uuid[]) GROUP BY call_id) p ON p.call_id = ids.id
   WHERE c.id = ids.id`;
+
+/**
+ * Carries members' credit to calls just issued ($1: their ids) from their
+ * calls of earlier fiscal years ($2: the new calls' fiscal year), oldest
+ * first, up to each new call's amount. Each transfer is two `credit` entries
+ * of the same amount: negative on the call holding the credit, positive on the
+ * new call, each naming the other, so the ledger's total does not move and
+ * the credit cannot be counted twice (once as credit, once as paid). The
+ * caller holds the earlier calls' row locks. Returns one row per transfer.
+ */
+export const CARRY_CREDIT = `
+  WITH target AS (
+    SELECT c.id, c.member_id, c.reference, c.amount_cents - c.waived_cents AS due_cents
+    FROM contribution_call c WHERE c.id = ANY($1::uuid[])),
+  source AS (
+    SELECT b.id, b.member_id, b.reference, b.credit_cents,
+           coalesce(sum(b.credit_cents) OVER (PARTITION BY b.member_id ORDER BY s.fiscal_year, b.issued_at, b.id
+                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS carried_before
+    FROM (${CALL_BALANCES}) b JOIN contribution_scale s ON s.id = b.scale_id
+    WHERE b.member_id IN (SELECT member_id FROM target) AND s.fiscal_year < $2 AND b.credit_cents > 0),
+  transfer AS (
+    SELECT src.id AS from_call, src.reference AS from_reference, t.id AS to_call, t.reference AS to_reference,
+           LEAST(src.credit_cents, t.due_cents - src.carried_before) AS cents
+    FROM source src JOIN target t USING (member_id)
+    WHERE t.due_cents > src.carried_before),
+  entries AS (
+    INSERT INTO contribution_payment (call_id, amount_cents, credit_call_id, paid_on, method, reference, note)
+    SELECT from_call, -cents, to_call, (now() AT TIME ZONE ${TZ})::date, 'credit', to_reference, 'credit carried to the next call'
+    FROM transfer
+    UNION ALL
+    SELECT to_call, cents, from_call, (now() AT TIME ZONE ${TZ})::date, 'credit', from_reference, 'credit carried from an earlier call'
+    FROM transfer
+    RETURNING id)
+  SELECT from_call, to_call, cents::text AS cents FROM transfer`;

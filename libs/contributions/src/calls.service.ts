@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { AuthUser, ConnectionShape, Locale, lockById } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
-import { CALL_BALANCES, ISSUE_CALLS, REFRESH_CALL_STATUS } from './call-sql';
+import { CALL_BALANCES, CARRY_CREDIT, ISSUE_CALLS, REFRESH_CALL_STATUS } from './call-sql';
 import { ContributionErrors } from './contributions.errors';
 import { CallStatus, ScaleStatus } from './contributions.enums';
 import { ContributionCall } from './entities';
@@ -116,22 +116,33 @@ export class CallsService {
       [scaleId],
     );
     if (issued.length === 0) return 0;
+    const credited = await this.carryCredit(manager, issued, fiscalYear, scaleId, actorAccountId);
     await this.notifications.enqueue(
       manager,
-      issued.map((call) => ({
-        kind: NotificationKind.ContributionCall,
-        dedupeKey: `contribution-call:${call.id}`,
-        recipientEmail: call.email,
-        recipientMemberId: call.member_id,
-        locale: call.locale,
-        params: {
-          name: call.display_name,
-          fiscalYear,
-          amount: formatCents(Number(call.amount_cents), call.locale),
-          dueOn: call.due_on,
-          reference: call.reference,
-        },
-      })),
+      issued.map((call) => {
+        const amount = Number(call.amount_cents);
+        const credit = credited.get(call.id) ?? 0;
+        return {
+          kind: NotificationKind.ContributionCall,
+          dedupeKey: `contribution-call:${call.id}`,
+          recipientEmail: call.email,
+          recipientMemberId: call.member_id,
+          locale: call.locale,
+          params: {
+            name: call.display_name,
+            fiscalYear,
+            amount: formatCents(amount, call.locale),
+            dueOn: call.due_on,
+            reference: call.reference,
+            ...(credit > 0
+              ? {
+                  credit: formatCents(credit, call.locale),
+                  outstanding: formatCents(amount - credit, call.locale),
+                }
+              : {}),
+          },
+        };
+      }),
     );
     await this.audit.append(manager, {
       actorAccountId,
@@ -144,6 +155,54 @@ export class CallsService {
       },
     });
     return issued.length;
+  }
+
+  /**
+   * Carries the credit the newly called members hold on calls of earlier
+   * fiscal years to their new call (CARRY_CREDIT), after locking those earlier
+   * calls so no payment or reversal lands on them meanwhile. Returns the credit
+   * applied per new call.
+   */
+  private async carryCredit(
+    manager: EntityManager,
+    issued: { id: string; member_id: string }[],
+    fiscalYear: number,
+    scaleId: string,
+    actorAccountId: string | null,
+  ): Promise<Map<string, number>> {
+    await manager.query(
+      `SELECT c.id FROM contribution_call c JOIN contribution_scale s ON s.id = c.scale_id
+       WHERE c.member_id = ANY($1::uuid[]) AND s.fiscal_year < $2
+         AND EXISTS (SELECT 1 FROM contribution_payment p WHERE p.call_id = c.id)
+       ORDER BY c.id FOR UPDATE OF c`,
+      [issued.map((call) => call.member_id), fiscalYear],
+    );
+    const transfers: { from_call: string; to_call: string; cents: string }[] = await manager.query(
+      CARRY_CREDIT,
+      [issued.map((call) => call.id), fiscalYear],
+    );
+    const credited = new Map<string, number>();
+    if (transfers.length === 0) return credited;
+    for (const t of transfers)
+      credited.set(t.to_call, (credited.get(t.to_call) ?? 0) + Number(t.cents));
+    await this.refreshStatus(manager, [
+      ...new Set(transfers.flatMap((t) => [t.from_call, t.to_call])),
+    ]);
+    await this.audit.append(manager, {
+      actorAccountId,
+      action: 'contribution_credit.carried',
+      entityType: 'contribution_scale',
+      entityId: scaleId,
+      data: {
+        transfers: transfers.map((t) => ({
+          fromCallId: t.from_call,
+          toCallId: t.to_call,
+          cents: Number(t.cents),
+        })),
+        totalCents: transfers.reduce((sum, t) => sum + Number(t.cents), 0),
+      },
+    });
+    return credited;
   }
 
   /** Issues, in its own transaction, what an adopted scale still owes (organisations admitted since). */

@@ -112,13 +112,19 @@ export class SimulatedOrganisationConnection extends Connection(SimulatedOrganis
 
 @ObjectType('ContributionPayment', {
   description:
-    'A ledger entry: a payment, or a reversal (negative, linked to the payment it cancels).',
+    'A ledger entry: a payment, a reversal (negative, linked to the payment it cancels), or a credit carried between two calls (method Credit).',
 })
 export class ContributionPaymentType {
   @Field(() => UUIDScalar) id: string;
   @Field(() => UUIDScalar) callId: string;
   @Field(() => MoneyScalar) amountCents: number;
   @Field(() => UUIDScalar, { nullable: true }) reversesPaymentId: string | null;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description:
+      'For a credit entry: the other call of the transfer (the later call paid, or the earlier call the credit came from).',
+  })
+  creditCallId: string | null;
   @Field(() => String) paidOn: string;
   @Field(() => PaymentMethod) method: PaymentMethod;
   @Field(() => String, { nullable: true }) reference: string | null;

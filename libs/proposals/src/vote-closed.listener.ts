@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainEvent, VoteClosedEvent } from '@delibera/kernel';
+import { Proposal } from './proposal.entity';
 import { ProposalStatus } from './proposal-status';
 import { ProposalsService } from './proposals.service';
 
@@ -21,15 +22,38 @@ export class VoteClosedListener {
 
   @OnEvent(DomainEvent.VoteClosed, { suppressErrors: false })
   async onVoteClosed(event: VoteClosedEvent): Promise<void> {
-    const to = OUTCOMES[event.outcome];
-    if (event.subjectType !== 'proposal' || !event.subjectId || !to) return;
+    if (event.subjectType !== 'proposal' || !event.subjectId) return;
+    if (!OUTCOMES[event.outcome] && event.outcome !== 'completed') return;
     const proposal = await this.proposals.lock(event.manager, event.subjectId);
     if (proposal.status !== ProposalStatus.Voting) return;
+    const decision = decisionOf(proposal, event);
+    if (!decision) return;
     await this.proposals.transition(event.manager, {
       proposalId: proposal.id,
-      to,
+      to: decision.to,
       actorAccountId: null,
       data: { voteId: event.voteId },
+      winningOptionId: decision.winningOptionId,
     });
   }
+}
+
+/**
+ * A yes-or-no vote decides by its outcome. A ranked vote between options
+ * (competing scales) completes with its winner: that option is adopted; with
+ * no winner (no ballot) the proposal is rejected.
+ */
+function decisionOf(
+  proposal: Proposal,
+  event: VoteClosedEvent,
+): { to: ProposalStatus; winningOptionId?: string } | null {
+  if (!proposal.voteOptions) {
+    const to = OUTCOMES[event.outcome];
+    return to ? { to } : null;
+  }
+  if (event.outcome === 'quorum_not_met') return { to: ProposalStatus.QuorumNotMet };
+  const [winner] = event.winners ?? [];
+  return winner && proposal.voteOptions.some((o) => o.id === winner)
+    ? { to: ProposalStatus.Adopted, winningOptionId: winner }
+    : { to: ProposalStatus.Rejected };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { CharterService, DecidingBody, DecisionType } from '@delibera/charter';
+import { CharterService, DecidingBody, DecisionRule, DecisionType } from '@delibera/charter';
 import { DomainEvent, ProposalVotingStartedEvent } from '@delibera/kernel';
 import { ElectorateRegistry } from './electorate/electorate-registry';
 import { Vote } from './vote.entity';
@@ -17,7 +17,8 @@ const ELECTORATE_OF: Partial<Record<DecidingBody, ElectorateKind>> = {
 
 /**
  * A proposal entered voting: its vote is created in the proposal's
- * transaction, yes or no, with the method, threshold, quorum, secrecy and
+ * transaction, yes or no (or, for competing options such as contribution
+ * scales, those options ranked by the rule's `competingOptionsMethod`), with the method, threshold, quorum, secrecy and
  * weighting of its rule under the charter version it pinned. A general
  * assembly decides only at a convened assembly whose agenda holds the
  * proposal; without one the whole transition is refused. Idempotent: a
@@ -64,7 +65,9 @@ export class ProposalVoteListener {
         titleEn: event.title,
         electorateKind,
         electorateRef,
-        options: YES_NO,
+        options: event.options ?? YES_NO,
+        // Competing options are ranked by the method the charter allows for them.
+        ...(event.options ? { rules: { method: competingMethod(rule) } } : {}),
         binding: true,
         opensAt: event.opensAt,
         closesAt: event.closesAt,
@@ -72,4 +75,10 @@ export class ProposalVoteListener {
       charter,
     );
   }
+}
+
+function competingMethod(rule: DecisionRule) {
+  if (rule.competingOptionsMethod) return rule.competingOptionsMethod;
+  const reason = `the charter does not allow competing ${rule.decisionType} options`;
+  throw VotingErrors.INVALID_VOTE_SETTINGS({ reason }, { reason });
 }

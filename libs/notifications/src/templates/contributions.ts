@@ -16,6 +16,9 @@ export const CONTRIBUTION_CALL: Template = {
       '',
       `L'assemblée générale a adopté le barème des contributions de l'exercice ${p.fiscalYear}.`,
       `Contribution de votre organisation : ${p.amount}, payable au plus tard le ${p.dueOn}.`,
+      ...(p.credit
+        ? [`Votre crédit de ${p.credit} y a été appliqué ; reste à payer : ${p.outstanding}.`]
+        : []),
       `Indiquez la référence ${p.reference} avec votre paiement.`,
     ].join('\n'),
   }),
@@ -26,6 +29,7 @@ export const CONTRIBUTION_CALL: Template = {
       '',
       `The general assembly adopted the contribution scale for fiscal year ${p.fiscalYear}.`,
       `Your organisation's contribution: ${p.amount}, due by ${p.dueOn}.`,
+      ...(p.credit ? [`Your credit of ${p.credit} was applied; left to pay: ${p.outstanding}.`] : []),
       `Please quote reference ${p.reference} with your payment.`,
     ].join('\n'),
   }),
