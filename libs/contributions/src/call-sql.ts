@@ -121,10 +121,10 @@ export const CARRY_CREDIT = `
     WHERE t.due_cents > src.carried_before),
   entries AS (
     INSERT INTO contribution_payment (call_id, amount_cents, credit_call_id, paid_on, method, reference, note)
-    SELECT from_call, -cents, to_call, (now() AT TIME ZONE ${TZ})::date, 'credit', to_reference, 'credit carried to the next call'
+    SELECT from_call, -cents, to_call, (now() AT TIME ZONE ${TZ})::date, 'credit'::payment_method, to_reference, 'credit carried to the next call'
     FROM transfer
     UNION ALL
-    SELECT to_call, cents, from_call, (now() AT TIME ZONE ${TZ})::date, 'credit', from_reference, 'credit carried from an earlier call'
+    SELECT to_call, cents, from_call, (now() AT TIME ZONE ${TZ})::date, 'credit'::payment_method, from_reference, 'credit carried from an earlier call'
     FROM transfer
     RETURNING id)
   SELECT from_call, to_call, cents::text AS cents FROM transfer`;
