@@ -24,7 +24,9 @@ export class CompetingScalesAndCredit1795300001100 implements MigrationInterface
     await q(`ALTER TABLE "proposal" ADD CONSTRAINT "proposal_vote_options_check"
       CHECK ("vote_options" IS NULL OR (jsonb_typeof("vote_options") = 'array' AND jsonb_array_length("vote_options") >= 2))`);
 
-    await q(`ALTER TABLE "contribution_scale" DROP CONSTRAINT "contribution_scale_proposal_unique"`);
+    await q(
+      `ALTER TABLE "contribution_scale" DROP CONSTRAINT "contribution_scale_proposal_unique"`,
+    );
     await q(
       `CREATE INDEX "contribution_scale_proposal_idx" ON "contribution_scale" ("proposal_id") WHERE proposal_id IS NOT NULL`,
     );
@@ -46,16 +48,24 @@ export class CompetingScalesAndCredit1795300001100 implements MigrationInterface
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
-    await q(`ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_method_check"`);
+    await q(
+      `ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_method_check"`,
+    );
     await q(`ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_sign_check"`);
     await q(`ALTER TABLE "contribution_payment" ADD CONSTRAINT "contribution_payment_sign_check"
       CHECK ("amount_cents" <> 0 AND ("amount_cents" < 0) = ("reverses_payment_id" IS NOT NULL))`);
-    await q(`ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_once"`);
-    await q(`ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_call_fk"`);
+    await q(
+      `ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_once"`,
+    );
+    await q(
+      `ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_call_fk"`,
+    );
     await q(`ALTER TABLE "contribution_payment" DROP COLUMN "credit_call_id"`);
     // PostgreSQL cannot drop an enum value: 'credit' stays in payment_method, unused.
     await q(`DROP INDEX "contribution_scale_proposal_idx"`);
-    await q(`ALTER TABLE "contribution_scale" ADD CONSTRAINT "contribution_scale_proposal_unique" UNIQUE ("proposal_id")`);
+    await q(
+      `ALTER TABLE "contribution_scale" ADD CONSTRAINT "contribution_scale_proposal_unique" UNIQUE ("proposal_id")`,
+    );
     await q(`ALTER TABLE "proposal" DROP CONSTRAINT "proposal_vote_options_check"`);
     await q(`ALTER TABLE "proposal" DROP COLUMN "vote_options"`);
     await q(`ALTER TABLE "decision_rule" DROP CONSTRAINT "decision_rule_competing_method_check"`);

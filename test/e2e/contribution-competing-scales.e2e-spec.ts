@@ -185,9 +185,12 @@ describe('competing contribution scales voted as options, and credit carried to 
       .getRepository(Member)
       .findBy(organisations.slice(0, 9).map((o) => ({ id: o.id })));
     voters = await Promise.all(
-      organisations
-        .slice(0, 9)
-        .map((o) => asVoter(app, members.find((m) => m.id === o.id)!)),
+      organisations.slice(0, 9).map((o) =>
+        asVoter(
+          app,
+          members.find((m) => m.id === o.id)!,
+        ),
+      ),
     );
   });
   afterAll(() => app.close());
@@ -393,9 +396,8 @@ describe('competing contribution scales voted as options, and credit carried to 
     expect(closed.result).toMatchObject({ outcome: 'completed', winners: [scales.B], ballots: 9 });
     await until(
       async () =>
-        (
-          await app.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [proposalId])
-        )[0].status === 'adopted',
+        (await app.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [proposalId]))[0]
+          .status === 'adopted',
       'the adoption',
     );
     const byName = Object.fromEntries((await scalesOf(2027)).map((s) => [s.name, s.status]));
@@ -483,9 +485,9 @@ describe('competing contribution scales voted as options, and credit carried to 
     expect((await callsOf(scales.B)).totalCount).toBe(12);
     expect((await callsOf(scales.A)).totalCount).toBe(0);
     expect(await entries()).toBe(4);
-    expect(
-      Object.fromEntries((await scalesOf(2027)).map((s) => [s.name, s.status])),
-    ).toMatchObject({ 'Barème A': 'Rejected', 'Barème B': 'Adopted' });
+    expect(Object.fromEntries((await scalesOf(2027)).map((s) => [s.name, s.status]))).toMatchObject(
+      { 'Barème A': 'Rejected', 'Barème B': 'Adopted' },
+    );
   });
 
   it('reconciles both campaigns to the cent, the carried credit counted once', async () => {

@@ -110,7 +110,9 @@ export class ScaleSubmission {
           entityId: scale.id,
           data: {
             proposalId: proposal.id,
-            ...(competing ? { competingWith: scales.filter((s) => s.id !== scale.id).map((s) => s.id) } : {}),
+            ...(competing
+              ? { competingWith: scales.filter((s) => s.id !== scale.id).map((s) => s.id) }
+              : {}),
           },
         })),
       );

@@ -29,7 +29,9 @@ export const CONTRIBUTION_CALL: Template = {
       '',
       `The general assembly adopted the contribution scale for fiscal year ${p.fiscalYear}.`,
       `Your organisation's contribution: ${p.amount}, due by ${p.dueOn}.`,
-      ...(p.credit ? [`Your credit of ${p.credit} was applied; left to pay: ${p.outstanding}.`] : []),
+      ...(p.credit
+        ? [`Your credit of ${p.credit} was applied; left to pay: ${p.outstanding}.`]
+        : []),
       `Please quote reference ${p.reference} with your payment.`,
     ].join('\n'),
   }),
