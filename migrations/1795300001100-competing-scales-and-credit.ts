@@ -7,6 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   options may be voted (null: they may not);
  * - a proposal may carry the options its vote is held on (null: yes or no);
  * - several scales may share one proposal (its options);
+ * - individual members' dues are calls without a tier;
  * - a `credit` ledger entry moves an overpayment from an earlier call to a
  *   later one: a negative entry on the call holding the credit, a positive one
  *   on the call it pays, each naming the other call.
@@ -30,6 +31,9 @@ export class CompetingScalesAndCredit1795300001100 implements MigrationInterface
     await q(
       `CREATE INDEX "contribution_scale_proposal_idx" ON "contribution_scale" ("proposal_id") WHERE proposal_id IS NOT NULL`,
     );
+
+    // Individual members' dues are called without a tier.
+    await q(`ALTER TABLE "contribution_call" ALTER COLUMN "tier_id" DROP NOT NULL`);
 
     // The new value is not used in this transaction (PostgreSQL forbids it): the checks compare text.
     await q(`ALTER TYPE "public"."payment_method" ADD VALUE IF NOT EXISTS 'credit'`);
@@ -61,6 +65,8 @@ export class CompetingScalesAndCredit1795300001100 implements MigrationInterface
       `ALTER TABLE "contribution_payment" DROP CONSTRAINT "contribution_payment_credit_call_fk"`,
     );
     await q(`ALTER TABLE "contribution_payment" DROP COLUMN "credit_call_id"`);
+    // Fails while individual dues calls exist: money records are not deleted by a migration.
+    await q(`ALTER TABLE "contribution_call" ALTER COLUMN "tier_id" SET NOT NULL`);
     // PostgreSQL cannot drop an enum value: 'credit' stays in payment_method, unused.
     await q(`DROP INDEX "contribution_scale_proposal_idx"`);
     await q(

@@ -110,6 +110,7 @@ export class CallsService {
       email: string;
       locale: Locale;
       display_name: string;
+      tier_id: string | null;
     }[] = await manager.query(ISSUE_CALLS, [scaleId]);
     await manager.query(
       `UPDATE contribution_scale SET calls_issued_at = coalesce(calls_issued_at, now()) WHERE id = $1`,
@@ -130,6 +131,8 @@ export class CallsService {
           locale: call.locale,
           params: {
             name: call.display_name,
+            // Individual members are asked their dues, not their organisation's contribution.
+            ...(call.tier_id ? {} : { individual: 1 }),
             fiscalYear,
             amount: formatCents(amount, call.locale),
             dueOn: call.due_on,
@@ -219,7 +222,7 @@ export class CallsService {
     return issued;
   }
 
-  /** Adopted scales with an active organisation in a tier and not called yet. */
+  /** Adopted scales with an active organisation in a tier (or an individual member owing dues) not called yet. */
   async scalesOwingCalls(): Promise<{ scaleId: string; calls: number }[]> {
     const rows: { id: string; calls: number }[] = await this.dataSource.query(
       `SELECT s.id, (SELECT count(*) FROM contribution_call c WHERE c.scale_id = s.id)::int AS calls
@@ -230,6 +233,15 @@ export class CallsService {
            JOIN member m ON m.kind = 'organisation' AND m.status = 'active'
             AND m.organisation_category = t.organisation_category AND m.size_band = t.size_band
            WHERE t.scale_id = s.id
+             AND (m.admitted_at IS NULL OR m.admitted_at < s.fiscal_year_starts_on + interval '1 year')
+             AND NOT EXISTS (SELECT 1 FROM contribution_call c WHERE c.scale_id = s.id AND c.member_id = m.id))
+       UNION
+       SELECT s.id, (SELECT count(*) FROM contribution_call c WHERE c.scale_id = s.id)::int AS calls
+       FROM contribution_scale s
+       WHERE s.status = 'adopted' AND s.calls_issued_at IS NOT NULL AND s.individual_dues_cents > 0
+         AND EXISTS (
+           SELECT 1 FROM member m
+           WHERE m.kind = 'person' AND m.status = 'active'
              AND (m.admitted_at IS NULL OR m.admitted_at < s.fiscal_year_starts_on + interval '1 year')
              AND NOT EXISTS (SELECT 1 FROM contribution_call c WHERE c.scale_id = s.id AND c.member_id = m.id))`,
     );

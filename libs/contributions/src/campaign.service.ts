@@ -69,7 +69,8 @@ export class CampaignService {
                   sum(b.paid_cents)::text AS paid, sum(b.outstanding_cents)::text AS outstanding,
                   sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit
            FROM (${CALL_BALANCES}) b
-           JOIN contribution_tier t ON t.id = b.tier_id
+           -- individual members' dues have no tier: their category group is the one with none
+           LEFT JOIN contribution_tier t ON t.id = b.tier_id
            JOIN member m ON m.id = b.member_id
            WHERE b.scale_id = $1
            GROUP BY GROUPING SETS ((t.organisation_category), (m.region), ())
