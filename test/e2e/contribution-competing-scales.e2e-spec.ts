@@ -2,6 +2,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { CharterService, DecisionType, VoteMethod } from '@delibera/charter';
 import { CallsService } from '@delibera/contributions';
 import { DomainEvent, ProposalDecidedEvent, Role } from '@delibera/kernel';
+import { NotificationKind, render } from '@delibera/notifications';
 import { Member, OrganisationCategory, SizeBand } from '@delibera/membership';
 import { ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { signedInMember, staffToken } from '../factories';
@@ -69,6 +70,7 @@ const tiersOf = (amount: (category: number, band: number) => number) =>
 const amountA = (c: number, b: number) => 200_000 + 10_000 * c + 1_001 * b + 7;
 const amountB = (c: number, b: number) => 150_000 + 9_000 * c + 2_003 * b + 11;
 const amountC = (c: number, b: number) => 300_000 + 5_000 * c + 3_007 * b + 13;
+const DUES = 2_501;
 const amount2026 = (c: number, b: number) => 100_000 + 1_000 * c + 101 * b + 3;
 const amountOf = (amount: (c: number, b: number) => number, o: CreatedOrganisation) =>
   amount(TEST_CATEGORIES.indexOf(o.organisationCategory), TEST_SIZE_BANDS.indexOf(o.sizeBand));
@@ -92,6 +94,8 @@ describe('competing contribution scales voted as options, and credit carried to 
   let treasurer: string;
   let secretary: string;
   let member: string;
+  /** The individual members (the treasurer and a member; the secretary is staff only). */
+  let persons: string[];
   let organisations: CreatedOrganisation[];
   let voters: { member: Member; token: string }[];
   const scales: Record<'A' | 'B' | 'C' | 'Other2026', string> = {
@@ -179,7 +183,15 @@ describe('competing contribution scales voted as options, and credit carried to 
     app = await startTestApp();
     treasurer = (await signedInMember(app, [Role.Treasurer])).token;
     secretary = await staffToken(app, [Role.Secretary]);
-    member = (await signedInMember(app)).token;
+    const plain = await signedInMember(app);
+    member = plain.token;
+    persons = (
+      await app.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM member WHERE kind = 'person' AND status = 'active' ORDER BY id`,
+      )
+    ).map((p) => p.id);
+    expect(persons).toContain(plain.member.id);
+    expect(persons).toHaveLength(2);
     organisations = await createOrganisations(app.dataSource, 12, { prefix: 'Org' });
     const members = await app.dataSource
       .getRepository(Member)
@@ -255,7 +267,8 @@ describe('competing contribution scales voted as options, and credit carried to 
 
   it('refuses competing scales while the charter does not allow them, and changes nothing', async () => {
     scales.A = await draft(scaleInput(2027, 'Barème A', amountA));
-    scales.B = await draft(scaleInput(2027, 'Barème B', amountB));
+    // Only B asks individual members for dues.
+    scales.B = await draft({ ...scaleInput(2027, 'Barème B', amountB), individualDuesCents: DUES });
     scales.C = await draft(scaleInput(2027, 'Barème C', amountC));
     scales.Other2026 = await draft(scaleInput(2026, 'Autre 2026', amountA));
     const proposalsBefore = await count('SELECT count(*) AS n FROM proposal');
@@ -410,9 +423,24 @@ describe('competing contribution scales voted as options, and credit carried to 
     expect((await callsOf(scales.C)).totalCount).toBe(0);
 
     const calls = (await callsOf(scales.B)).edges.map((e) => e.node);
-    expect(calls).toHaveLength(12);
+    expect(calls).toHaveLength(12 + persons.length);
     for (const o of organisations)
       expect(calls.find((c) => c.memberId === o.id)?.amountCents).toBe(amountOf(amountB, o));
+    // B has individual dues: each individual member is called them, and told so in their own words.
+    for (const id of persons)
+      expect(calls.find((c) => c.memberId === id)).toMatchObject({
+        amountCents: DUES,
+        status: 'Due',
+      });
+    const [notice] = await app.dataSource.query(
+      `SELECT locale, params FROM notification WHERE kind = 'contribution_call' AND recipient_member_id = $1`,
+      [persons[0]],
+    );
+    expect(render(NotificationKind.ContributionCall, notice.locale, notice.params).text).toMatch(
+      notice.locale === 'en'
+        ? /Your membership dues: 25\.01/
+        : /Votre cotisation de membre : 25,01/,
+    );
 
     const [small, large] = organisations;
     const smallCall = calls.find((c) => c.memberId === small.id)!;
@@ -444,7 +472,9 @@ describe('competing contribution scales voted as options, and credit carried to 
       largeCredit - amountOf(amountB, large),
     );
     // Nobody else had credit: their calls are simply due.
-    expect(calls.filter((c) => c.paidCents === 0 && c.status === 'Due')).toHaveLength(10);
+    expect(calls.filter((c) => c.paidCents === 0 && c.status === 'Due')).toHaveLength(
+      10 + persons.length,
+    );
 
     // A credit entry cannot be reversed by hand (it would count the credit twice).
     const reversed = await app.gql(
@@ -482,7 +512,7 @@ describe('competing contribution scales voted as options, and credit carried to 
     );
     for (const id of [scales.A, scales.B, scales.C])
       expect(await app.app.get(CallsService).issueOutstanding(id)).toBe(0);
-    expect((await callsOf(scales.B)).totalCount).toBe(12);
+    expect((await callsOf(scales.B)).totalCount).toBe(12 + persons.length);
     expect((await callsOf(scales.A)).totalCount).toBe(0);
     expect(await entries()).toBe(4);
     expect(Object.fromEntries((await scalesOf(2027)).map((s) => [s.name, s.status]))).toMatchObject(
@@ -492,11 +522,12 @@ describe('competing contribution scales voted as options, and credit carried to 
 
   it('reconciles both campaigns to the cent, the carried credit counted once', async () => {
     const [small, large] = organisations;
-    const called2027 = organisations.reduce((sum, o) => sum + amountOf(amountB, o), 0);
+    const called2027 =
+      organisations.reduce((sum, o) => sum + amountOf(amountB, o), 0) + DUES * persons.length;
     const carried = smallCredit + amountOf(amountB, large);
     const c2027 = await campaign(2027);
     expect(c2027).toEqual({
-      callCount: 12,
+      callCount: 12 + persons.length,
       calledCents: called2027,
       receivedCents: carried,
       paidCents: carried,
