@@ -309,6 +309,7 @@ describe('competing contribution scales voted as options, and credit carried to 
       { token: treasurer },
     );
     expect(errorCode(mixedYears)).toBe('COMPETING_SCALES_INVALID');
+    expect(mixedYears.errors?.[0].extensions?.details).toEqual({ reason: 'fiscalYear' });
     const same = await app.gql(
       SUBMIT_COMPETING,
       { input: { scaleIds: [scales.A, scales.A] } },

@@ -49,7 +49,7 @@ export class ScaleSubmission {
    */
   async submitCompeting(user: AuthUser, scaleIds: string[]): Promise<ContributionScale[]> {
     const ids = [...new Set(scaleIds)];
-    if (ids.length < 2) throw ContributionErrors.COMPETING_SCALES_INVALID({ reason: 'count' });
+    if (ids.length < 2) throw invalid('count');
     return this.table(user, ids);
   }
 
@@ -64,8 +64,7 @@ export class ScaleSubmission {
       if (scales.some((scale) => scale.status !== ScaleStatus.Draft))
         throw ContributionErrors.SCALE_ALREADY_SUBMITTED();
       if (competing) {
-        if (new Set(scales.map((scale) => scale.fiscalYear)).size > 1)
-          throw ContributionErrors.COMPETING_SCALES_INVALID({ reason: 'fiscalYear' });
+        if (new Set(scales.map((scale) => scale.fiscalYear)).size > 1) throw invalid('fiscalYear');
         const charter = await this.charter.inForce(manager);
         const rule = await this.charter.ruleFor(DecisionType.ContributionScale, charter);
         if (!rule.competingOptionsMethod) throw ContributionErrors.COMPETING_SCALES_NOT_ALLOWED();
@@ -135,6 +134,9 @@ export class ScaleSubmission {
     return !isBeforeVoting(proposal.status);
   }
 }
+
+const invalid = (reason: 'count' | 'fiscalYear') =>
+  ContributionErrors.COMPETING_SCALES_INVALID({ reason }, { reason });
 
 /** The proposal's text: the tiers as a table, in French then English (under the scale's name when competing). */
 function proposalBody(scale: ContributionScale, competing: boolean): string {
