@@ -43,9 +43,9 @@ export class VoteClosedListener {
  * (competing scales) completes with its winner: that option is adopted; with
  * no winner (no ballot) the proposal is rejected.
  */
-function decisionOf(
-  proposal: Proposal,
-  event: VoteClosedEvent,
+export function decisionOf(
+  proposal: Pick<Proposal, 'voteOptions'>,
+  event: Pick<VoteClosedEvent, 'outcome' | 'winners'>,
 ): { to: ProposalStatus; winningOptionId?: string } | null {
   if (!proposal.voteOptions) {
     const to = OUTCOMES[event.outcome];
