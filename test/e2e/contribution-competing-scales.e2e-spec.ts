@@ -34,7 +34,7 @@ const PAY = `mutation ($input: RecordPaymentInput!) { recordContributionPayment(
 const REVERSE = `mutation ($input: ReversePaymentInput!) { reverseContributionPayment(input: $input) { id } }`;
 const CAMPAIGN = `query ($year: Int!) { contributionCampaign(fiscalYear: $year) {
   callCount calledCents receivedCents paidCents outstandingCents waivedCents creditCents
-  reconciliation { reconciles ledgerCents organisationsNotReconciling } } }`;
+  creditCarriedInCents creditCarriedOutCents reconciliation { reconciles ledgerCents organisationsNotReconciling } } }`;
 
 interface Scale {
   id: string;
@@ -139,6 +139,8 @@ describe('competing contribution scales voted as options, and credit carried to 
           outstandingCents: number;
           waivedCents: number;
           creditCents: number;
+          creditCarriedInCents: number;
+          creditCarriedOutCents: number;
           reconciliation: {
             reconciles: boolean;
             ledgerCents: number;
@@ -535,6 +537,8 @@ describe('competing contribution scales voted as options, and credit carried to 
       outstandingCents: called2027 - carried,
       waivedCents: 0,
       creditCents: 0,
+      creditCarriedInCents: carried,
+      creditCarriedOutCents: 0,
       reconciliation: { reconciles: true, ledgerCents: carried, organisationsNotReconciling: 0 },
     });
     const called2026 = organisations.reduce((sum, o) => sum + amountOf(amount2026, o), 0);
@@ -548,6 +552,8 @@ describe('competing contribution scales voted as options, and credit carried to 
       outstandingCents: called2026 - paid2026,
       waivedCents: 0,
       creditCents: largeCredit + smallCredit - carried,
+      creditCarriedInCents: 0,
+      creditCarriedOutCents: carried,
       reconciliation: {
         reconciles: true,
         ledgerCents: paid2026 + largeCredit + smallCredit - carried,

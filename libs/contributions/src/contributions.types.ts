@@ -253,6 +253,15 @@ export class CampaignType extends CampaignFiguresType implements Campaign {
   @Field(() => MoneyScalar) targetCents: number;
   @Field(() => MoneyScalar, { description: 'Approved in-kind contributions of the fiscal year.' })
   inKindCents: number;
+  @Field(() => MoneyScalar, {
+    description:
+      'Credit from earlier fiscal years carried to these calls (counted in received and paid, not new money).',
+  })
+  creditCarriedInCents: number;
+  @Field(() => MoneyScalar, {
+    description: 'Credit these calls held that was carried to calls of later fiscal years.',
+  })
+  creditCarriedOutCents: number;
   @Field(() => [CampaignGroupType]) byCategory: CampaignGroupType[];
   @Field(() => [CampaignGroupType]) byRegion: CampaignGroupType[];
   @Field(() => ReconciliationType) reconciliation: ReconciliationType;
