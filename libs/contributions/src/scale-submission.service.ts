@@ -60,7 +60,9 @@ export class ScaleSubmission {
     const { scales, proposal } = await this.dataSource.transaction(async (manager) => {
       // Locked in id order: two submissions sharing scales cannot deadlock.
       for (const id of [...scaleIds].sort()) await this.scales.lock(manager, id);
-      const scales = await Promise.all(scaleIds.map((id) => this.scales.byId(id, manager)));
+      const scales: ContributionScale[] = [];
+      // One connection per transaction: its queries run one after the other.
+      for (const id of scaleIds) scales.push(await this.scales.byId(id, manager));
       if (scales.some((scale) => scale.status !== ScaleStatus.Draft))
         throw ContributionErrors.SCALE_ALREADY_SUBMITTED();
       if (competing) {
@@ -115,10 +117,9 @@ export class ScaleSubmission {
           },
         })),
       );
-      return {
-        scales: await Promise.all(scales.map((scale) => this.scales.byId(scale.id, manager))),
-        proposal,
-      };
+      const updated: ContributionScale[] = [];
+      for (const scale of scales) updated.push(await this.scales.byId(scale.id, manager));
+      return { scales: updated, proposal };
     });
     await this.lifecycle.afterSubmit(proposal);
     return scales;
