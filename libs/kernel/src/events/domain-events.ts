@@ -8,7 +8,10 @@ import { EntityManager } from 'typeorm';
  * idempotent and must not open another connection while the transaction is open.
  */
 export const DomainEvent = {
-  /** A vote closed and its result is stored. Proposals move to adopted / rejected / quorum not met. */
+  /**
+   * A vote closed and its result is stored. Proposals move to adopted / rejected / quorum not met;
+   * a council's opinion is published or stays a draft; an amendment is merged or rejected.
+   */
   VoteClosed: 'vote.closed',
   /** A proposal reached its final decision. Contributions issue calls when a scale is adopted. */
   ProposalDecided: 'proposal.decided',
