@@ -129,7 +129,12 @@ export class CouncilOpinionType {
   @Field(() => OpinionPosition) position: OpinionPosition;
   @Field(() => String) text: string;
   @Field(() => OpinionStatus) status: OpinionStatus;
-  @Field(() => Int, { nullable: true }) votesFor: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Counts a chair recorded before council votes ran through the voting library (also votesAgainst, votesAbstain, activeMembers); null for an opinion decided by a vote: see voteId.',
+  })
+  votesFor: number | null;
   @Field(() => Int, { nullable: true }) votesAgainst: number | null;
   @Field(() => Int, { nullable: true }) votesAbstain: number | null;
   @Field(() => Int, { nullable: true }) activeMembers: number | null;
