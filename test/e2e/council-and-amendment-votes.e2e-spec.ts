@@ -112,7 +112,7 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
   beforeAll(async () => {
     app = await startTestApp();
     secretary = await staffToken(app, [Role.Secretary]);
-    for (const code of ['youth', 'seniors']) await seat(code);
+    for (const code of ['youth', 'seniors', 'artists']) await seat(code);
     app.app
       .get(EventEmitter2)
       .on(DomainEvent.OpinionPublished, ({ manager: _m, ...e }: OpinionPublishedEvent) => {
@@ -303,6 +303,42 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
     await closeVote(app, secretary, again.voteId!);
   });
 
+  it('records an opinion adopted once the consultation closed as adopted, not published', async () => {
+    const artists = councils.artists;
+    const opinionId = await draftOpinion('artists', 'Favourable', 'Le conseil appuie le fonds.');
+    const put = ok(
+      await gql<{ putCouncilOpinionToVote: Opinion }>(
+        PUT_OPINION_TO_VOTE,
+        { input: { opinionId, closesAt: new Date(Date.now() + 3_600_000).toISOString() } },
+        artists.chair.token,
+      ),
+    ).putCouncilOpinionToVote;
+    await waitForVoteStatus(app, secretary, put.voteId!, 'Open');
+    for (const { token } of artists.members)
+      ok(await castBallot(app, token, put.voteId!, { option: 'yes' }));
+    // The consultation's due date passes before the count (a tally running late):
+    // the silent councils are recorded, and deliberation opens.
+    await consultationOver(app.dataSource, proposalId);
+    await app.app.get(ProposalConsultationDueHandler).handle({ id: proposalId, version: 1 });
+    expect((await closeVote(app, secretary, put.voteId!)).result?.outcome).toBe('adopted');
+    const late = await consultation('artists');
+    expect(late).toMatchObject({ status: 'DidNotAnswer', opinionId: null });
+    expect(late.opinionDrafts).toEqual([
+      expect.objectContaining({
+        id: opinionId,
+        status: 'Adopted',
+        voteOutcome: 'adopted',
+        publishedAt: null,
+      }),
+    ]);
+    const [{ data }] = await app.dataSource.query(
+      `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'proposal.opinion_adopted'`,
+      [opinionId],
+    );
+    expect(data).toMatchObject({ voteId: put.voteId, published: false });
+    expect(published).toHaveLength(1);
+  });
+
   describe('amendments put to their own vote', () => {
     let assemblyId: string;
     let attendees: Voter[];
@@ -341,9 +377,7 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
     }
 
     beforeAll(async () => {
-      // Consultation over: the silent councils are recorded, deliberation opens.
-      await consultationOver(app.dataSource, proposalId);
-      await app.app.get(ProposalConsultationDueHandler).handle({ id: proposalId, version: 1 });
+      // The consultation is over (previous test): the proposal deliberates.
       expect((await proposalRow()).status).toBe('deliberation');
       // A special resolution is voted by the general assembly whose agenda holds it; four members attend.
       assemblyId = await assemblyWithProposal(app.dataSource, proposalId, 'special_resolution');
