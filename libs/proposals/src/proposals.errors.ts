@@ -59,8 +59,8 @@ export const ProposalErrors = defineErrors({
   },
   OPINION_NOT_FOUND: { fr: 'Cet avis est introuvable.', en: 'This opinion was not found.' },
   OPINION_ALREADY_DECIDED: {
-    fr: 'Le conseil a déjà adopté un avis sur cette consultation.',
-    en: 'The council has already adopted an opinion on this consultation.',
+    fr: 'Cet avis n’est plus un projet : le conseil en a déjà décidé.',
+    en: 'This opinion is no longer a draft: the council has already decided on it.',
   },
   OPINION_VOTE_PENDING: {
     fr: 'Un vote du conseil sur cet avis est déjà en cours.',
