@@ -23,6 +23,17 @@ describe('GraphQL error formatting', () => {
     }
   });
 
+  it('reads the code of a connection error graphql-js wrapped as NonErrorThrown', () => {
+    const refused = { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' };
+    const formatted = format(
+      Object.assign(new Error('Unexpected error value'), {
+        name: 'NonErrorThrown',
+        thrownValue: refused,
+      }),
+    );
+    expect(formatted.extensions).toEqual({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true });
+  });
+
   it('marks serialization conflicts retryable and keeps domain errors as they are', () => {
     expect(
       format(Object.assign(new Error('could not serialize'), { code: '40001' })).extensions,
