@@ -10,7 +10,10 @@ import { createTestDatabase } from '../setup/test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; retryable?: boolean; details?: unknown };
+  }[];
 }
 
 export interface CallOptions {

@@ -99,7 +99,7 @@ describe('fault: PostgreSQL restarts during casting', () => {
         attempts.push({
           status: response.status,
           code: error?.extensions?.code,
-          retryable: (error?.extensions as { retryable?: unknown } | undefined)?.retryable,
+          retryable: error?.extensions?.retryable,
           message: error?.message,
         });
         if (!error) {

@@ -110,6 +110,29 @@ export function bullConnection(target: RedisTarget): ConnectionOptions {
   return { ...target.options, maxRetriesPerRequest: null } as ConnectionOptions;
 }
 
+/**
+ * The connection of the queues the app adds jobs to (after a request's commit,
+ * the reconciler's tick). While Redis is unreachable their commands fail at
+ * once instead of waiting in ioredis' offline queue for it to return: no
+ * request hangs on Redis, and every caller treats the failure as "later" (the
+ * outbox and the reconciler re-read PostgreSQL). Workers keep `bullConnection`
+ * and wait for Redis as BullMQ expects.
+ */
+export function bullProducerConnection(target: RedisTarget): ConnectionOptions {
+  if (target.mode === 'cluster') {
+    return new Cluster(target.nodes, {
+      ...target.options,
+      enableOfflineQueue: false,
+      redisOptions: { ...target.options.redisOptions, maxRetriesPerRequest: 1 },
+    });
+  }
+  return {
+    ...target.options,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+  } as ConnectionOptions;
+}
+
 function hostPorts(list: string): { host: string; port: number }[] {
   return list.split(',').map((entry) => {
     const at = entry.lastIndexOf(':');
