@@ -12,7 +12,7 @@ const VOTERS = 40;
 const ABSTAINERS = 5;
 /** The reminder before close; the vote is scheduled so that it falls due during the outage. */
 const REMINDER_SECONDS = 30;
-const DUE_IN_MS = 6000;
+const DUE_IN_MS = 8000;
 /** No request may wait for Redis: each answers well within this even with Redis gone. */
 const PROMPT_MS = 5000;
 const INVITE = `mutation ($input: MemberFieldsInput!) { inviteMember(input: $input) { id } }`;
@@ -34,8 +34,9 @@ async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T>
  * Redis goes away while members cast: the API under test reaches Redis through
  * a proxy the test cuts (the shared Redis keeps running for everyone else).
  * Casting must not notice; a notification written during the outage (an
- * invitation) and one that falls due during it (a vote reminder) wait in the
- * PostgreSQL outbox and are delivered once Redis is back.
+ * invitation) and one that falls due during it (a vote reminder) wait in
+ * PostgreSQL and are delivered once Redis is back, and a vote that closed
+ * meanwhile is closed and tallied with every ballot.
  */
 describe('fault: Redis down during casting', () => {
   let proxy: TcpProxy;
@@ -68,28 +69,37 @@ describe('fault: Redis down during casting', () => {
     await smtp?.stop();
   });
 
-  it('accepts every ballot without Redis, and delivers the invitation and the reminders once it is back', async () => {
+  it('accepts every ballot without Redis; once it is back, delivers the invitation and the reminders and closes the vote that fell due', async () => {
     const secretary = await staffToken(app, [Role.Secretary]);
     const voters = await votersIn(app, VOTERS);
     const abstainers = await votersIn(app, ABSTAINERS);
     const remindAt = Date.now() + DUE_IN_MS;
-    const vote = await scheduleVote(app, secretary, {
-      electorateKind: 'AllMembers',
-      subjectType: 'Referendum',
-      decisionType: 'Referendum',
-      rules: { secrecy: 'Secret' },
-      opensAt: new Date(Date.now() - 1000).toISOString(),
-      closesAt: new Date(remindAt + REMINDER_SECONDS * 1000).toISOString(),
-    });
+    const referendum = (closesAt: number) =>
+      scheduleVote(app, secretary, {
+        electorateKind: 'AllMembers',
+        subjectType: 'Referendum',
+        decisionType: 'Referendum',
+        rules: { secrecy: 'Secret' },
+        opensAt: new Date(Date.now() - 1000).toISOString(),
+        closesAt: new Date(closesAt).toISOString(),
+      });
+    // One vote whose reminder falls due during the outage, one that closes during it.
+    const vote = await referendum(remindAt + REMINDER_SECONDS * 1000);
+    const closing = await referendum(remindAt);
     await openVote(app, secretary, vote.id);
+    await openVote(app, secretary, closing.id);
 
     await proxy.cut();
 
-    // Every member casts at once; each ballot is taken promptly, rate limits counted in memory.
+    // Every member casts at once in both votes (all but the first in the closing one);
+    // each ballot is taken promptly, rate limits counted in memory.
     const receipts = await within(
       PROMPT_MS,
       'casting',
-      Promise.all(voters.map((v) => castBallot(app, v.token, vote.id, { option: 'yes' }))),
+      Promise.all([
+        ...voters.map((v) => castBallot(app, v.token, vote.id, { option: 'yes' })),
+        ...voters.slice(1).map((v) => castBallot(app, v.token, closing.id, { option: 'no' })),
+      ]),
     );
     for (const response of receipts)
       expect(ok(response).castBallot.receipt).toMatch(/^[0-9a-f]{32}$/);
@@ -136,6 +146,14 @@ describe('fault: Redis down during casting', () => {
     );
     expect(pending.rows).toEqual([{ kind: 'invitation', sent_at: null }]);
     expect(smtp.received).toHaveLength(0);
+    // The closing vote's window is checked by database time: past it, a ballot is
+    // refused though no close job could run yet.
+    expect(
+      errorCode(await castBallot(app, abstainers[0].token, closing.id, { option: 'no' })),
+    ).toBe('VOTE_CLOSED');
+    const status = async (id: string) =>
+      (await db.query(`SELECT status FROM vote WHERE id = $1`, [id])).rows[0].status as string;
+    expect(await status(closing.id)).toBe('open');
 
     await proxy.start();
 
@@ -158,11 +176,23 @@ describe('fault: Redis down during casting', () => {
       .flatMap((m) => m.to)
       .sort();
     expect(reminded).toEqual(abstainerEmails);
-    const { rows } = await db.query(
-      `SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent, count(*)::int AS total
-         FROM notification`,
+    // Each is marked sent in the transaction that delivered it, just after the mail left.
+    const outbox = async () =>
+      (
+        await db.query(
+          `SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent, count(*)::int AS total
+             FROM notification`,
+        )
+      ).rows[0] as { unsent: number; total: number };
+    await poll(async () => (await outbox()).unsent === 0, 10_000, 'the outbox drained');
+    expect(await outbox()).toEqual({ unsent: 0, total: 1 + ABSTAINERS });
+    // The close and the tally missed during the outage run too, with every ballot.
+    await poll(async () => (await status(closing.id)) === 'tallied', 20_000, 'the vote tallied');
+    const result = await db.query(
+      `SELECT r.participations, r.ballots FROM vote_result r WHERE r.vote_id = $1`,
+      [closing.id],
     );
-    expect(rows[0]).toEqual({ unsent: 0, total: 1 + ABSTAINERS });
+    expect(result.rows).toEqual([{ participations: VOTERS - 1, ballots: VOTERS - 1 }]);
     const ready = new URL('/ready', app.url).toString();
     await poll(async () => (await fetch(ready)).status === 200, 10_000, '/ready answering 200');
   });

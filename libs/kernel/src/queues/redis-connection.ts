@@ -116,16 +116,12 @@ export function bullConnection(target: RedisTarget): ConnectionOptions {
  * once instead of waiting in ioredis' offline queue for it to return: no
  * request hangs on Redis, and every caller treats the failure as "later" (the
  * outbox and the reconciler re-read PostgreSQL). Workers keep `bullConnection`
- * and wait for Redis as BullMQ expects.
+ * and wait for Redis as BullMQ expects. A Cluster client keeps its offline
+ * queue: it needs it while it discovers its slots, and that path has not been
+ * run against a real Cluster.
  */
 export function bullProducerConnection(target: RedisTarget): ConnectionOptions {
-  if (target.mode === 'cluster') {
-    return new Cluster(target.nodes, {
-      ...target.options,
-      enableOfflineQueue: false,
-      redisOptions: { ...target.options.redisOptions, maxRetriesPerRequest: 1 },
-    });
-  }
+  if (target.mode === 'cluster') return bullConnection(target);
   return {
     ...target.options,
     enableOfflineQueue: false,
