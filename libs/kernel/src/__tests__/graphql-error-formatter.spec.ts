@@ -19,7 +19,9 @@ describe('GraphQL error formatting', () => {
     ]) {
       const formatted = format(lost);
       expect(formatted.extensions).toEqual({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true });
-      expect(formatted.message).toMatch(/momentanément indisponible; rien n’a été enregistré/);
+      expect(formatted.message).toBe(
+        'Le service est momentanément indisponible. Réessayez dans un instant.',
+      );
     }
   });
 
