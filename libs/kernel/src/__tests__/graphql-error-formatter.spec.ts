@@ -15,6 +15,7 @@ describe('GraphQL error formatting', () => {
         code: '57P01',
       }),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
       new Error('Connection terminated unexpectedly'),
     ]) {
       const formatted = format(lost);

@@ -37,7 +37,8 @@ const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505', '55P03']);
 function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true;
+    // 53300: too many connections, as when every client reconnects at once after a restart.
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
     if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
   }
   return (
