@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConnectionArgs, paginate } from '@delibera/kernel';
-import { ChainedFields, chainHash, GENESIS_HASH } from './audit-chain';
+import type { PoolClient, QueryArrayResult } from 'pg';
+import { chainHash, GENESIS_HASH, storedEventHash } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
 /** Arbitrary but fixed: all appends take this transaction-scoped lock, so the chain never forks. */
@@ -30,12 +31,26 @@ export interface ChainHead {
   hash: string;
 }
 
-/** A row as verify() reads it: seq as text, since bigint exceeds a JS number's exact range only far away. */
-interface AuditRow extends Omit<ChainedFields, 'seq'> {
-  seq: string;
-  prevHash: string;
-  hash: string;
-}
+/**
+ * One event as verify() reads it, in array mode: text only (the time already
+ * in the ISO form chainHash hashed, jsonb as text), so the driver parses nothing.
+ */
+type StoredRow = [
+  seq: string,
+  occurredAtIso: string,
+  actorAccountId: string | null,
+  action: string,
+  entityType: string,
+  entityId: string | null,
+  data: string,
+  prevHash: string,
+  hash: string,
+];
+
+const VERIFY_PAGE = `
+  SELECT e.seq::text, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+         e.actor_account_id::text, e.action, e.entity_type, e.entity_id, e.data::text, e.prev_hash, e.hash
+    FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`;
 
 export interface AuditVerification {
   valid: boolean;
@@ -99,33 +114,61 @@ export class AuditService {
 
   /**
    * Walks the whole chain in order and names the first broken link. Reads
-   * keyset pages (`seq > last`, on the primary key) in plain SQL: memory stays
-   * one page whatever the length of the log, and no entity is hydrated.
+   * keyset pages (`seq > last`, on the primary key) on one connection, asking
+   * for the next page before checking the current one, so PostgreSQL reads
+   * while Node hashes; memory stays two pages whatever the log's length.
    */
   async verify(pageSize = 10_000): Promise<AuditVerification> {
-    let prevHash = GENESIS_HASH;
-    let checked = 0;
-    let afterSeq = '0';
-    for (;;) {
-      const page = await this.dataSource.query<AuditRow[]>(
-        `SELECT e.seq::text AS seq, occurred_at AS "occurredAt", actor_account_id AS "actorAccountId",
-                action, entity_type AS "entityType", entity_id AS "entityId", data,
-                prev_hash AS "prevHash", hash
-           FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
-        [afterSeq, pageSize],
-      );
-      for (const row of page) {
-        const seq = Number(row.seq);
-        const expected = chainHash(prevHash, { ...row, seq });
-        if (row.prevHash !== prevHash || row.hash !== expected) {
-          return { valid: false, checked, headHash: prevHash, firstBrokenSeq: seq };
+    const runner = this.dataSource.createQueryRunner('slave');
+    const client = (await runner.connect()) as PoolClient;
+    const fetch = (afterSeq: string) =>
+      client.query<StoredRow>({
+        text: VERIFY_PAGE,
+        values: [afterSeq, pageSize],
+        rowMode: 'array',
+      });
+    let pending: Promise<QueryArrayResult<StoredRow>> | null = null;
+    try {
+      let prevHash = GENESIS_HASH;
+      let checked = 0;
+      let page = await fetch('0');
+      for (;;) {
+        const rows = page.rows;
+        pending = rows.length === pageSize ? fetch(rows[rows.length - 1][0]) : null;
+        for (const [
+          seqText,
+          occurredAtIso,
+          actorAccountId,
+          action,
+          entityType,
+          entityId,
+          data,
+          storedPrev,
+          hash,
+        ] of rows) {
+          const seq = Number(seqText);
+          const expected = storedEventHash(prevHash, {
+            seq,
+            occurredAtIso,
+            actorAccountId,
+            action,
+            entityType,
+            entityId,
+            data: JSON.parse(data) as unknown,
+          });
+          if (storedPrev !== prevHash || hash !== expected) {
+            return { valid: false, checked, headHash: prevHash, firstBrokenSeq: seq };
+          }
+          prevHash = hash;
+          checked++;
         }
-        prevHash = row.hash;
-        checked++;
+        if (!pending) return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
+        page = await pending;
       }
-      if (page.length < pageSize)
-        return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
-      afterSeq = page[page.length - 1].seq;
+    } finally {
+      // A page asked for ahead must come back before the connection goes back to the pool.
+      await pending?.catch(() => undefined);
+      await runner.release();
     }
   }
 
