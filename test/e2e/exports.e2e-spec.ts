@@ -2,6 +2,7 @@ import { Role } from '@delibera/kernel';
 import { Member, MemberKind, OrganisationCategory, SizeBand } from '@delibera/membership';
 import { VoteLifecycleService } from '@delibera/voting';
 import { createMember, staffToken } from '../factories';
+import { createOrganisations } from '../factories/organisations';
 import { asVoter, castBallot, closeVote, openVote, scheduleVote } from '../factories/votes';
 import { csvHeader, csvRecords, download } from './downloads';
 import { ok, startTestApp, TestApp } from './test-app';
@@ -126,6 +127,14 @@ describe('CSV exports for staff (e2e)', () => {
     });
     // The UTF-8 bytes themselves, not only what a decoder makes of them.
     expect(french.bytes.includes(Buffer.from('Côté-Bélanger', 'utf8'))).toBe(true);
+
+    // Several cursor batches (1,000 rows each): every member once, in order.
+    await createOrganisations(app.dataSource, 2_500, { prefix: 'Coop Île' });
+    const all = csvRecords(await download(app, '/exports/members.csv', { token: secretary }));
+    const [{ n }] = await app.dataSource.query('SELECT count(*)::int AS n FROM member');
+    expect(all).toHaveLength(n);
+    expect(new Set(all.map((r) => r.Identifiant)).size).toBe(n);
+    expect(all.filter((r) => r.Nom.startsWith('Coop Île '))).toHaveLength(2_500);
 
     const english = await download(app, '/exports/members.csv?lang=en', { token: secretary });
     expect(english.headers.get('content-disposition')).toMatch(/filename="members-/);

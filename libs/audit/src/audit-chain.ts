@@ -54,27 +54,49 @@ export function storedEventHash(prevHash: string, event: StoredEventFields): str
     `,"entityType":${JSON.stringify(event.entityType)}` +
     `,"occurredAt":${JSON.stringify(event.occurredAtIso)}` +
     `,"seq":${event.seq}}`;
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  // One update of the joined string: the same bytes as chainHash's three, hashed faster.
+  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
 
 /** canonicalJson for a value JSON.parse produced (no Date, undefined or toJSON to care about). */
 export function canonicalJsonValue(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJsonValue).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJsonValue(value[i]);
+    return `${out}]`;
+  }
   const object = value as Record<string, unknown>;
   // canonicalJson rebuilds each object from its sorted keys, and a JS object
   // lists integer-like keys first, in numeric order: the same order here.
-  const all = Object.keys(object);
-  const keys = [...all.filter(isArrayIndex), ...all.filter((key) => !isArrayIndex(key)).sort()];
+  // Object.keys already lists those first, in that order; only the rest is sorted.
+  const keys = Object.keys(object);
+  let indexKeys = 0;
+  while (indexKeys < keys.length && isArrayIndex(keys[indexKeys])) indexKeys++;
+  const ordered =
+    indexKeys === 0 ? keys.sort() : [...keys.slice(0, indexKeys), ...keys.slice(indexKeys).sort()];
   let out = '{';
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0) out += ',';
-    out += `${JSON.stringify(keys[i])}:${canonicalJsonValue(object[keys[i]])}`;
+  for (let i = 0; i < ordered.length; i++) {
+    const key = ordered[i];
+    out += `${i > 0 ? ',' : ''}${quoted(key)}:${canonicalJsonValue(object[key])}`;
   }
   return `${out}}`;
 }
 
+/** Keys repeat from event to event: their JSON form is computed once. */
+const quotedKeys = new Map<string, string>();
+function quoted(key: string): string {
+  let json = quotedKeys.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, json);
+  }
+  return json;
+}
+
 /** A key JS objects list before the others ("0", "42"; not "01" or "-1"). */
 function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return false; // cheap test first: most keys are words
   return /^(0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
