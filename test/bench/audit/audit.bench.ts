@@ -179,7 +179,7 @@ async function main(): Promise<void> {
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     }, 50);
     const started = process.hrtime.bigint();
-    const verified = await audit.verify(PAGE);
+    const verified = await audit.verify({ pageSize: PAGE });
     const verifySeconds = seconds(started);
     clearInterval(sampler);
     console.log(
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       [edited],
     );
     await dataSource.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
-    const broken = await audit.verify(PAGE);
+    const broken = await audit.verify({ pageSize: PAGE });
     console.log(
       `  after editing seq ${edited}: ${JSON.stringify({ ...broken, headHash: undefined })}`,
     );
