@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ConnectionArgs, paginate } from '@delibera/kernel';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ConnectionArgs, paginate } from '@delibera/kernel';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import { walkChain, WalkRange, WalkResult } from './chain-walk';
 import { AuditEvent } from './audit-event.entity';
