@@ -14,6 +14,8 @@ import { Contributions1795300000500 } from './1795300000500-contributions';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
 import { AuditPublication1795300000900 } from './1795300000900-audit-publication';
+import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
+import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing-scales-and-credit';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -31,4 +33,6 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   VoteReminders1795300000600,
   OneVotePerProposal1795300000700,
   AuditPublication1795300000900,
+  CouncilAndAmendmentVotes1795300001000,
+  CompetingScalesAndCredit1795300001100,
 ];
