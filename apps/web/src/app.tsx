@@ -36,6 +36,18 @@ const ProposalPage = lazy(() =>
 const ProposalsPage = lazy(() =>
   import('./pages/proposals-page').then((m) => ({ default: m.ProposalsPage })),
 );
+const TreasuryBankPage = lazy(() =>
+  import('./pages/treasury-bank-page').then((m) => ({ default: m.TreasuryBankPage })),
+);
+const TreasuryCallsPage = lazy(() =>
+  import('./pages/treasury-calls-page').then((m) => ({ default: m.TreasuryCallsPage })),
+);
+const TreasuryScalePage = lazy(() =>
+  import('./pages/treasury-scale-page').then((m) => ({ default: m.TreasuryScalePage })),
+);
+const TreasuryScalesPage = lazy(() =>
+  import('./pages/treasury-scales-page').then((m) => ({ default: m.TreasuryScalesPage })),
+);
 const VotePage = lazy(() => import('./pages/vote-page').then((m) => ({ default: m.VotePage })));
 const VotesPage = lazy(() => import('./pages/votes-page').then((m) => ({ default: m.VotesPage })));
 
@@ -133,6 +145,38 @@ export function App() {
                 element={
                   <RequireAccount roles={['Secretary', 'Trustee', 'Admin']}>
                     <MembersPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury"
+                element={
+                  <RequireAccount roles={['Treasurer', 'Trustee']}>
+                    <TreasuryScalesPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury/scales/:scaleId"
+                element={
+                  <RequireAccount roles={['Treasurer', 'Trustee']}>
+                    <TreasuryScalePage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury/calls"
+                element={
+                  <RequireAccount roles={['Treasurer', 'Trustee']}>
+                    <TreasuryCallsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury/bank"
+                element={
+                  <RequireAccount roles={['Treasurer']}>
+                    <TreasuryBankPage />
                   </RequireAccount>
                 }
               />

@@ -72,6 +72,7 @@ export function Layout() {
     { to: '/charter', label: 'nav.charter', show: true },
     { to: '/settings/notifications', label: 'nav.notifications', show: true },
     { to: '/admin/members', label: 'nav.members', show: hasRole('Secretary', 'Trustee', 'Admin') },
+    { to: '/treasury', label: 'nav.treasury', show: hasRole('Treasurer', 'Trustee') },
   ];
 
   return (

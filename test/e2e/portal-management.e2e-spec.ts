@@ -1,0 +1,130 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Page } from 'playwright-core';
+import { DomainEvent, ProposalDecidedEvent, Role, TokenService } from '@delibera/kernel';
+import { OrganisationCategory } from '@delibera/membership';
+import { createAccount, createMember } from '../factories';
+import { createOrganisations } from '../factories/organisations';
+import { portalHarness, screenshot } from './browser';
+import { ok, TestApp } from './test-app';
+
+/** The calendar year in Montréal: the portal's default fiscal year for calls. */
+const thisYear = () =>
+  Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Montreal' })
+      .format(new Date())
+      .slice(0, 4),
+  );
+
+/** A staff member (with a membership, to sign in through the portal) holding these roles. */
+async function staffAccount(app: TestApp, roles: Role[], displayName: string) {
+  const member = await createMember(app.dataSource, { displayName });
+  return createAccount(app.dataSource, { member, roles: [Role.Member, ...roles] });
+}
+
+describe('managing the trust in the portal (e2e)', () => {
+  const portal = portalHarness({ width: 1280, height: 900 });
+  const { signInAs, expectAccessible } = portal;
+  let app: TestApp;
+  let origin: string;
+  let page: Page;
+  beforeEach(() => ({ app, origin, page } = portal));
+
+  it('lets the treasurer simulate the adopted scale and record a payment on a call', async () => {
+    const treasurer = await staffAccount(app, [Role.Treasurer], 'Thérèse Trésorière');
+    const token = await app.app.get(TokenService).signAccessToken({
+      accountId: treasurer.id,
+      memberId: treasurer.memberId,
+      roles: [Role.Member, Role.Treasurer],
+    });
+    await createOrganisations(app.dataSource, 3, {
+      prefix: 'Coop du Fjord',
+      category: OrganisationCategory.Community,
+    });
+    const year = thisYear();
+    const { draftContributionScale: scale } = ok(
+      await app.gql<{ draftContributionScale: { id: string } }>(
+        `mutation ($input: ContributionScaleInput!) { draftContributionScale(input: $input) { id } }`,
+        {
+          input: {
+            fiscalYear: year,
+            name: `Barème ${year}`,
+            dueOn: `${year}-12-31`,
+            campaignTargetCents: 1_000_000,
+            prorationRule: 'None',
+            tiers: ['Micro', 'Small', 'Medium', 'Large', 'VeryLarge'].map((sizeBand) => ({
+              organisationCategory: 'Community',
+              sizeBand,
+              amountCents: 250_000,
+            })),
+          },
+        },
+        { token },
+      ),
+    );
+    const { submitContributionScale } = ok(
+      await app.gql<{ submitContributionScale: { proposalId: string } }>(
+        'mutation ($id: UUID!) { submitContributionScale(scaleId: $id) { proposalId } }',
+        { id: scale.id },
+        { token },
+      ),
+    );
+    // The assembly's vote adopts it: the decision event issues the calls.
+    await app.dataSource.transaction((manager) =>
+      app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalDecided, {
+        manager,
+        proposalId: submitContributionScale.proposalId,
+        decisionType: 'contribution_scale',
+        outcome: 'adopted',
+        actorAccountId: null,
+      } satisfies ProposalDecidedEvent),
+    );
+
+    await signInAs(treasurer.email);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Trésorerie' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Barèmes de contribution' }).waitFor();
+    await page.getByLabel('Exercice financier').fill(String(year));
+    await page.getByRole('link', { name: `Barème ${year}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Barème ${year}` }).waitFor();
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    // 3 organisations × 2 500,00 $ against a 10 000,00 $ target.
+    await page.getByText('7 500,00 $ sur un objectif de 10 000,00 $').waitFor();
+    await screenshot(page, 'treasury-scale-simulation');
+    await expectAccessible('treasury scale');
+
+    await page
+      .getByRole('navigation', { name: 'Trésorerie' })
+      .getByRole('link', { name: 'Appels et paiements' })
+      .click();
+    await page.getByText(`3 appels · Barème ${year}`).waitFor();
+    const organisation = 'Coop du Fjord 00001';
+    await page.getByRole('button', { name: `Paiements et exonération : ${organisation}` }).click();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: organisation }) });
+    await card.getByLabel('Montant reçu ($)').fill('1 000,50');
+    await card.getByLabel('Mode de paiement').selectOption({ label: 'Chèque' });
+    await card.getByLabel('Référence (facultative)').fill('CHQ-1042');
+    await card.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Paiement de 1 000,50 $ enregistré pour ${organisation}.`)
+      .waitFor();
+    await card.getByText('Payé en partie').waitFor();
+    await card.getByText('1 499,50 $').waitFor();
+    await card.getByText(/CHQ-1042/).waitFor();
+    await screenshot(page, 'treasury-payment-recorded');
+    await expectAccessible('treasury calls');
+
+    const [payment] = await app.dataSource.query(
+      `SELECT p.amount_cents, p.method FROM contribution_payment p
+         JOIN contribution_call c ON c.id = p.call_id JOIN member m ON m.id = c.member_id
+        WHERE m.display_name = $1`,
+      [organisation],
+    );
+    expect(payment).toEqual({ amount_cents: '100050', method: 'cheque' });
+    void origin;
+  });
+});
