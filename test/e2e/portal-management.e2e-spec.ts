@@ -127,4 +127,61 @@ describe('managing the trust in the portal (e2e)', () => {
     expect(payment).toEqual({ amount_cents: '100050', method: 'cheque' });
     void origin;
   });
+
+  it('lets a member draft a proposal by keyboard alone, edit it into a second version and submit it', async () => {
+    const member = await createMember(app.dataSource, { displayName: 'Mireille Pelletier' });
+    const account = await createAccount(app.dataSource, { member });
+    await signInAs(account.email);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Propositions' })
+      .click();
+    await page.getByRole('link', { name: 'Rédiger une proposition' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rédiger une proposition' }).waitFor();
+
+    // Keyboard only: type, Tab from field to field, Enter on the button.
+    await page.getByLabel('Titre').focus();
+    await page.keyboard.type('Un jardin partagé derrière le centre');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('draft-type');
+    await page.keyboard.press('ArrowDown'); // Résolution extraordinaire
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('## Projet\n\nAménager **douze bacs** de culture.');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Enregistrer le brouillon');
+    await page.keyboard.press('Enter');
+
+    await page
+      .getByRole('heading', { level: 1, name: 'Un jardin partagé derrière le centre' })
+      .waitFor();
+    await page.getByRole('status').getByText('Brouillon enregistré.', { exact: false }).waitFor();
+    expect(await page.locator('.prose strong').first().textContent()).toBe('douze bacs');
+    await page.getByText('Résolution extraordinaire').first().waitFor();
+    await expectAccessible('proposal draft');
+
+    await page.getByRole('button', { name: 'Modifier le brouillon' }).click();
+    await page
+      .getByLabel('Texte de la proposition')
+      .fill('## Projet\n\nAménager **quinze bacs** de culture.');
+    await page.getByLabel('Note de version (facultative)').fill('Trois bacs de plus');
+    await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
+    await page.getByRole('status').getByText('Version 2 enregistrée.').waitFor();
+    await page.getByText('Version 2', { exact: false }).first().waitFor();
+    expect(await page.locator('.prose strong').first().textContent()).toBe('quinze bacs');
+    await screenshot(page, 'proposal-draft-edited');
+
+    await page.getByRole('button', { name: 'Soumettre la proposition' }).click();
+    await page.getByRole('status').getByText('Proposition soumise.').waitFor();
+    await page.getByText('Collecte d’appuis').first().waitFor();
+    await screenshot(page, 'proposal-draft-submitted');
+    const [row] = await app.dataSource.query(
+      `SELECT status, decision_type, current_version FROM proposal WHERE title = $1`,
+      ['Un jardin partagé derrière le centre'],
+    );
+    expect(row).toEqual({
+      status: 'support',
+      decision_type: 'special_resolution',
+      current_version: 2,
+    });
+  });
 });

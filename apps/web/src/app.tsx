@@ -25,6 +25,9 @@ const CouncilsPage = lazy(() =>
 const MembersPage = lazy(() =>
   import('./pages/members-page').then((m) => ({ default: m.MembersPage })),
 );
+const ModerationPage = lazy(() =>
+  import('./pages/moderation-page').then((m) => ({ default: m.ModerationPage })),
+);
 const NotificationSettingsPage = lazy(() =>
   import('./pages/notification-settings-page').then((m) => ({
     default: m.NotificationSettingsPage,
@@ -32,6 +35,9 @@ const NotificationSettingsPage = lazy(() =>
 );
 const ProposalPage = lazy(() =>
   import('./pages/proposal-page').then((m) => ({ default: m.ProposalPage })),
+);
+const ProposalNewPage = lazy(() =>
+  import('./pages/proposal-new-page').then((m) => ({ default: m.ProposalNewPage })),
 );
 const ProposalsPage = lazy(() =>
   import('./pages/proposals-page').then((m) => ({ default: m.ProposalsPage })),
@@ -73,6 +79,14 @@ export function App() {
                 element={
                   <RequireAccount>
                     <ProposalsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/proposals/new"
+                element={
+                  <RequireAccount>
+                    <ProposalNewPage />
                   </RequireAccount>
                 }
               />
@@ -145,6 +159,15 @@ export function App() {
                 element={
                   <RequireAccount roles={['Secretary', 'Trustee', 'Admin']}>
                     <MembersPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/moderation"
+                element={
+                  // Moderators and the editorial committee: the API decides who moderates.
+                  <RequireAccount>
+                    <ModerationPage />
                   </RequireAccount>
                 }
               />

@@ -73,6 +73,7 @@ export function Layout() {
     { to: '/settings/notifications', label: 'nav.notifications', show: true },
     { to: '/admin/members', label: 'nav.members', show: hasRole('Secretary', 'Trustee', 'Admin') },
     { to: '/treasury', label: 'nav.treasury', show: hasRole('Treasurer', 'Trustee') },
+    { to: '/moderation', label: 'nav.moderation', show: hasRole('Moderator') },
   ];
 
   return (

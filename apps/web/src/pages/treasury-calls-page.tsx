@@ -24,7 +24,7 @@ const YearScalesQuery = graphql(`
 
 const CallsQuery = graphql(`
   query TreasuryCalls($scaleId: UUID, $status: ContributionCallStatus, $after: String) {
-    contributionCalls(scaleId: $scaleId, status: $status, first: 50, after: $after) {
+    contributionCalls(scaleId: $scaleId, status: $status, first: 20, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -412,6 +412,8 @@ export function TreasuryCallsPage() {
   const [year, setYear] = useState(String(currentYear()));
   const [status, setStatus] = useState<ContributionCallStatus | ''>('');
   const [message, setMessage] = useState<string | null>(null);
+  // Cursors of the pages read so far: the last is the page shown (20 calls keep the query cheap).
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const fiscalYear = /^\d{4}$/.test(year) ? Number(year) : null;
   const [scales] = useQuery({
     query: YearScalesQuery,
@@ -421,7 +423,11 @@ export function TreasuryCallsPage() {
   const adopted = scales.data?.contributionScales.find((scale) => scale.status === 'Adopted');
   const [{ data, error, fetching }, refetch] = useQuery({
     query: CallsQuery,
-    variables: { scaleId: adopted?.id, status: status || undefined },
+    variables: {
+      scaleId: adopted?.id,
+      status: status || undefined,
+      after: cursors[cursors.length - 1],
+    },
     pause: !adopted,
   });
   const calls = data?.contributionCalls.edges.map((edge) => edge.node) ?? [];
@@ -443,14 +449,20 @@ export function TreasuryCallsPage() {
           inputMode="numeric"
           maxLength={4}
           value={year}
-          onChange={(event) => setYear(event.target.value)}
+          onChange={(event) => {
+            setYear(event.target.value);
+            setCursors([null]);
+          }}
         />
         <div className="field">
           <label htmlFor="calls-status">{t('calls.statusFilter')}</label>
           <select
             id="calls-status"
             value={status}
-            onChange={(event) => setStatus(event.target.value as ContributionCallStatus | '')}
+            onChange={(event) => {
+              setStatus(event.target.value as ContributionCallStatus | '');
+              setCursors([null]);
+            }}
           >
             <option value="">{t('calls.allStatuses')}</option>
             {CALL_STATUSES.map((value) => (
@@ -474,6 +486,31 @@ export function TreasuryCallsPage() {
           <CallCard key={call.id} call={call} onChanged={changed} />
         ))}
       </ul>
+      <div className="form-row">
+        {cursors.length > 1 && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setCursors((current) => current.slice(0, -1))}
+          >
+            {t('calls.previous')}
+          </button>
+        )}
+        {data?.contributionCalls.pageInfo.hasNextPage && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() =>
+              setCursors((current) => [
+                ...current,
+                data.contributionCalls.pageInfo.endCursor ?? null,
+              ])
+            }
+          >
+            {t('calls.next')}
+          </button>
+        )}
+      </div>
     </>
   );
 }
