@@ -144,7 +144,7 @@ describe('managing the trust in the portal (e2e)', () => {
     await page.keyboard.type('Un jardin partagé derrière le centre');
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').getAttribute('id')).toBe('draft-type');
-    await page.keyboard.press('ArrowDown'); // Résolution extraordinaire
+    await page.keyboard.press('ArrowDown'); // Résolution spéciale
     await page.keyboard.press('Tab');
     await page.keyboard.type('## Projet\n\nAménager **douze bacs** de culture.');
     await page.keyboard.press('Tab');
@@ -156,7 +156,7 @@ describe('managing the trust in the portal (e2e)', () => {
       .waitFor();
     await page.getByRole('status').getByText('Brouillon enregistré.', { exact: false }).waitFor();
     expect(await page.locator('.prose strong').first().textContent()).toBe('douze bacs');
-    await page.getByText('Résolution extraordinaire').first().waitFor();
+    await page.getByText('Résolution spéciale').first().waitFor();
     await expectAccessible('proposal draft');
 
     await page.getByRole('button', { name: 'Modifier le brouillon' }).click();
