@@ -21,6 +21,81 @@ async function staffAccount(app: TestApp, roles: Role[], displayName: string) {
   return createAccount(app.dataSource, { member, roles: [Role.Member, ...roles] });
 }
 
+/**
+ * Organisations of one category and an adopted scale calling them: drafted and
+ * submitted over GraphQL by a treasurer, then adopted as the assembly's vote
+ * does (the decision event, which issues the calls).
+ */
+async function adoptedScale(
+  app: TestApp,
+  fields: {
+    year: number;
+    organisations: string;
+    category: OrganisationCategory;
+    tierCents: number;
+    targetCents: number;
+  },
+): Promise<{ token: string; calls: { id: string; memberName: string }[] }> {
+  const treasurer = await createAccount(app.dataSource, {
+    member: null,
+    roles: [Role.Treasurer],
+  });
+  const token = app.app
+    .get(TokenService)
+    .signAccessToken({ accountId: treasurer.id, memberId: null, roles: [Role.Treasurer] });
+  await createOrganisations(app.dataSource, 3, {
+    prefix: fields.organisations,
+    category: fields.category,
+  });
+  const graphqlCategory = Object.keys(OrganisationCategory).find(
+    (key) => OrganisationCategory[key as keyof typeof OrganisationCategory] === fields.category,
+  );
+  const { draftContributionScale: scale } = ok(
+    await app.gql<{ draftContributionScale: { id: string } }>(
+      `mutation ($input: ContributionScaleInput!) { draftContributionScale(input: $input) { id } }`,
+      {
+        input: {
+          fiscalYear: fields.year,
+          name: `Barème ${fields.year}`,
+          dueOn: `${fields.year}-12-31`,
+          campaignTargetCents: fields.targetCents,
+          prorationRule: 'None',
+          tiers: ['Micro', 'Small', 'Medium', 'Large', 'VeryLarge'].map((sizeBand) => ({
+            organisationCategory: graphqlCategory,
+            sizeBand,
+            amountCents: fields.tierCents,
+          })),
+        },
+      },
+      { token },
+    ),
+  );
+  const { submitContributionScale } = ok(
+    await app.gql<{ submitContributionScale: { proposalId: string } }>(
+      'mutation ($id: UUID!) { submitContributionScale(scaleId: $id) { proposalId } }',
+      { id: scale.id },
+      { token },
+    ),
+  );
+  await app.dataSource.transaction((manager) =>
+    app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalDecided, {
+      manager,
+      proposalId: submitContributionScale.proposalId,
+      decisionType: 'contribution_scale',
+      outcome: 'adopted',
+      actorAccountId: null,
+    } satisfies ProposalDecidedEvent),
+  );
+  const { contributionCalls } = ok(
+    await app.gql<{ contributionCalls: { edges: { node: { id: string; memberName: string } }[] } }>(
+      'query ($id: UUID) { contributionCalls(scaleId: $id, first: 20) { edges { node { id memberName } } } }',
+      { id: scale.id },
+      { token },
+    ),
+  );
+  return { token, calls: contributionCalls.edges.map((edge) => edge.node) };
+}
+
 describe('managing the trust in the portal (e2e)', () => {
   const portal = portalHarness({ width: 1280, height: 900 });
   const { signInAs, expectAccessible } = portal;
@@ -31,53 +106,14 @@ describe('managing the trust in the portal (e2e)', () => {
 
   it('lets the treasurer simulate the adopted scale and record a payment on a call', async () => {
     const treasurer = await staffAccount(app, [Role.Treasurer], 'Thérèse Trésorière');
-    const token = await app.app.get(TokenService).signAccessToken({
-      accountId: treasurer.id,
-      memberId: treasurer.memberId,
-      roles: [Role.Member, Role.Treasurer],
-    });
-    await createOrganisations(app.dataSource, 3, {
-      prefix: 'Coop du Fjord',
-      category: OrganisationCategory.Community,
-    });
     const year = thisYear();
-    const { draftContributionScale: scale } = ok(
-      await app.gql<{ draftContributionScale: { id: string } }>(
-        `mutation ($input: ContributionScaleInput!) { draftContributionScale(input: $input) { id } }`,
-        {
-          input: {
-            fiscalYear: year,
-            name: `Barème ${year}`,
-            dueOn: `${year}-12-31`,
-            campaignTargetCents: 1_000_000,
-            prorationRule: 'None',
-            tiers: ['Micro', 'Small', 'Medium', 'Large', 'VeryLarge'].map((sizeBand) => ({
-              organisationCategory: 'Community',
-              sizeBand,
-              amountCents: 250_000,
-            })),
-          },
-        },
-        { token },
-      ),
-    );
-    const { submitContributionScale } = ok(
-      await app.gql<{ submitContributionScale: { proposalId: string } }>(
-        'mutation ($id: UUID!) { submitContributionScale(scaleId: $id) { proposalId } }',
-        { id: scale.id },
-        { token },
-      ),
-    );
-    // The assembly's vote adopts it: the decision event issues the calls.
-    await app.dataSource.transaction((manager) =>
-      app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalDecided, {
-        manager,
-        proposalId: submitContributionScale.proposalId,
-        decisionType: 'contribution_scale',
-        outcome: 'adopted',
-        actorAccountId: null,
-      } satisfies ProposalDecidedEvent),
-    );
+    await adoptedScale(app, {
+      year,
+      organisations: 'Coop du Fjord',
+      category: OrganisationCategory.Community,
+      tierCents: 250_000,
+      targetCents: 1_000_000,
+    });
 
     await signInAs(treasurer.email);
     await page
@@ -183,5 +219,72 @@ describe('managing the trust in the portal (e2e)', () => {
       decision_type: 'special_resolution',
       current_version: 2,
     });
+  });
+
+  it('lets a trustee open the campaign dashboard and read its figures, drawn and tabled', async () => {
+    const year = thisYear() - 1;
+    const { token, calls } = await adoptedScale(app, {
+      year,
+      organisations: 'Ville de Matane',
+      category: OrganisationCategory.Municipality,
+      tierCents: 500_000,
+      targetCents: 2_000_000,
+    });
+    expect(calls).toHaveLength(3);
+    ok(
+      await app.gql(
+        'mutation ($input: RecordPaymentInput!) { recordContributionPayment(input: $input) { id } }',
+        {
+          input: {
+            callId: calls[0].id,
+            amountCents: 500_000,
+            paidOn: `${year}-06-01`,
+            method: 'Transfer',
+          },
+        },
+        { token },
+      ),
+    );
+    const trustee = await staffAccount(app, [Role.Trustee], 'Gaston Fiduciaire');
+    await signInAs(trustee.email);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Tableaux de bord' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Rapports' })
+      .getByRole('link', { name: 'Campagne de contributions' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Campagne de contributions' }).waitFor();
+    await page.getByLabel('Exercice financier').fill(String(year));
+    // 3 municipalities called 5 000,00 $ each; one paid: 5 000,00 $ of a 20 000,00 $ target.
+    await page.getByText('5 000,00 $ reçus sur un objectif de 20 000,00 $ (25 %)').waitFor();
+    const progress = page.getByRole('progressbar', {
+      name: 'Sommes reçues par rapport à l’objectif',
+    });
+    expect(await progress.getAttribute('aria-valuenow')).toBe('25');
+    await page.getByText('15 000,00 $ (3 appels)').waitFor();
+    await page.getByText('Les comptes concordent', { exact: false }).waitFor();
+    // The chart's data table, by category: municipalities paid 5 000 $, owe 10 000 $.
+    const table = page.getByRole('region', { name: 'Données : Par catégorie d’organisation' });
+    const row = table.getByRole('row', { name: /Municipalité/ });
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      '5 000,00 $',
+      '10 000,00 $',
+      '0,00 $',
+    ]);
+    await page.locator('.recharts-surface').first().waitFor();
+    await screenshot(page, 'trustee-campaign-dashboard');
+    await expectAccessible('campaign dashboard');
+
+    // The other dashboards open too, in English as well.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('link', { name: 'Decision register' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Decision register' }).waitFor();
+    await page.getByRole('link', { name: 'Membership' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Membership' }).waitFor();
+    await page.getByText('Active members at the end').waitFor();
+    await screenshot(page, 'trustee-membership-dashboard-en');
+    await expectAccessible('membership dashboard');
   });
 });

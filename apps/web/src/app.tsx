@@ -22,6 +22,9 @@ const CharterPage = lazy(() =>
 const CouncilsPage = lazy(() =>
   import('./pages/councils-page').then((m) => ({ default: m.CouncilsPage })),
 );
+const DashboardsPage = lazy(() =>
+  import('./pages/dashboards-page').then((m) => ({ default: m.DashboardsPage })),
+);
 const MembersPage = lazy(() =>
   import('./pages/members-page').then((m) => ({ default: m.MembersPage })),
 );
@@ -159,6 +162,14 @@ export function App() {
                 element={
                   <RequireAccount roles={['Secretary', 'Trustee', 'Admin']}>
                     <MembersPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/dashboards/:report?"
+                element={
+                  <RequireAccount roles={['Trustee', 'Secretary', 'Admin', 'Treasurer']}>
+                    <DashboardsPage />
                   </RequireAccount>
                 }
               />

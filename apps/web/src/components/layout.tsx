@@ -74,6 +74,11 @@ export function Layout() {
     { to: '/admin/members', label: 'nav.members', show: hasRole('Secretary', 'Trustee', 'Admin') },
     { to: '/treasury', label: 'nav.treasury', show: hasRole('Treasurer', 'Trustee') },
     { to: '/moderation', label: 'nav.moderation', show: hasRole('Moderator') },
+    {
+      to: '/dashboards',
+      label: 'nav.dashboards',
+      show: hasRole('Trustee', 'Secretary', 'Admin', 'Treasurer'),
+    },
   ];
 
   return (
