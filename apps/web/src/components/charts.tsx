@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
-import { useT } from '../i18n/locale';
+import { useLocale, useT } from '../i18n/locale';
 
 /**
  * Charts for results and dashboards, drawn by recharts. The drawing is hidden
@@ -59,6 +59,11 @@ export function BarFigure({
   horizontal = true,
 }: BarFigureProps) {
   const t = useT();
+  const { locale } = useLocale();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const tick = (value: number) => number.format(value);
+  // Room for the longest category name beside horizontal bars (about 7 px a character).
+  const labelWidth = Math.min(220, Math.max(80, ...rows.map((row) => row.label.length * 7 + 12)));
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   const height = horizontal
     ? Math.max(120, 48 + rows.length * (stacked ? 34 : 28 * series.length))
@@ -89,13 +94,13 @@ export function BarFigure({
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 13 }} />
+              <XAxis type="number" allowDecimals={false} tickFormatter={tick} />
+              <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 13 }} />
             </>
           ) : (
             <>
               <XAxis type="category" dataKey="label" tick={{ fontSize: 13 }} />
-              <YAxis type="number" allowDecimals={false} />
+              <YAxis type="number" allowDecimals={false} tickFormatter={tick} />
             </>
           )}
           {series.length > 1 && <Legend />}
