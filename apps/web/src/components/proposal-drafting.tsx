@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
@@ -32,6 +33,16 @@ const ProposeAmendmentMutation = graphql(`
     proposeAmendment(input: $input) {
       id
       status
+    }
+  }
+`);
+
+const PutAmendmentToVoteMutation = graphql(`
+  mutation PutAmendmentToVote($input: PutAmendmentToVoteInput!) {
+    putAmendmentToVote(input: $input) {
+      id
+      status
+      voteId
     }
   }
 `);
@@ -172,7 +183,65 @@ export function DraftActions({
   );
 }
 
-const DECISIONS = ['Accepted', 'Refused', 'PutToVote'] as const satisfies AmendmentStatus[];
+const DECISIONS = ['Accepted', 'Refused'] as const satisfies AmendmentStatus[];
+
+/** A default close for an amendment's vote: in a week, as a datetime-local value in the reader's time. */
+function inAWeek(): string {
+  const end = Date.now() + 7 * 86_400_000;
+  return new Date(end - new Date(end).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The author or the secretary puts an amendment to its own vote, by the body that decides. */
+function PutToVoteForm({
+  amendmentId,
+  title,
+  onDone,
+}: {
+  amendmentId: string;
+  title: string;
+  onDone(message: string): void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [closesAt, setClosesAt] = useState(inAWeek);
+  const [result, putToVote] = useMutation(PutAmendmentToVoteMutation);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="button-secondary"
+        aria-label={t('amendment.decide.PutToVoteLabel', { title })}
+        onClick={() => setOpen(true)}
+      >
+        {t('amendment.decide.PutToVote')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void putToVote({
+          input: { amendmentId, closesAt: new Date(closesAt).toISOString() },
+        }).then((response) => response.data && onDone(t('amendment.decided.PutToVote')));
+      }}
+    >
+      <ErrorAlert error={result.error} />
+      <TextField
+        id={`amendment-vote-${amendmentId}`}
+        label={t('amendment.voteClosesAt')}
+        type="datetime-local"
+        required
+        value={closesAt}
+        onChange={(event) => setClosesAt(event.target.value)}
+      />
+      <button type="submit" className="button-primary" disabled={result.fetching}>
+        {t('amendment.openVote')}
+      </button>
+    </form>
+  );
+}
 
 /**
  * Amendments: during deliberation any member proposes a whole new text with
@@ -240,26 +309,38 @@ export function Amendments({
                 <summary>{t('amendment.showText')}</summary>
                 <pre className="amendment-text">{amendment.body}</pre>
               </details>
+              {amendment.voteId && (
+                <p>
+                  <Link to={`/votes/${amendment.voteId}`}>{t('amendment.seeVote')}</Link>
+                </p>
+              )}
               {amendment.status === 'Proposed' && (isAuthor || canPutToVote) && (
                 <div className="form-row">
-                  {DECISIONS.filter((value) =>
-                    value === 'PutToVote' ? isAuthor || canPutToVote : isAuthor,
-                  ).map((value) => (
-                    <button
-                      key={value}
-                      type="button"
-                      className={value === 'Accepted' ? 'button-primary' : 'button-secondary'}
-                      disabled={decision.fetching}
-                      aria-label={t(`amendment.decide.${value}Label`, { title: amendment.title })}
-                      onClick={() =>
-                        void decide({ input: { amendmentId: amendment.id, decision: value } }).then(
-                          (response) => response.data && onChanged(t(`amendment.decided.${value}`)),
-                        )
-                      }
-                    >
-                      {t(`amendment.decide.${value}`)}
-                    </button>
-                  ))}
+                  {isAuthor &&
+                    DECISIONS.map((value) => (
+                      <button
+                        key={value}
+                        type="button"
+                        className={value === 'Accepted' ? 'button-primary' : 'button-secondary'}
+                        disabled={decision.fetching}
+                        aria-label={t(`amendment.decide.${value}Label`, { title: amendment.title })}
+                        onClick={() =>
+                          void decide({
+                            input: { amendmentId: amendment.id, decision: value },
+                          }).then(
+                            (response) =>
+                              response.data && onChanged(t(`amendment.decided.${value}`)),
+                          )
+                        }
+                      >
+                        {t(`amendment.decide.${value}`)}
+                      </button>
+                    ))}
+                  <PutToVoteForm
+                    amendmentId={amendment.id}
+                    title={amendment.title}
+                    onDone={onChanged}
+                  />
                 </div>
               )}
             </li>

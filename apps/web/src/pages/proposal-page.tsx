@@ -33,6 +33,7 @@ const ProposalPageDocument = graphql(`
         status
         baseVersion
         resultingVersion
+        voteId
         createdAt
       }
       submittedAt
