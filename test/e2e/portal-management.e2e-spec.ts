@@ -2,7 +2,15 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Page } from 'playwright-core';
 import { DomainEvent, ProposalDecidedEvent, Role, TokenService } from '@delibera/kernel';
 import { OrganisationCategory } from '@delibera/membership';
-import { createAccount, createMember } from '../factories';
+import { Council } from '@delibera/councils';
+import { createAccount, createMember, staffToken } from '../factories';
+import {
+  castBallot,
+  closeVote,
+  seatOnCouncil,
+  votersIn,
+  waitForVoteStatus,
+} from '../factories/votes';
 import { createOrganisations } from '../factories/organisations';
 import { portalHarness, screenshot } from './browser';
 import { ok, TestApp } from './test-app';
@@ -288,5 +296,84 @@ describe('managing the trust in the portal (e2e)', () => {
     await page.getByText('Active members at the end').waitFor();
     await screenshot(page, 'trustee-membership-dashboard-en');
     await expectAccessible('membership dashboard');
+  });
+
+  it('lets a council chair put the council’s opinion to its vote, a councillor vote on it by keyboard, and the count publish it', async () => {
+    const secretaryToken = await staffToken(app, [Role.Secretary]);
+    const chair = await createMember(app.dataSource, { displayName: 'Rosalie Chair' });
+    const chairAccount = await createAccount(app.dataSource, { member: chair });
+    const councillor = await createMember(app.dataSource, { displayName: 'Olivier Conseiller' });
+    const councillorAccount = await createAccount(app.dataSource, { member: councillor });
+    const [other] = await votersIn(app, 1);
+    const seniors = await app.dataSource.getRepository(Council).findOneByOrFail({ code: 'youth' });
+    await seatOnCouncil(app.dataSource, seniors, [chair, councillor, other.member]);
+    await app.dataSource
+      .getRepository(Council)
+      .update({ id: seniors.id }, { chairMemberId: chair.id });
+    const { draftBoardProposal } = ok(
+      await app.gql<{ draftBoardProposal: { id: string } }>(
+        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
+        {
+          input: {
+            decisionType: 'SpecialResolution',
+            title: 'Ouvrir un local jeunesse à Gaspé',
+            body: 'Un local ouvert trois soirs par semaine.',
+          },
+        },
+        { token: secretaryToken },
+      ),
+    );
+    ok(
+      await app.gql(
+        'mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { status } }',
+        { input: { proposalId: draftBoardProposal.id } },
+        { token: secretaryToken },
+      ),
+    );
+
+    // The chair drafts the opinion and opens the council's vote on it.
+    await signInAs(chairAccount.email);
+    await page.goto(`${origin}/proposals/${draftBoardProposal.id}`);
+    const opinion = page.getByRole('region', { name: 'Avis du Conseil des jeunes' });
+    await opinion.getByLabel('Favorable', { exact: true }).check();
+    await opinion.getByLabel('Texte de l’avis').fill('Le conseil appuie ce local.');
+    await opinion.getByRole('button', { name: 'Enregistrer le projet d’avis' }).click();
+    await page.getByRole('status').getByText('Projet d’avis enregistré.').waitFor();
+    await opinion.getByRole('button', { name: 'Ouvrir le vote du conseil' }).click();
+    await opinion.getByText('vote du conseil en cours', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+
+    // A councillor reaches the vote from the council's opinion and votes by keyboard.
+    await signInAs(councillorAccount.email);
+    await page.goto(`${origin}/proposals/${draftBoardProposal.id}`);
+    const [{ voteId }] = await app.dataSource.query(
+      `SELECT vote_id AS "voteId" FROM council_opinion WHERE council_id = $1 AND vote_id IS NOT NULL`,
+      [seniors.id],
+    );
+    await waitForVoteStatus(app, secretaryToken, voteId, 'Open');
+    await page.reload();
+    await page.getByRole('link', { name: 'Voter sur ce projet d’avis' }).click();
+    await page.getByRole('heading', { name: 'Votre bulletin' }).waitFor();
+    await page.getByRole('radio', { name: 'Oui' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Vérifier mon vote' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Vérifiez votre vote' }).waitFor();
+    await page.getByRole('button', { name: 'Déposer mon bulletin' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Votre bulletin est déposé' }).waitFor();
+    await screenshot(page, 'council-opinion-councillor-voted');
+    await expectAccessible('council opinion ballot receipt');
+
+    // The other councillor votes; the count adopts and publishes the opinion.
+    ok(await castBallot(app, other.token, voteId, { option: 'yes' }));
+    expect((await closeVote(app, secretaryToken, voteId)).result?.outcome).toBe('adopted');
+    await page.goto(`${origin}/proposals/${draftBoardProposal.id}`);
+    await page
+      .getByRole('region', { name: 'Qui décide, qui est consulté' })
+      .getByText('Le conseil appuie ce local.')
+      .waitFor();
+    await screenshot(page, 'council-opinion-published');
   });
 });
