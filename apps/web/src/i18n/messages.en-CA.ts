@@ -739,4 +739,5 @@ export const enCA: Record<MessageId, string> = {
   'amendment.openVote': 'Open the vote on the amendment',
   'amendment.seeVote': 'See the vote on this amendment',
   'opinion.goVote': 'Vote on this draft opinion',
+  'dash.annual.failed': 'The report could not be downloaded. Try again later.',
 };

@@ -741,6 +741,7 @@ export const frCA = {
   'amendment.openVote': 'Ouvrir le vote sur l’amendement',
   'amendment.seeVote': 'Voir le vote sur cet amendement',
   'opinion.goVote': 'Voter sur ce projet d’avis',
+  'dash.annual.failed': 'Le rapport n’a pas pu être téléchargé. Réessayez plus tard.',
 } as const;
 
 export type MessageId = keyof typeof frCA;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { authenticatedFetch } from '../api/client';
 import { useSession } from '../api/session';
 import { BarFigure, ChartRow, ProgressFigure } from '../components/charts';
 import { ErrorAlert, Loading } from '../components/feedback';
@@ -691,23 +692,83 @@ function RegisterDashboard({ year }: { year: number }) {
   );
 }
 
+/**
+ * The report is served over HTTP behind the same sign-in as the API: a plain
+ * link would not carry the access token, so the file is fetched with it and
+ * handed to the browser as a download.
+ */
+function DownloadButton({
+  href,
+  fileName,
+  label,
+}: {
+  href: string;
+  fileName: string;
+  label: string;
+}) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
+  async function download() {
+    setState('loading');
+    const response = await authenticatedFetch(href).catch(() => null);
+    if (!response?.ok) {
+      setState('failed');
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+    setState('idle');
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={state === 'loading'}
+        onClick={() => void download()}
+      >
+        {label}
+      </button>
+      {state === 'failed' && <ErrorAlert error={t('dash.annual.failed')} />}
+    </>
+  );
+}
+
 function AnnualReport({ year }: { year: number }) {
   const t = useT();
-  const links: [string, string][] = [
-    [t('dash.annual.pdfFr'), `/reports/accountability/${year}.pdf?lang=fr`],
-    [t('dash.annual.pdfEn'), `/reports/accountability/${year}.pdf?lang=en`],
-    [t('dash.annual.mdFr'), `/reports/accountability/${year}.md?lang=fr`],
-    [t('dash.annual.mdEn'), `/reports/accountability/${year}.md?lang=en`],
+  const files: [string, string, string][] = [
+    [
+      t('dash.annual.pdfFr'),
+      `/reports/accountability/${year}.pdf?lang=fr`,
+      `reddition-de-comptes-${year}.pdf`,
+    ],
+    [
+      t('dash.annual.pdfEn'),
+      `/reports/accountability/${year}.pdf?lang=en`,
+      `accountability-report-${year}.pdf`,
+    ],
+    [
+      t('dash.annual.mdFr'),
+      `/reports/accountability/${year}.md?lang=fr`,
+      `reddition-de-comptes-${year}.md`,
+    ],
+    [
+      t('dash.annual.mdEn'),
+      `/reports/accountability/${year}.md?lang=en`,
+      `accountability-report-${year}.md`,
+    ],
   ];
   return (
     <>
       <p>{t('dash.annual.intro', { year })}</p>
       <ul className="plain-list">
-        {links.map(([text, href]) => (
+        {files.map(([label, href, fileName]) => (
           <li key={href}>
-            <a href={href} download>
-              {text}
-            </a>
+            <DownloadButton href={href} fileName={fileName} label={label} />
           </li>
         ))}
       </ul>
