@@ -138,6 +138,7 @@ const ACCESS: Record<string, Access> = {
   decisionRegister: REGISTER_READERS,
   proposalPipeline: REGISTER_READERS,
   volunteerReport: [Role.Treasurer, Secretary, Trustee, Admin],
+  accountabilityReport: [Role.Treasurer, Secretary, Trustee, Admin],
   // audit
   auditLog: [Secretary, Trustee, Admin],
   auditVerify: [Secretary, Trustee, Admin],

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Council } from '@delibera/councils';
 import { Role } from '@delibera/kernel';
 import { Member, MemberKind, OrganisationCategory, SizeBand } from '@delibera/membership';
@@ -1134,6 +1136,115 @@ describe('the board’s reports (e2e)', () => {
         { key: 'community', valueCents: valueOf(120) },
         { key: 'person', valueCents: valueOf(150) + valueOf(90) },
       ]);
+    });
+  });
+
+  describe('annual accountability report', () => {
+    const ACCOUNTABILITY = `query ($year: Int!, $locale: ReportLocale) {
+      accountabilityReport(fiscalYear: $year, locale: $locale) { fiscalYear locale period { from to } markdown pdfPath markdownPath } }`;
+    const download = (path: string, token?: string, locale?: string) =>
+      fetch(new URL(path, app.url), {
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(locale ? { 'accept-language': locale } : {}),
+        },
+      });
+
+    it('assembles every report of the fiscal year as Markdown, in French and in English', async () => {
+      const fr = ok(
+        await gql<{ accountabilityReport: { markdown: string; pdfPath: string; locale: string } }>(
+          ACCOUNTABILITY,
+          { year: 2026, locale: 'Fr' },
+          trustee,
+        ),
+      ).accountabilityReport;
+      expect(fr.locale).toBe('Fr');
+      expect(fr.pdfPath).toBe('/reports/accountability/2026.pdf?lang=fr');
+      const active = SEEDS.length - 2;
+      for (const text of [
+        '# Rapport annuel de reddition de comptes',
+        'Exercice 2026-2027',
+        'Période du 1 avril 2026 au 31 mars 2027',
+        '## Faits saillants',
+        `- Membres actifs en fin d'exercice\u00a0: **${active}**`,
+        '## Participation aux votes',
+        '| Référendum (secret) |',
+        '## Registre des décisions',
+        'Modifier l’acte constitutif — résolution spéciale',
+        'Conseil des jeunes\u00a0: favorable',
+        'Conseil des artistes\u00a0: sans avis',
+        '## Cheminement des propositions',
+        '| Un jardin communautaire | 1 / ',
+        '## Conseils consultatifs',
+        '## Campagne de contributions 2026',
+        'Les comptes concordent au cent près',
+        '## Reconnaissance des bénévoles',
+        'La fiducie remercie chaleureusement Alice Tremblay, ainsi qu’un autre bénévole.',
+      ]) {
+        expect(fr.markdown).toContain(text);
+      }
+      // Called: four community calls and two municipal ones, in French money format.
+      expect(fr.markdown).toContain('- Appelé\u00a0: **13\u00a0803,50\u00a0$**');
+      expect(fr.markdown).not.toMatch(/Gagnon|Chloé|Denis/);
+
+      const en = ok(
+        await gql<{ accountabilityReport: { markdown: string } }>(
+          ACCOUNTABILITY,
+          { year: 2026, locale: 'En' },
+          treasurer,
+        ),
+      ).accountabilityReport.markdown;
+      for (const text of [
+        '# Annual accountability report',
+        'Fiscal year 2026-2027',
+        'Period from April 1, 2026 to March 31, 2027',
+        `- Active members at year end: **${active}**`,
+        '- Called: **$13,803.50**',
+        'The trust warmly thanks Alice Tremblay, as well as one other volunteer.',
+      ]) {
+        expect(en).toContain(text);
+      }
+    });
+
+    it('downloads as a PDF (and Markdown) over HTTP, authorised like the reports', async () => {
+      const response = await download('/reports/accountability/2026.pdf?lang=fr', trustee);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toContain(
+        'reddition-de-comptes-2026.pdf',
+      );
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // A title page and the sections after it.
+      expect(
+        (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length,
+      ).toBeGreaterThanOrEqual(4);
+      const dir = join(__dirname, '__artifacts__');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'accountability-2026-fr.pdf'), pdf);
+      const english = await download('/reports/accountability/2026.pdf', secretary, 'en-CA');
+      expect(english.headers.get('content-disposition')).toContain(
+        'accountability-report-2026.pdf',
+      );
+      writeFileSync(
+        join(dir, 'accountability-2026-en.pdf'),
+        Buffer.from(await english.arrayBuffer()),
+      );
+
+      const markdown = await download('/reports/accountability/2026.md?lang=en', treasurer);
+      expect(markdown.status).toBe(200);
+      expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(await markdown.text()).toContain('# Annual accountability report');
+
+      expect((await download('/reports/accountability/2026.pdf')).status).toBe(401);
+      const refused = await download('/reports/accountability/2026.pdf', await tokenOf(0), 'fr');
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await download('/reports/accountability/2026.pdf?lang=de', trustee)).status).toBe(
+        400,
+      );
+      expect((await download('/reports/accountability/1999.pdf', trustee)).status).toBe(400);
+      expect((await download('/reports/accountability/annual.pdf', trustee)).status).toBe(404);
     });
   });
 });

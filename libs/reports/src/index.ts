@@ -9,3 +9,8 @@ export { CampaignReportService } from './campaign-report.service';
 export { DecisionRegisterService } from './decision-register.service';
 export { PipelineReportService } from './pipeline-report.service';
 export { VolunteerReportService } from './volunteer-report.service';
+export { AccountabilityReportService } from './accountability/accountability-report.service';
+export { buildAccountabilityDocument } from './accountability/accountability.document';
+export { renderAccountabilityMarkdown } from './accountability/accountability.markdown';
+export { renderAccountabilityPdf } from './accountability/accountability.pdf';
+export * from './report-access';

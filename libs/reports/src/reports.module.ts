@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccountabilityController } from './accountability/accountability.controller';
+import { AccountabilityReportService } from './accountability/accountability-report.service';
 import { ContributionsModule } from '@delibera/contributions';
 import { CampaignReportService } from './campaign-report.service';
 import { CouncilsReportService } from './councils-report.service';
@@ -12,6 +14,7 @@ import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
 /** The board's reports: read-only SQL aggregates over every domain's tables. */
 @Module({
   imports: [ContributionsModule],
+  controllers: [AccountabilityController],
   providers: [
     ParticipationReportService,
     MembershipReportService,
@@ -20,6 +23,7 @@ import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
     DecisionRegisterService,
     PipelineReportService,
     VolunteerReportService,
+    AccountabilityReportService,
     ReportsResolver,
     VoteParticipationResolver,
   ],
@@ -31,6 +35,7 @@ import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
     DecisionRegisterService,
     PipelineReportService,
     VolunteerReportService,
+    AccountabilityReportService,
   ],
 })
 export class ReportsModule {}

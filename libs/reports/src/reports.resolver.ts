@@ -1,6 +1,12 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { LoaderContext, requestLoader, Role, Roles } from '@delibera/kernel';
-import { ReportFiscalYearArgs, ReportPeriodArgs } from './dto/report-period.input';
+import { LoaderContext, requestContext, requestLoader, Roles } from '@delibera/kernel';
+import { MONEY_REPORT_READERS, REPORT_READERS } from './report-access';
+import { AccountabilityReportService } from './accountability/accountability-report.service';
+import {
+  AccountabilityReportArgs,
+  ReportFiscalYearArgs,
+  ReportPeriodArgs,
+} from './dto/report-period.input';
 import { CampaignReportService } from './campaign-report.service';
 import { CouncilsReportService } from './councils-report.service';
 import { DecisionRegisterService } from './decision-register.service';
@@ -14,20 +20,18 @@ import {
 } from './participation-report.service';
 import { resolvePeriod } from './period';
 import {
+  AccountabilityReportType,
   CampaignReportType,
   CouncilsReportType,
   DecisionRegisterType,
   MembershipReportType,
   ProposalPipelineType,
   VolunteerReportType,
+  ReportLocale,
   ParticipationCellType,
   ParticipationReportType,
   VoteParticipationType,
 } from './reports.types';
-
-/** Who reads the board's reports; money reports add the treasurer. */
-export const REPORT_READERS = [Role.Trustee, Role.Secretary, Role.Admin];
-export const MONEY_REPORT_READERS = [...REPORT_READERS, Role.Treasurer];
 
 @Resolver()
 export class ReportsResolver {
@@ -39,6 +43,7 @@ export class ReportsResolver {
     private readonly decisions: DecisionRegisterService,
     private readonly pipeline: PipelineReportService,
     private readonly volunteers: VolunteerReportService,
+    private readonly accountability: AccountabilityReportService,
   ) {}
 
   @Query(() => ParticipationReportType, {
@@ -97,6 +102,26 @@ export class ReportsResolver {
   @Roles(...MONEY_REPORT_READERS)
   volunteerReport(@Args() { period }: ReportPeriodArgs): Promise<VolunteerReportType> {
     return this.volunteers.report(resolvePeriod(period, new Date()));
+  }
+
+  @Query(() => AccountabilityReportType, {
+    description: 'The annual accountability report of a fiscal year, in French or English.',
+  })
+  @Roles(...MONEY_REPORT_READERS)
+  async accountabilityReport(
+    @Args() { fiscalYear, locale }: AccountabilityReportArgs,
+  ): Promise<AccountabilityReportType> {
+    const language = locale ?? (requestContext.locale() as ReportLocale);
+    const data = await this.accountability.data(fiscalYear);
+    const path = `/reports/accountability/${fiscalYear}`;
+    return {
+      fiscalYear,
+      locale: language,
+      period: data.period,
+      markdown: this.accountability.markdownOf(data, language),
+      pdfPath: `${path}.pdf?lang=${language}`,
+      markdownPath: `${path}.md?lang=${language}`,
+    };
   }
 }
 

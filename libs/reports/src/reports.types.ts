@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DecidingBody, DecisionType, Secrecy } from '@delibera/charter';
 import { MoneyScalar, UUIDScalar } from '@delibera/kernel';
 import { CampaignType } from '@delibera/contributions';
@@ -346,4 +346,29 @@ export class VolunteerReportType {
     description: 'Only those who consented; most hours first.',
   })
   thanked: ThankedVolunteerType[];
+}
+
+// ---------------------------------------------------------------- accountability
+
+/** The language of a published report. */
+export enum ReportLocale {
+  Fr = 'fr',
+  En = 'en',
+}
+registerEnumType(ReportLocale, { name: 'ReportLocale' });
+
+@ObjectType('AccountabilityReport', {
+  description: 'The annual accountability report (reddition de comptes) of a fiscal year.',
+})
+export class AccountabilityReportType {
+  @Field(() => Int) fiscalYear: number;
+  @Field(() => ReportLocale) locale: ReportLocale;
+  @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => String, { description: 'The whole report as Markdown.' }) markdown: string;
+  @Field(() => String, {
+    description: 'Where to download it as PDF (same authorisation, bearer token).',
+  })
+  pdfPath: string;
+  @Field(() => String, { description: 'Where to download the Markdown file.' })
+  markdownPath: string;
 }
