@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Page } from 'playwright-core';
 import { DomainEvent, ProposalDecidedEvent, Role, TokenService } from '@delibera/kernel';
@@ -296,6 +297,17 @@ describe('managing the trust in the portal (e2e)', () => {
     await page.getByText('Active members at the end').waitFor();
     await screenshot(page, 'trustee-membership-dashboard-en');
     await expectAccessible('membership dashboard');
+
+    // The annual report: fetched with the trustee's token, handed over as a file.
+    await page.getByRole('link', { name: 'Annual report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Annual report' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Annual report in French (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`reddition-de-comptes-${year}.pdf`);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('lets a council chair put the council’s opinion to its vote, a councillor vote on it by keyboard, and the count publish it', async () => {
