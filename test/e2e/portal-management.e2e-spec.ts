@@ -388,4 +388,131 @@ describe('managing the trust in the portal (e2e)', () => {
       .waitFor();
     await screenshot(page, 'council-opinion-published');
   });
+
+  it('lets a moderator hide a flagged argument from the queue by keyboard, then restore it from its thread', async () => {
+    const secretaryToken = await staffToken(app, [Role.Secretary]);
+    const { draftBoardProposal } = ok(
+      await app.gql<{ draftBoardProposal: { id: string } }>(
+        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
+        {
+          input: {
+            decisionType: 'OrdinaryResolution',
+            title: 'Prolonger les heures de la bibliothèque',
+            body: 'Ouvrir jusqu’à 21 h en semaine.',
+          },
+        },
+        { token: secretaryToken },
+      ),
+    );
+    ok(
+      await app.gql(
+        'mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { status } }',
+        { input: { proposalId: draftBoardProposal.id } },
+        { token: secretaryToken },
+      ),
+    );
+    const [author, flagger] = await votersIn(app, 2);
+    await app.dataSource.query('UPDATE member SET display_name = $2 WHERE id = $1', [
+      author.member.id,
+      'Denis Auteur',
+    ]);
+    const { postArgument } = ok(
+      await app.gql<{ postArgument: { id: string } }>(
+        'mutation ($input: PostArgumentInput!) { postArgument(input: $input) { id } }',
+        {
+          input: {
+            proposalId: draftBoardProposal.id,
+            stance: 'For',
+            body: 'La fréquentation a doublé selon le rapport.',
+          },
+        },
+        { token: author.token },
+      ),
+    );
+    ok(
+      await app.gql(
+        'mutation ($input: FlagArgumentInput!) { flagArgument(input: $input) { id } }',
+        { input: { argumentId: postArgument.id, kind: 'SourceNeeded', note: 'Quel rapport ?' } },
+        { token: flagger.token },
+      ),
+    );
+
+    const moderator = await staffAccount(app, [Role.Moderator], 'Maude Modératrice');
+    await signInAs(moderator.email);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Modération' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'File de modération' }).waitFor();
+    const card = page.getByRole('listitem').filter({
+      has: page.getByRole('heading', { name: 'Source demandée : argument de Denis Auteur' }),
+    });
+    await card.getByText('Note du signalement : Quel rapport ?').waitFor();
+    await expectAccessible('moderation queue');
+    // Keyboard only: arrows move between the decisions, Tab to the reason, Enter submits.
+    await card.getByRole('radio', { name: 'Conserver tel quel' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await card.getByRole('radio', { name: 'Masquer (avec un motif)' }).isChecked()).toBe(
+      true,
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Aucune source fournie.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('L’argument de Denis Auteur est masqué.').waitFor();
+    await page.getByText('Aucun signalement en attente.').waitFor();
+    const [hidden] = await app.dataSource.query(
+      'SELECT hidden_reason FROM argument WHERE id = $1',
+      [postArgument.id],
+    );
+    expect(hidden.hidden_reason).toBe('Aucune source fournie.');
+
+    await page.goto(`${origin}/proposals/${draftBoardProposal.id}`);
+    const argument = page.getByRole('article', { name: 'Argument de Denis Auteur' });
+    await argument.getByRole('button', { name: 'Rétablir l’argument' }).click();
+    await argument.getByLabel('Pourquoi le rétablir').fill('La source est au rapport annuel.');
+    await argument.getByRole('button', { name: 'Rétablir', exact: true }).click();
+    await page.getByRole('status').getByText('L’argument de Denis Auteur est rétabli.').waitFor();
+    await argument.getByRole('button', { name: 'Appuyer (0)' }).waitFor();
+    await screenshot(page, 'moderation-restored');
+    const [restored] = await app.dataSource.query('SELECT hidden_at FROM argument WHERE id = $1', [
+      postArgument.id,
+    ]);
+    expect(restored.hidden_at).toBeNull();
+  });
+
+  it('keeps every new page accessible on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const everyone = await staffAccount(
+      app,
+      [Role.Treasurer, Role.Trustee, Role.Moderator],
+      'Paule Polyvalente',
+    );
+    await signInAs(everyone.email);
+    const pages: [string, string][] = [
+      ['/proposals/new', 'Rédiger une proposition'],
+      ['/moderation', 'File de modération'],
+      ['/treasury', 'Barèmes de contribution'],
+      ['/treasury/calls', 'Appels de contribution'],
+      ['/treasury/bank', 'Relevés bancaires'],
+      ['/dashboards/participation', 'Participation'],
+      ['/dashboards/campaign', 'Campagne de contributions'],
+      ['/dashboards/membership', 'Composition des membres'],
+      ['/dashboards/councils', 'Réactivité des conseils'],
+      ['/dashboards/register', 'Registre des décisions'],
+      ['/dashboards/annual', 'Rapport annuel'],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(`${origin}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('.loading').waitFor({ state: 'detached' });
+      await screenshot(page, `phone${path.replace(/\//g, '-')}`);
+      await expectAccessible(path);
+    }
+    await page.goto(`${origin}/treasury`);
+    await page.getByRole('button', { name: 'Rédiger un barème' }).click();
+    await page.getByRole('group', { name: 'Paliers par catégorie et taille' }).waitFor();
+    await expectAccessible('scale form');
+  });
 });
