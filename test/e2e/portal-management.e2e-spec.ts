@@ -507,6 +507,11 @@ describe('managing the trust in the portal (e2e)', () => {
       await page.goto(`${origin}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.locator('.loading').waitFor({ state: 'detached' });
+      // Every query of the page answered: no error shown (a query over the API's limits would be).
+      expect({ path, alerts: await page.getByRole('alert').allTextContents() }).toEqual({
+        path,
+        alerts: [],
+      });
       await screenshot(page, `phone${path.replace(/\//g, '-')}`);
       await expectAccessible(path);
     }

@@ -10,7 +10,7 @@ import { useLocale, useT } from '../i18n/locale';
 
 const QueueQuery = graphql(`
   query ModerationQueue($after: String) {
-    moderationQueue(first: 50, after: $after) {
+    moderationQueue(first: 20, after: $after) {
       totalCount
       edges {
         node {
