@@ -15,6 +15,7 @@ import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
 import { VolunteerRecognitionConsent1795300000800 } from './1795300000800-volunteer-recognition-consent';
 import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
+import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing-scales-and-credit';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   OneVotePerProposal1795300000700,
   VolunteerRecognitionConsent1795300000800,
   CouncilAndAmendmentVotes1795300001000,
+  CompetingScalesAndCredit1795300001100,
 ];
