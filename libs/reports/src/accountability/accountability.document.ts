@@ -6,6 +6,7 @@ import {
   CouncilsReportType,
   DecisionRegisterType,
   MembershipReportType,
+  ParticipationCellType,
   ParticipationReportType,
   ProposalPipelineType,
   ReportCountType,
@@ -21,6 +22,8 @@ export interface AccountabilityData {
   generatedAt: Date;
   membership: MembershipReportType;
   participation: ParticipationReportType;
+  /** Each vote's turnout by college, small cells of secret votes already suppressed. */
+  collegeTurnout: Record<string, ParticipationCellType[]>;
   register: DecisionRegisterType;
   pipeline: ProposalPipelineType;
   councils: CouncilsReportType;
@@ -212,6 +215,29 @@ export function buildAccountabilityDocument(
                 : `${vote.quorumMargin > 0 ? '+' : ''}${num(vote.quorumMargin)}`,
               vote.outcome ? (w.outcome[vote.outcome] ?? vote.outcome) : w.open,
             ]),
+          empty: w.noVotes,
+        },
+        {
+          kind: 'table',
+          caption: w.byCollegeTurnout,
+          columns: [
+            { label: w.vote, align: 'left', width: 4 },
+            { label: w.college, align: 'left', width: 4 },
+            { label: w.eligible, align: 'right', width: 1.2 },
+            { label: w.voters, align: 'right', width: 1.4 },
+            { label: w.turnout, align: 'right', width: 1.3 },
+          ],
+          rows: [...p.votes]
+            .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
+            .flatMap((vote) =>
+              (data.collegeTurnout[vote.voteId] ?? []).map((cell) => [
+                locale === 'fr' ? vote.titleFr : vote.titleEn,
+                label(cell),
+                num(cell.eligible),
+                cell.suppressed ? w.fewerThanFive : num(cell.voters ?? 0),
+                cell.suppressed ? '—' : pct(cell.turnout),
+              ]),
+            ),
           empty: w.noVotes,
         },
         { kind: 'note', text: w.suppressionNote },
@@ -443,12 +469,14 @@ export function buildAccountabilityDocument(
         {
           kind: 'paragraph',
           text:
-            v.thanked.length > 0
-              ? w.thanks(
-                  v.thanked.map((t) => t.name),
-                  v.volunteers - v.thanked.length,
-                )
-              : w.thanksAnonymous(num(v.volunteers)),
+            v.volunteers === 0
+              ? w.noVolunteers
+              : v.thanked.length > 0
+                ? w.thanks(
+                    v.thanked.map((t) => t.name),
+                    v.volunteers - v.thanked.length,
+                  )
+                : w.thanksAnonymous(num(v.volunteers)),
         },
       ],
     },

@@ -59,6 +59,8 @@ const fr = {
   secret: 'secret',
   open: 'En cours',
   noVotes: "Aucun vote pendant l'exercice.",
+  byCollegeTurnout: 'Participation par collège',
+  fewerThanFive: 'moins de 5',
   suppressionNote:
     "Pour protéger le secret du vote, les tableaux de participation détaillés par collège, région, groupe d'âge ou conseil ne publient aucune case de moins de 5 votants lors d'un vote secret.",
   outcome: {
@@ -152,7 +154,9 @@ const fr = {
   byCouncil: 'Bénévolat par conseil',
   thanks: (names: string[], others: number) =>
     `La fiducie remercie chaleureusement ${list(names, 'et')}${others === 1 ? ', ainsi qu’un autre bénévole' : others > 1 ? `, ainsi que ${others} autres bénévoles` : ''}.`,
-  thanksAnonymous: (count: string) => `La fiducie remercie chaleureusement ses ${count} bénévoles.`,
+  thanksAnonymous: (count: string) =>
+    `La fiducie remercie chaleureusement toutes les personnes bénévoles (${count}).`,
+  noVolunteers: "Aucune heure de bénévolat n'a été consignée pour cet exercice.",
 };
 
 type Words = typeof fr;
@@ -209,6 +213,8 @@ const en: Words = {
   secret: 'secret',
   open: 'Open',
   noVotes: 'No vote during the year.',
+  byCollegeTurnout: 'Turnout by college',
+  fewerThanFive: 'fewer than 5',
   suppressionNote:
     'To protect the secrecy of the ballot, detailed turnout tables by college, region, age group or council never publish a cell of fewer than 5 voters in a secret vote.',
   outcome: {
@@ -301,7 +307,8 @@ const en: Words = {
   byCouncil: 'Volunteering by council',
   thanks: (names: string[], others: number) =>
     `The trust warmly thanks ${list(names, 'and')}${others === 1 ? ', as well as one other volunteer' : others > 1 ? `, as well as ${others} other volunteers` : ''}.`,
-  thanksAnonymous: (count: string) => `The trust warmly thanks its ${count} volunteers.`,
+  thanksAnonymous: (count: string) => `The trust warmly thanks all its volunteers (${count}).`,
+  noVolunteers: 'No volunteer hours were recorded for this year.',
 };
 
 export const WORDS: Record<Locale, Words> = { fr, en };
