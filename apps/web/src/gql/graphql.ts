@@ -284,6 +284,7 @@ export type PaymentMethod =
   | 'Card'
   | 'Cash'
   | 'Cheque'
+  | 'Credit'
   | 'DirectDebit'
   | 'Other'
   | 'Transfer';

@@ -740,4 +740,5 @@ export const enCA: Record<MessageId, string> = {
   'amendment.seeVote': 'See the vote on this amendment',
   'opinion.goVote': 'Vote on this draft opinion',
   'dash.annual.failed': 'The report could not be downloaded. Try again later.',
+  'paymentMethod.Credit': 'Credit carried over',
 };

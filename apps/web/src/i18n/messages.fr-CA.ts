@@ -742,6 +742,7 @@ export const frCA = {
   'amendment.seeVote': 'Voir le vote sur cet amendement',
   'opinion.goVote': 'Voter sur ce projet d’avis',
   'dash.annual.failed': 'Le rapport n’a pas pu être téléchargé. Réessayez plus tard.',
+  'paymentMethod.Credit': 'Crédit reporté',
 } as const;
 
 export type MessageId = keyof typeof frCA;
