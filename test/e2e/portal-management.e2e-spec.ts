@@ -211,8 +211,8 @@ describe('managing the trust in the portal (e2e)', () => {
     await page.getByLabel('Note de version (facultative)').fill('Trois bacs de plus');
     await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
     await page.getByRole('status').getByText('Version 2 enregistrée.').waitFor();
-    await page.getByText('Version 2', { exact: false }).first().waitFor();
-    expect(await page.locator('.prose strong').first().textContent()).toBe('quinze bacs');
+    // The page reads the proposal again: the new text replaces the old.
+    await page.locator('.prose strong', { hasText: 'quinze bacs' }).waitFor();
     await screenshot(page, 'proposal-draft-edited');
 
     await page.getByRole('button', { name: 'Soumettre la proposition' }).click();
@@ -357,14 +357,17 @@ describe('managing the trust in the portal (e2e)', () => {
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
 
     // A councillor reaches the vote from the council's opinion and votes by keyboard.
-    await signInAs(councillorAccount.email);
-    await page.goto(`${origin}/proposals/${draftBoardProposal.id}`);
     const [{ voteId }] = await app.dataSource.query(
       `SELECT vote_id AS "voteId" FROM council_opinion WHERE council_id = $1 AND vote_id IS NOT NULL`,
       [seniors.id],
     );
     await waitForVoteStatus(app, secretaryToken, voteId, 'Open');
-    await page.reload();
+    await signInAs(councillorAccount.email);
+    await page.goto(`${origin}/proposals/${draftBoardProposal.id}`);
+    await page
+      .getByRole('region', { name: 'Avis du Conseil des jeunes' })
+      .getByText('vote du conseil en cours', { exact: false })
+      .waitFor();
     await page.getByRole('link', { name: 'Voter sur ce projet d’avis' }).click();
     await page.getByRole('heading', { name: 'Votre bulletin' }).waitFor();
     await page.getByRole('radio', { name: 'Oui' }).focus();

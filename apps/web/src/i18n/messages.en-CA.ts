@@ -741,4 +741,9 @@ export const enCA: Record<MessageId, string> = {
   'opinion.goVote': 'Vote on this draft opinion',
   'dash.annual.failed': 'The report could not be downloaded. Try again later.',
   'paymentMethod.Credit': 'Credit carried over',
+  'treasury.competingTitle': 'Competing scales',
+  'treasury.competingHelp': 'Submit several drafts of the same fiscal year to one vote, as its options: the winning scale is adopted, the others rejected.',
+  'treasury.competingLegend': 'Drafts to submit together (at least two)',
+  'treasury.competingSubmit': 'Submit to one vote',
+  'treasury.competingSubmitted': '{count} scales submitted to one vote.',
 };

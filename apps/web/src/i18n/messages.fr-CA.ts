@@ -743,6 +743,11 @@ export const frCA = {
   'opinion.goVote': 'Voter sur ce projet d’avis',
   'dash.annual.failed': 'Le rapport n’a pas pu être téléchargé. Réessayez plus tard.',
   'paymentMethod.Credit': 'Crédit reporté',
+  'treasury.competingTitle': 'Barèmes concurrents',
+  'treasury.competingHelp': 'Soumettez plusieurs brouillons du même exercice à un seul vote, dont ils sont les options : le barème qui l’emporte est adopté, les autres rejetés.',
+  'treasury.competingLegend': 'Brouillons à soumettre ensemble (au moins deux)',
+  'treasury.competingSubmit': 'Soumettre au même vote',
+  'treasury.competingSubmitted': '{count} barèmes soumis au même vote.',
 } as const;
 
 export type MessageId = keyof typeof frCA;
