@@ -495,6 +495,7 @@ describe('managing the trust in the portal (e2e)', () => {
     await signInAs(everyone.email);
     const pages: [string, string][] = [
       ['/proposals/new', 'Rédiger une proposition'],
+      ['/contributions', 'Mes contributions'],
       ['/moderation', 'File de modération'],
       ['/treasury', 'Barèmes de contribution'],
       ['/treasury/calls', 'Appels de contribution'],
@@ -522,5 +523,35 @@ describe('managing the trust in the portal (e2e)', () => {
     await page.getByRole('button', { name: 'Rédiger un barème' }).click();
     await page.getByRole('group', { name: 'Paliers par catégorie et taille' }).waitFor();
     await expectAccessible('scale form');
+  });
+
+  it('lets a member declare volunteer hours and see them awaiting approval', async () => {
+    const member = await createMember(app.dataSource, { displayName: 'Bernard Bénévole' });
+    const account = await createAccount(app.dataSource, { member });
+    await signInAs(account.email);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Mes contributions' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Mes contributions' }).waitFor();
+    await page.getByText('Aucune contribution en nature déclarée.').waitFor();
+    await page.getByLabel('Activité').fill('Accueil à la fête de quartier');
+    await page.getByLabel('Heures').fill('2');
+    await page.getByLabel('Minutes').fill('30');
+    expect(await page.getByLabel('Nom de la personne bénévole').inputValue()).toBe(
+      'Bernard Bénévole',
+    );
+    await page.getByLabel('J’accepte d’être remercié·e par mon nom dans le rapport annuel').check();
+    await page.getByRole('button', { name: 'Déclarer les heures' }).click();
+    await page.getByRole('status').getByText('2 h 30 de bénévolat déclarées.').waitFor();
+    await page.getByText('Accueil à la fête de quartier', { exact: false }).waitFor();
+    await page.getByText('En attente d’approbation', { exact: false }).waitFor();
+    await screenshot(page, 'member-volunteer-hours');
+    await expectAccessible('my contributions');
+    const [row] = await app.dataSource.query(
+      `SELECT minutes, status FROM in_kind_contribution WHERE member_id = $1`,
+      [member.id],
+    );
+    expect(row).toMatchObject({ minutes: 150, status: 'pending' });
   });
 });

@@ -31,6 +31,9 @@ const MembersPage = lazy(() =>
 const ModerationPage = lazy(() =>
   import('./pages/moderation-page').then((m) => ({ default: m.ModerationPage })),
 );
+const MyContributionsPage = lazy(() =>
+  import('./pages/my-contributions-page').then((m) => ({ default: m.MyContributionsPage })),
+);
 const NotificationSettingsPage = lazy(() =>
   import('./pages/notification-settings-page').then((m) => ({
     default: m.NotificationSettingsPage,
@@ -170,6 +173,14 @@ export function App() {
                 element={
                   <RequireAccount roles={['Trustee', 'Secretary', 'Admin', 'Treasurer']}>
                     <DashboardsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/contributions"
+                element={
+                  <RequireAccount>
+                    <MyContributionsPage />
                   </RequireAccount>
                 }
               />

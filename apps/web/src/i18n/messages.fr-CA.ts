@@ -744,10 +744,34 @@ export const frCA = {
   'dash.annual.failed': 'Le rapport n’a pas pu être téléchargé. Réessayez plus tard.',
   'paymentMethod.Credit': 'Crédit reporté',
   'treasury.competingTitle': 'Barèmes concurrents',
-  'treasury.competingHelp': 'Soumettez plusieurs brouillons du même exercice à un seul vote, dont ils sont les options : le barème qui l’emporte est adopté, les autres rejetés.',
+  'treasury.competingHelp':
+    'Soumettez plusieurs brouillons du même exercice à un seul vote, dont ils sont les options : le barème qui l’emporte est adopté, les autres rejetés.',
   'treasury.competingLegend': 'Brouillons à soumettre ensemble (au moins deux)',
   'treasury.competingSubmit': 'Soumettre au même vote',
   'treasury.competingSubmitted': '{count} barèmes soumis au même vote.',
+  'nav.myContributions': 'Mes contributions',
+  'myContributions.title': 'Mes contributions',
+  'myContributions.calls': 'Appels de contribution de mon organisation',
+  'myContributions.credit': 'Crédit en faveur de votre organisation : {amount}.',
+  'myContributions.payHelp':
+    'Indiquez la référence de l’appel avec votre virement : il sera rapproché automatiquement.',
+  'myContributions.inKind': 'Mes heures de bénévolat et contributions en nature',
+  'myContributions.noInKind': 'Aucune contribution en nature déclarée.',
+  'inKindStatus.Pending': 'En attente d’approbation',
+  'inKindStatus.Approved': 'Approuvée',
+  'inKindStatus.Refused': 'Refusée',
+  'hours.title': 'Déclarer des heures de bénévolat',
+  'hours.help':
+    'La présidence du conseil concerné ou le secrétariat approuve les heures déclarées.',
+  'hours.activity': 'Activité',
+  'hours.date': 'Date',
+  'hours.hours': 'Heures',
+  'hours.minutes': 'Minutes',
+  'hours.person': 'Nom de la personne bénévole',
+  'hours.thankByName': 'J’accepte d’être remercié·e par mon nom dans le rapport annuel',
+  'hours.submit': 'Déclarer les heures',
+  'hours.missing': 'Indiquez l’activité, la date, la durée et le nom.',
+  'hours.recorded': '{time} de bénévolat déclarées.',
 } as const;
 
 export type MessageId = keyof typeof frCA;
