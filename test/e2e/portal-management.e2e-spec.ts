@@ -535,9 +535,9 @@ describe('managing the trust in the portal (e2e)', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Mes contributions' }).waitFor();
     await page.getByText('Aucune contribution en nature déclarée.').waitFor();
-    await page.getByLabel('Activité').fill('Accueil à la fête de quartier');
-    await page.getByLabel('Heures').fill('2');
-    await page.getByLabel('Minutes').fill('30');
+    await page.getByLabel('Activité', { exact: true }).fill('Accueil à la fête de quartier');
+    await page.getByLabel('Heures', { exact: true }).fill('2');
+    await page.getByLabel('Minutes', { exact: true }).fill('30');
     expect(await page.getByLabel('Nom de la personne bénévole').inputValue()).toBe(
       'Bernard Bénévole',
     );
