@@ -98,6 +98,10 @@ export function buildAccountabilityDocument(
     empty: w.none,
   });
   const lastDay = new Date(data.period.to.getTime() - 1);
+  // A fiscal year from January 1st is named by its year alone.
+  const calendarYear =
+    data.period.from.toLocaleDateString('en-CA', { timeZone: TRUST_TIME_ZONE }).slice(5) ===
+    '01-01';
   const {
     membership: m,
     participation: p,
@@ -378,7 +382,8 @@ export function buildAccountabilityDocument(
             { label: w.outstanding, align: 'right', width: 2 },
           ],
           rows: c.byCategory.map((g) => [
-            w.category_(g.organisationCategory ?? ''),
+            // Calls without a tier are individual members' dues.
+            w.category_(g.organisationCategory ?? 'person'),
             num(g.callCount),
             money(g.calledCents),
             money(g.paidCents),
@@ -484,14 +489,14 @@ export function buildAccountabilityDocument(
   return {
     locale,
     title: w.title,
-    subtitle: w.fiscalYear(data.fiscalYear),
+    subtitle: w.fiscalYear(data.fiscalYear, calendarYear),
     meta: [
       w.periodLine(formatDay(data.period.from, locale), formatDay(lastDay, locale)),
       w.issued(formatDay(data.generatedAt, locale)),
     ],
     intro: w.intro,
     sections,
-    footer: `${w.title} — ${w.fiscalYear(data.fiscalYear)}`,
+    footer: `${w.title} — ${w.fiscalYear(data.fiscalYear, calendarYear)}`,
     pageLabel: w.page,
     labelSep: w.labelSep,
   };

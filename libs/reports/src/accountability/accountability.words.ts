@@ -9,7 +9,8 @@ function list(names: string[], and: string): string {
 
 const fr = {
   title: 'Rapport annuel de reddition de comptes',
-  fiscalYear: (year: number) => `Exercice ${year}-${year + 1}`,
+  fiscalYear: (year: number, calendar: boolean) =>
+    calendar ? `Exercice ${year}` : `Exercice ${year}-${year + 1}`,
   periodLine: (from: string, to: string) => `Période du ${from} au ${to}`,
   issued: (date: string) => `Produit le ${date}`,
   intro:
@@ -163,7 +164,8 @@ type Words = typeof fr;
 
 const en: Words = {
   title: 'Annual accountability report',
-  fiscalYear: (year: number) => `Fiscal year ${year}-${year + 1}`,
+  fiscalYear: (year: number, calendar: boolean) =>
+    calendar ? `Fiscal year ${year}` : `Fiscal year ${year}-${year + 1}`,
   periodLine: (from: string, to: string) => `Period from ${from} to ${to}`,
   issued: (date: string) => `Issued on ${date}`,
   intro:
