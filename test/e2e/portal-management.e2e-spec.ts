@@ -505,6 +505,8 @@ describe('managing the trust in the portal (e2e)', () => {
       ['/dashboards/membership', 'Composition des membres'],
       ['/dashboards/councils', 'Réactivité des conseils'],
       ['/dashboards/register', 'Registre des décisions'],
+      ['/dashboards/pipeline', 'Filière des propositions'],
+      ['/dashboards/volunteers', 'Bénévolat'],
       ['/dashboards/annual', 'Rapport annuel'],
     ];
     for (const [path, heading] of pages) {

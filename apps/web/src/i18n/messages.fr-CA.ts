@@ -772,6 +772,26 @@ export const frCA = {
   'hours.submit': 'Déclarer les heures',
   'hours.missing': 'Indiquez l’activité, la date, la durée et le nom.',
   'hours.recorded': '{time} de bénévolat déclarées.',
+  'dash.pipeline': 'Filière des propositions',
+  'dash.volunteers': 'Bénévolat',
+  'dash.pipeline.byStatus': 'Propositions par étape',
+  'dash.pipeline.proposals': 'Propositions',
+  'dash.pipeline.timeInPhase': 'Durée passée dans chaque étape',
+  'dash.pipeline.timeInPhaseHelp':
+    'Médiane et 90e centile, en jours, des étapes terminées pendant la période.',
+  'dash.pipeline.phase': 'Étape',
+  'dash.pipeline.median': 'Médiane (jours)',
+  'dash.pipeline.p90': '90e centile (jours)',
+  'dash.pipeline.days': '{days} j',
+  'dash.pipeline.expired': 'Initiatives expirées faute d’appuis',
+  'dash.pipeline.cosignatures': '{count} appuis sur {required} requis',
+  'dash.volunteers.volunteers': 'Personnes bénévoles',
+  'dash.volunteers.hours': 'Heures',
+  'dash.volunteers.value': 'Valeur reconnue',
+  'dash.volunteers.byActivity': 'Heures par activité',
+  'dash.volunteers.byCouncil': 'Heures par conseil',
+  'dash.volunteers.thanked': 'Remerciements nominatifs',
+  'dash.volunteers.thankedHelp': 'Seules les personnes qui l’ont accepté sont nommées.',
 } as const;
 
 export type MessageId = keyof typeof frCA;

@@ -191,6 +191,62 @@ const RegisterQuery = graphql(`
   }
 `);
 
+const PipelineQuery = graphql(`
+  query PipelineDashboard($period: ReportPeriodInput) {
+    proposalPipeline(period: $period) {
+      byStatus {
+        status
+        labelFr
+        labelEn
+        count
+      }
+      timeInPhase {
+        phase
+        labelFr
+        labelEn
+        medianDays
+        p90Days
+        proposals
+      }
+      expiredInitiatives {
+        proposalId
+        title
+        cosignatures
+        required
+      }
+    }
+  }
+`);
+
+const VolunteersQuery = graphql(`
+  query VolunteersDashboard($period: ReportPeriodInput) {
+    volunteerReport(period: $period) {
+      volunteers
+      contributions
+      hours
+      valueCents
+      byActivity {
+        key
+        labelFr
+        labelEn
+        hours
+        valueCents
+      }
+      byCouncil {
+        key
+        labelFr
+        labelEn
+        hours
+        valueCents
+      }
+      thanked {
+        name
+        hours
+      }
+    }
+  }
+`);
+
 type Labelled = { labelFr: string; labelEn: string };
 const label = (item: Labelled, locale: AppLocale) =>
   locale === 'en-CA' ? item.labelEn : item.labelFr;
@@ -738,6 +794,132 @@ function DownloadButton({
   );
 }
 
+function decimal(value: number, locale: AppLocale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+function PipelineDashboard({ year }: { year: number }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [{ data, error, fetching }] = useQuery({
+    query: PipelineQuery,
+    variables: { period: yearPeriod(year) },
+  });
+  const report = data?.proposalPipeline;
+  if (!report) return fetching ? <Loading /> : <ErrorAlert error={error} />;
+  return (
+    <>
+      <BarFigure
+        id="pipeline-status"
+        title={t('dash.pipeline.byStatus')}
+        rowHeader={t('scale.status')}
+        series={[{ key: 'count', label: t('dash.pipeline.proposals') }]}
+        rows={report.byStatus.map((row) => ({
+          label: label(row, locale),
+          values: { count: row.count },
+          display: { count: String(row.count) },
+        }))}
+      />
+      <BarFigure
+        id="pipeline-phases"
+        title={t('dash.pipeline.timeInPhase')}
+        summary={t('dash.pipeline.timeInPhaseHelp')}
+        rowHeader={t('dash.pipeline.phase')}
+        series={[
+          { key: 'median', label: t('dash.pipeline.median') },
+          { key: 'p90', label: t('dash.pipeline.p90') },
+        ]}
+        rows={report.timeInPhase.map((row) => ({
+          label: label(row, locale),
+          values: { median: row.medianDays, p90: row.p90Days },
+          display: {
+            median: t('dash.pipeline.days', { days: decimal(row.medianDays, locale) }),
+            p90: t('dash.pipeline.days', { days: decimal(row.p90Days, locale) }),
+          },
+        }))}
+      />
+      <h2>{t('dash.pipeline.expired')}</h2>
+      {report.expiredInitiatives.length === 0 ? (
+        <p>{t('dash.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {report.expiredInitiatives.map((initiative) => (
+            <li key={initiative.proposalId}>
+              <Link to={`/proposals/${initiative.proposalId}`}>{initiative.title}</Link> ·{' '}
+              {t('dash.pipeline.cosignatures', {
+                count: initiative.cosignatures,
+                required: initiative.required,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function VolunteersDashboard({ year }: { year: number }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [{ data, error, fetching }] = useQuery({
+    query: VolunteersQuery,
+    variables: { period: yearPeriod(year) },
+  });
+  const report = data?.volunteerReport;
+  if (!report) return fetching ? <Loading /> : <ErrorAlert error={error} />;
+  const hoursSeries = [{ key: 'hours', label: t('dash.volunteers.hours') }];
+  const hoursRows = (groups: (Labelled & { key: string; hours: number; valueCents: number })[]) =>
+    groups.map((group) => ({
+      label: label(group, locale),
+      values: { hours: group.hours },
+      display: {
+        hours: `${decimal(group.hours, locale)} h (${formatMoney(group.valueCents, locale)})`,
+      },
+    }));
+  return (
+    <>
+      <Facts
+        items={[
+          [t('dash.volunteers.volunteers'), String(report.volunteers)],
+          [t('dash.volunteers.hours'), `${decimal(report.hours, locale)} h`],
+          [t('dash.volunteers.value'), formatMoney(report.valueCents, locale)],
+        ]}
+      />
+      {report.byActivity.length > 0 && (
+        <BarFigure
+          id="volunteers-activity"
+          title={t('dash.volunteers.byActivity')}
+          rowHeader={t('hours.activity')}
+          series={hoursSeries}
+          rows={hoursRows(report.byActivity)}
+        />
+      )}
+      {report.byCouncil.length > 0 && (
+        <BarFigure
+          id="volunteers-council"
+          title={t('dash.volunteers.byCouncil')}
+          rowHeader={t('dash.councils.council')}
+          series={hoursSeries}
+          rows={hoursRows(report.byCouncil)}
+        />
+      )}
+      <h2>{t('dash.volunteers.thanked')}</h2>
+      <p className="hint">{t('dash.volunteers.thankedHelp')}</p>
+      {report.thanked.length === 0 ? (
+        <p>{t('dash.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {report.thanked.map((volunteer) => (
+            <li key={volunteer.name}>
+              {volunteer.name} · {decimal(volunteer.hours, locale)} h
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function AnnualReport({ year }: { year: number }) {
   const t = useT();
   const files: [string, string, string][] = [
@@ -782,6 +964,8 @@ const REPORTS = [
   'membership',
   'councils',
   'register',
+  'pipeline',
+  'volunteers',
   'annual',
 ] as const;
 type ReportName = (typeof REPORTS)[number];
@@ -800,9 +984,9 @@ export function DashboardsPage() {
   const validYear = /^\d{4}$/.test(year) ? Number(year) : null;
   const title = t(`dash.${report}` as MessageId);
   usePageTitle(title);
-  // The treasurer reads the money report only.
+  // The treasurer reads the money reports only: the campaign and the annual report.
   const visible = REPORTS.filter(
-    (name) => name === 'campaign' || hasRole('Trustee', 'Secretary', 'Admin'),
+    (name) => name === 'campaign' || name === 'annual' || hasRole('Trustee', 'Secretary', 'Admin'),
   );
 
   return (
@@ -836,6 +1020,8 @@ export function DashboardsPage() {
           {report === 'membership' && <MembershipDashboard year={validYear} />}
           {report === 'councils' && <CouncilsDashboard year={validYear} />}
           {report === 'register' && <RegisterDashboard year={validYear} />}
+          {report === 'pipeline' && <PipelineDashboard year={validYear} />}
+          {report === 'volunteers' && <VolunteersDashboard year={validYear} />}
           {report === 'annual' && <AnnualReport year={validYear} />}
         </>
       )}
