@@ -75,6 +75,7 @@ const ACCESS: Record<string, Access> = {
   flagArgument: 'signed-in',
   moderationQueue: [Role.Moderator], // or an editorial-committee seat
   resolveFlag: [Role.Moderator], // or an editorial-committee seat
+  restoreArgument: [Role.Moderator], // or an editorial-committee seat
   setCouncilThreadRestricted: 'signed-in',
   // voting: casting is per-resource (the frozen roll); results are published after close
   votes: 'signed-in',

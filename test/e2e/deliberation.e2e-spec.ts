@@ -388,6 +388,83 @@ describe('deliberation (e2e)', () => {
     );
   });
 
+  it('restores a hidden argument with a reason: members read it again, the audit log keeps both decisions', async () => {
+    const proposalId = await proposalIn(ProposalStatus.Deliberation);
+    const text = 'Le rapport annuel le confirme, page 12.';
+    const { id } = ok(await post(alice, { proposalId, stance: 'For', body: text })).postArgument;
+    const RESTORE = `mutation ($input: RestoreArgumentInput!) {
+      restoreArgument(input: $input) { id hidden hiddenReason body } }`;
+    expect(
+      errorCode(
+        await app.gql(
+          RESTORE,
+          { input: { argumentId: id, reason: 'Vérifié.' } },
+          { token: moderator.token },
+        ),
+      ),
+    ).toBe('ARGUMENT_NOT_HIDDEN');
+    const flag = ok(
+      await app.gql<{ flagArgument: { id: string } }>(
+        FLAG,
+        { input: { argumentId: id, kind: 'False' } },
+        { token: bruno.token },
+      ),
+    ).flagArgument;
+    ok(
+      await app.gql(
+        RESOLVE,
+        { input: { flagId: flag.id, resolution: 'Hidden', note: 'Source introuvable.' } },
+        { token: moderator.token },
+      ),
+    );
+    // Members cannot restore; a blank reason changes nothing.
+    expect(
+      errorCode(
+        await app.gql(
+          RESTORE,
+          { input: { argumentId: id, reason: 'Non.' } },
+          { token: bruno.token },
+        ),
+      ),
+    ).toBe('NOT_MODERATOR');
+    expect(
+      errorCode(
+        await app.gql(
+          RESTORE,
+          { input: { argumentId: id, reason: '   ' } },
+          { token: moderator.token },
+        ),
+      ),
+    ).toBe('REQUIRED');
+    expect(ok(await thread(bruno, proposalId)).proposalThread.arguments.edges[0].node.hidden).toBe(
+      true,
+    );
+
+    const restored = ok(
+      await app.gql<{ restoreArgument: Record<string, unknown> }>(
+        RESTORE,
+        { input: { argumentId: id, reason: 'La source est à la page 12 du rapport.' } },
+        { token: moderator.token },
+      ),
+    ).restoreArgument;
+    expect(restored).toEqual({ id, hidden: false, hiddenReason: null, body: text });
+    const asMember = ok(await thread(bruno, proposalId)).proposalThread;
+    expect(asMember.arguments.edges[0].node).toMatchObject({ hidden: false, body: text });
+    expect(asMember.counts).toMatchObject({ for: 1 });
+
+    const actions = await app.dataSource.query(
+      `SELECT action, data FROM audit_event WHERE entity_id = $1 AND action LIKE 'argument.%' ORDER BY seq`,
+      [id],
+    );
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['argument.flags_hidden', 'argument.restored']),
+    );
+    expect(actions.find((a: { action: string }) => a.action === 'argument.restored').data).toEqual({
+      reason: 'La source est à la page 12 du rapport.',
+      hiddenReason: 'Source introuvable.',
+    });
+  });
+
   it('lets a moderator annotate, and an editorial committee member moderate', async () => {
     const proposalId = await proposalIn(ProposalStatus.Deliberation);
     const { id } = ok(

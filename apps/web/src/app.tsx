@@ -22,8 +22,17 @@ const CharterPage = lazy(() =>
 const CouncilsPage = lazy(() =>
   import('./pages/councils-page').then((m) => ({ default: m.CouncilsPage })),
 );
+const DashboardsPage = lazy(() =>
+  import('./pages/dashboards-page').then((m) => ({ default: m.DashboardsPage })),
+);
 const MembersPage = lazy(() =>
   import('./pages/members-page').then((m) => ({ default: m.MembersPage })),
+);
+const ModerationPage = lazy(() =>
+  import('./pages/moderation-page').then((m) => ({ default: m.ModerationPage })),
+);
+const MyContributionsPage = lazy(() =>
+  import('./pages/my-contributions-page').then((m) => ({ default: m.MyContributionsPage })),
 );
 const NotificationSettingsPage = lazy(() =>
   import('./pages/notification-settings-page').then((m) => ({
@@ -33,8 +42,23 @@ const NotificationSettingsPage = lazy(() =>
 const ProposalPage = lazy(() =>
   import('./pages/proposal-page').then((m) => ({ default: m.ProposalPage })),
 );
+const ProposalNewPage = lazy(() =>
+  import('./pages/proposal-new-page').then((m) => ({ default: m.ProposalNewPage })),
+);
 const ProposalsPage = lazy(() =>
   import('./pages/proposals-page').then((m) => ({ default: m.ProposalsPage })),
+);
+const TreasuryBankPage = lazy(() =>
+  import('./pages/treasury-bank-page').then((m) => ({ default: m.TreasuryBankPage })),
+);
+const TreasuryCallsPage = lazy(() =>
+  import('./pages/treasury-calls-page').then((m) => ({ default: m.TreasuryCallsPage })),
+);
+const TreasuryScalePage = lazy(() =>
+  import('./pages/treasury-scale-page').then((m) => ({ default: m.TreasuryScalePage })),
+);
+const TreasuryScalesPage = lazy(() =>
+  import('./pages/treasury-scales-page').then((m) => ({ default: m.TreasuryScalesPage })),
 );
 const VotePage = lazy(() => import('./pages/vote-page').then((m) => ({ default: m.VotePage })));
 const VotesPage = lazy(() => import('./pages/votes-page').then((m) => ({ default: m.VotesPage })));
@@ -61,6 +85,14 @@ export function App() {
                 element={
                   <RequireAccount>
                     <ProposalsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/proposals/new"
+                element={
+                  <RequireAccount>
+                    <ProposalNewPage />
                   </RequireAccount>
                 }
               />
@@ -133,6 +165,63 @@ export function App() {
                 element={
                   <RequireAccount roles={['Secretary', 'Trustee', 'Admin']}>
                     <MembersPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/dashboards/:report?"
+                element={
+                  <RequireAccount roles={['Trustee', 'Secretary', 'Admin', 'Treasurer']}>
+                    <DashboardsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/contributions"
+                element={
+                  <RequireAccount>
+                    <MyContributionsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/moderation"
+                element={
+                  // Moderators and the editorial committee: the API decides who moderates.
+                  <RequireAccount>
+                    <ModerationPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury"
+                element={
+                  <RequireAccount roles={['Treasurer', 'Trustee']}>
+                    <TreasuryScalesPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury/scales/:scaleId"
+                element={
+                  <RequireAccount roles={['Treasurer', 'Trustee']}>
+                    <TreasuryScalePage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury/calls"
+                element={
+                  <RequireAccount roles={['Treasurer', 'Trustee']}>
+                    <TreasuryCallsPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/treasury/bank"
+                element={
+                  <RequireAccount roles={['Treasurer']}>
+                    <TreasuryBankPage />
                   </RequireAccount>
                 }
               />

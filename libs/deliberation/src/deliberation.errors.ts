@@ -26,6 +26,10 @@ export const DeliberationErrors = defineErrors({
     fr: 'Cet argument a été masqué par la modération.',
     en: 'This argument was hidden by moderation.',
   },
+  ARGUMENT_NOT_HIDDEN: {
+    fr: 'Cet argument n’est pas masqué : il n’y a rien à rétablir.',
+    en: 'This argument is not hidden: there is nothing to restore.',
+  },
   CANNOT_ENDORSE_OWN: {
     fr: 'Vous ne pouvez pas appuyer votre propre argument.',
     en: 'You cannot endorse your own argument.',

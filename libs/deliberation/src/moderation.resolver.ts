@@ -7,7 +7,7 @@ import {
   ArgumentFlagType,
   ArgumentType,
 } from './deliberation.types';
-import { FlagArgumentInput, ResolveFlagInput } from './dto/flag.input';
+import { FlagArgumentInput, ResolveFlagInput, RestoreArgumentInput } from './dto/flag.input';
 import { ModerationService } from './moderation.service';
 
 /** Flags raised by members and the moderators' queue and decisions. */
@@ -41,6 +41,18 @@ export class ModerationResolver {
   ): Promise<ArgumentType> {
     const viewer = await this.loaders.viewer(context, user);
     return ArgumentType.from(await this.service.resolve(viewer, input), viewer);
+  }
+
+  @Mutation(() => ArgumentType, {
+    description: 'Moderators: show a hidden argument again, with the reason.',
+  })
+  async restoreArgument(
+    @CurrentUser() user: AuthUser,
+    @Context() context: LoaderContext,
+    @Args('input') input: RestoreArgumentInput,
+  ): Promise<ArgumentType> {
+    const viewer = await this.loaders.viewer(context, user);
+    return ArgumentType.from(await this.service.restore(viewer, input), viewer);
   }
 
   @Query(() => ArgumentFlagConnection, { description: 'Moderators: open flags, oldest first.' })

@@ -134,6 +134,37 @@ export class ModerationService {
     });
   }
 
+  /**
+   * Shows a hidden argument again, with the reason (a hiding overturned on
+   * review, a mistaken decision). The audit chain keeps both decisions.
+   */
+  restore(viewer: Viewer, input: { argumentId: string; reason: string }): Promise<Argument> {
+    this.access.assertModerator(viewer);
+    const reason = input.reason.trim();
+    if (!reason) throw CommonErrors.REQUIRED({ field: 'reason' });
+    return this.dataSource.transaction(async (manager) => {
+      const argument = await manager
+        .getRepository(Argument)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id: input.argumentId })
+        .getOne();
+      if (!argument) throw DeliberationErrors.ARGUMENT_NOT_FOUND();
+      if (!argument.hiddenAt) throw DeliberationErrors.ARGUMENT_NOT_HIDDEN();
+      const hiddenReason = argument.hiddenReason;
+      Object.assign(argument, { hiddenAt: null, hiddenReason: null, hiddenByAccountId: null });
+      await manager.save(argument);
+      await this.audit.append(manager, {
+        actorAccountId: viewer.accountId,
+        action: 'argument.restored',
+        entityType: 'argument',
+        entityId: argument.id,
+        data: { reason, hiddenReason },
+      });
+      return argument;
+    });
+  }
+
   /** Open flags, oldest first: what moderators have to look at. */
   queue(viewer: Viewer, args: ConnectionArgs) {
     this.access.assertModerator(viewer);

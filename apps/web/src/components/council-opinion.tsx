@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { formatDateTime } from '../format/format';
@@ -209,6 +210,14 @@ function DraftCard({
           })}`}
       </p>
       <p className="pre-line">{draft.text}</p>
+      {voting && draft.voteId && (
+        // Seated members vote on the draft like on any vote: the ballot, its review and receipt.
+        <p>
+          <Link className="button-primary link-button" to={`/votes/${draft.voteId}`}>
+            {t('opinion.goVote')}
+          </Link>
+        </p>
+      )}
       {isChair && draft.status === 'Draft' && !voting && (
         <CouncilVoteForm draft={draft} dueAt={dueAt} onDone={onDone} />
       )}

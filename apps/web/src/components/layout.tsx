@@ -70,8 +70,16 @@ export function Layout() {
     { to: '/assemblies', label: 'nav.assemblies', show: true },
     { to: '/councils', label: 'nav.councils', show: true },
     { to: '/charter', label: 'nav.charter', show: true },
+    { to: '/contributions', label: 'nav.myContributions', show: !!account?.member },
     { to: '/settings/notifications', label: 'nav.notifications', show: true },
     { to: '/admin/members', label: 'nav.members', show: hasRole('Secretary', 'Trustee', 'Admin') },
+    { to: '/treasury', label: 'nav.treasury', show: hasRole('Treasurer', 'Trustee') },
+    { to: '/moderation', label: 'nav.moderation', show: hasRole('Moderator') },
+    {
+      to: '/dashboards',
+      label: 'nav.dashboards',
+      show: hasRole('Trustee', 'Secretary', 'Admin', 'Treasurer'),
+    },
   ];
 
   return (

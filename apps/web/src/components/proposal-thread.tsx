@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useSession } from '../api/session';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
 import type { ArgumentStance, FlagKind, ProposalThreadQuery } from '../gql/graphql';
@@ -110,6 +111,69 @@ const FlagDocument = graphql(`
 type ArgumentView = ProposalThreadQuery['proposalThread']['arguments']['edges'][number]['node'];
 
 const STANCES: ArgumentStance[] = ['For', 'Against', 'Question', 'Information'];
+const RestoreDocument = graphql(`
+  mutation RestoreArgument($input: RestoreArgumentInput!) {
+    restoreArgument(input: $input) {
+      id
+      hidden
+      hiddenReason
+      body
+      bodyHtml
+    }
+  }
+`);
+
+/** Moderators show a hidden argument again, saying why (a hiding overturned on review). */
+function RestoreForm({
+  argumentId,
+  author,
+  onChanged,
+}: {
+  argumentId: string;
+  author: string;
+  onChanged(message: string): void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [result, restore] = useMutation(RestoreDocument);
+  if (!open) {
+    return (
+      <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+        {t('moderation.restore')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reason.trim() === '') return;
+        void restore({ input: { argumentId, reason: reason.trim() } }).then(
+          (response) => response.data && onChanged(t('moderation.restored', { author })),
+        );
+      }}
+    >
+      <ErrorAlert error={result.error} />
+      <div className="field">
+        <label htmlFor={`restore-${argumentId}`}>{t('moderation.restoreReason')}</label>
+        <textarea
+          id={`restore-${argumentId}`}
+          rows={2}
+          maxLength={2000}
+          required
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="button-primary" disabled={result.fetching}>
+        {t('moderation.restoreConfirm')}
+      </button>
+    </form>
+  );
+}
+
 const FLAGS: FlagKind[] = ['NeedsVerification', 'SourceNeeded', 'False'];
 
 function ArgumentForm({
@@ -204,6 +268,7 @@ function ArgumentCard({
   const [reply, replyToArgument] = useMutation(ReplyDocument);
   const [flag, flagArgument] = useMutation(FlagDocument);
   const [flagKind, setFlagKind] = useState<FlagKind>('SourceNeeded');
+  const { hasRole } = useSession();
   const [replying, setReplying] = useState(false);
   const [showReplies, setShowReplies] = useState(false);
   const author = argument.author.displayName;
@@ -273,6 +338,9 @@ function ArgumentCard({
             {t('thread.flag')}
           </button>
         </div>
+      )}
+      {argument.hidden && hasRole('Moderator') && (
+        <RestoreForm argumentId={argument.id} author={author} onChanged={onChanged} />
       )}
       {replying && (
         <ArgumentForm

@@ -2,6 +2,7 @@ import { approximate, roundsOf } from '../ballot/result-rounds';
 import { useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages.fr-CA';
 import type { LabelledOption } from './ballot-fields';
+import { ResultCharts } from './result-charts';
 
 export interface VoteResultView {
   outcome: string;
@@ -19,15 +20,22 @@ const OUTCOMES = ['adopted', 'rejected', 'quorum_not_met', 'elected', 'completed
 export function VoteResult({
   result,
   options,
+  grades = [],
+  colleges = [],
   weighted,
 }: {
   result: VoteResultView;
   options: LabelledOption[];
+  grades?: LabelledOption[];
+  /** College ids with their names, for the per-college breakdown. */
+  colleges?: LabelledOption[];
   /** Votes then count each college at its weight, not one per ballot. */
   weighted: boolean;
 }) {
   const t = useT();
   const labelOf = (id: string) => options.find((option) => option.id === id)?.label ?? id;
+  const gradeLabelOf = (id: string) => grades.find((grade) => grade.id === id)?.label ?? id;
+  const collegeLabelOf = (id: string) => colleges.find((college) => college.id === id)?.label ?? id;
   const rounds = roundsOf(result.details);
   const outcome = OUTCOMES.includes(result.outcome)
     ? t(`result.outcome.${result.outcome}` as MessageId)
@@ -64,6 +72,12 @@ export function VoteResult({
           <dd>{result.ballots}</dd>
         </div>
       </dl>
+      <ResultCharts
+        details={result.details}
+        labelOf={labelOf}
+        gradeLabelOf={gradeLabelOf}
+        collegeLabelOf={collegeLabelOf}
+      />
       {rounds.length > 0 && (
         <>
           <h3>{t('result.rounds')}</h3>

@@ -1,7 +1,10 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CouncilOpinions } from '../components/council-opinion';
-import { ErrorAlert, Loading } from '../components/feedback';
+import { useSession } from '../api/session';
+import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
+import { Amendments, DraftActions } from '../components/proposal-drafting';
 import { usePageTitle } from '../components/page-title';
 import { ProposalThread } from '../components/proposal-thread';
 import { VersionDiff } from '../components/version-diff';
@@ -19,7 +22,20 @@ const ProposalPageDocument = graphql(`
       status
       decisionType
       renderedBody
+      body
+      authorMemberId
       currentVersion
+      amendments {
+        id
+        title
+        body
+        rationale
+        status
+        baseVersion
+        resultingVersion
+        voteId
+        createdAt
+      }
       submittedAt
       consultationEndsAt
       deliberationEndsAt
@@ -176,6 +192,13 @@ export function ProposalPage() {
   });
   const proposal = data?.proposal;
   usePageTitle(proposal?.title ?? t('proposals.title'));
+  const { account, hasRole } = useSession();
+  const drafted = (useLocation().state as { drafted?: boolean } | null)?.drafted;
+  const [status, setStatus] = useState<string | null>(drafted ? t('draft.created') : null);
+  const changed = (message: string) => {
+    setStatus(message);
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   if (!proposal) {
     return (
@@ -195,6 +218,7 @@ export function ProposalPage() {
     [t('proposal.votingClosesAt'), proposal.votingClosesAt],
   ];
   const vote = data?.votes.edges[0]?.node;
+  const isAuthor = !!account?.member && proposal.authorMemberId === account.member.id;
 
   return (
     <>
@@ -202,6 +226,7 @@ export function ProposalPage() {
         <Link to="/proposals">{t('proposals.title')}</Link>
       </p>
       <h1>{proposal.title}</h1>
+      <StatusMessage>{status}</StatusMessage>
       <p className="meta">
         {t(`decisionType.${proposal.decisionType}`)} ·{' '}
         <span className="badge">{t(`proposalStatus.${proposal.status}`)}</span>
@@ -229,6 +254,9 @@ export function ProposalPage() {
         {/* renderedBody is Markdown rendered and sanitised by the API (sanitize-html). */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: proposal.renderedBody }} />
       </section>
+      {isAuthor && proposal.status === 'Draft' && (
+        <DraftActions key={proposal.currentVersion} proposal={proposal} onChanged={changed} />
+      )}
       <section aria-labelledby="versions-title" className="card">
         <h2 id="versions-title">{t('proposal.versions')}</h2>
         <ol className="versions">
@@ -242,6 +270,13 @@ export function ProposalPage() {
         </ol>
         <VersionDiff proposalId={proposal.id} versions={proposal.versions.map((v) => v.version)} />
       </section>
+      <Amendments
+        key={`amendments-${proposal.currentVersion}`}
+        proposal={proposal}
+        isAuthor={isAuthor}
+        canPutToVote={hasRole('Secretary')}
+        onChanged={changed}
+      />
       <DecisionRights rights={proposal.decisionRights} />
       <CouncilOpinions
         proposalId={proposal.id}

@@ -33,6 +33,11 @@ export function ProposalsPage() {
   return (
     <>
       <h1>{t('proposals.title')}</h1>
+      <p>
+        <Link className="button-secondary link-button" to="/proposals/new">
+          {t('draft.open')}
+        </Link>
+      </p>
       <ErrorAlert error={error} />
       {fetching && !data && <Loading />}
       {data && proposals.length === 0 && <p>{t('proposals.none')}</p>}

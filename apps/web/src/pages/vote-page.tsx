@@ -61,6 +61,16 @@ const VotePageDocument = graphql(`
   }
 `);
 
+const CollegesQuery = graphql(`
+  query VoteColleges {
+    colleges {
+      id
+      nameFr
+      nameEn
+    }
+  }
+`);
+
 const CastBallotMutation = graphql(`
   mutation CastBallot($input: CastBallotInput!) {
     castBallot(input: $input) {
@@ -273,6 +283,12 @@ export function VotePage() {
   usePageTitle(title);
   const options = useLabelled(vote?.options);
   const grades = useLabelled(vote?.grades);
+  // College names only matter for a weighted vote's breakdown.
+  const [collegesResult] = useQuery({ query: CollegesQuery, pause: !vote?.collegeWeighting });
+  const colleges = (collegesResult.data?.colleges ?? []).map((college) => ({
+    id: college.id,
+    label: locale === 'en-CA' ? college.nameEn : college.nameFr,
+  }));
 
   if (!vote) {
     return (
@@ -341,7 +357,13 @@ export function VotePage() {
       )}
       {vote.status === 'Closed' && <p className="notice">{t('vote.counting')}</p>}
       {vote.result && (
-        <VoteResult result={vote.result} options={options} weighted={vote.collegeWeighting} />
+        <VoteResult
+          result={vote.result}
+          options={options}
+          grades={grades}
+          colleges={colleges}
+          weighted={vote.collegeWeighting}
+        />
       )}
       {vote.status === 'Tallied' && <ReceiptCheck voteId={vote.id} />}
     </>

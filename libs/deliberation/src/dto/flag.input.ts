@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { UUIDScalar } from '@delibera/kernel';
 import { FlagKind, FlagResolution } from '../deliberation.enums';
 
@@ -22,4 +22,13 @@ export class ResolveFlagInput {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+@InputType()
+export class RestoreArgumentInput {
+  @Field(() => UUIDScalar) @IsUUID() argumentId: string;
+  @Field(() => String, { description: 'Why the argument is shown again (kept in the audit log).' })
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
 }
