@@ -13,6 +13,9 @@ import { Assemblies1795300000400 } from './1795300000400-assemblies';
 import { Contributions1795300000500 } from './1795300000500-contributions';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
+import { AuditPublication1795300000900 } from './1795300000900-audit-publication';
+import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
+import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing-scales-and-credit';
 import { VoteLocalBallotKeys1795300001300 } from './1795300001300-vote-local-ballot-keys';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -30,5 +33,8 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Contributions1795300000500,
   VoteReminders1795300000600,
   OneVotePerProposal1795300000700,
+  AuditPublication1795300000900,
+  CouncilAndAmendmentVotes1795300001000,
+  CompetingScalesAndCredit1795300001100,
   VoteLocalBallotKeys1795300001300,
 ];

@@ -12,7 +12,7 @@ import {
   KernelModule,
   QueueProcessorsModule,
 } from '@delibera/kernel';
-import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
+import { API_MODULES, DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { requestLimits } from './request-limits';
 
@@ -47,6 +47,7 @@ export class AppModule {
           ],
         }),
         ...DOMAIN_MODULES,
+        ...API_MODULES,
         QueueDashboardModule,
         ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule.forRoot(config)] : []),
       ],

@@ -1,9 +1,14 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConnectionArgs, paginate } from '@delibera/kernel';
 import { chainHash, GENESIS_HASH } from './audit-chain';
+import { walkChain, WalkRange, WalkResult } from './chain-walk';
 import { AuditEvent } from './audit-event.entity';
 
 /** Arbitrary but fixed: all appends take this transaction-scoped lock, so the chain never forks. */
@@ -15,6 +20,32 @@ export interface AuditEntry {
   entityType: string;
   entityId?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * Publishes the chain head this event follows: its `data.chainHead` gets
+   * the `{ seq, hash }` of the event before it (seq 0 and the genesis hash
+   * for the first). Whoever keeps that value can later check that nothing
+   * before it was rewritten.
+   */
+  recordsChainHead?: boolean;
+}
+
+/** The last event of the chain at some moment: what a vote publishes when it opens and closes. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** From this many events, verify() walks the chain in worker threads. */
+const PARALLEL_VERIFY_FROM = 200_000;
+const MAX_VERIFY_THREADS = 4;
+
+export interface VerifyOptions {
+  /** Events read per round trip. */
+  pageSize?: number;
+  /** Threads walking ranges of the chain (default: the machine's cores, at most 4). */
+  threads?: number;
+  /** From this many events the walk is parallel (default 200,000). */
+  parallelFrom?: number;
 }
 
 export interface AuditVerification {
@@ -51,13 +82,10 @@ export class AuditService {
     }
     if (entries.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
-    const [last] = await manager.query<{ seq: string; hash: string }[]>(
-      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
-    );
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    let seq = last ? Number(last.seq) : 0;
+    let { seq, hash: prevHash } = await this.head(manager);
     const occurredAt = new Date();
     const events = entries.map((entry) => {
+      const head: ChainHead = { seq, hash: prevHash };
       const fields = {
         seq: ++seq,
         occurredAt,
@@ -65,7 +93,7 @@ export class AuditService {
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId ?? null,
-        data: entry.data ?? {},
+        data: entry.recordsChainHead ? { ...entry.data, chainHead: head } : (entry.data ?? {}),
       };
       const event = manager.create(AuditEvent, {
         ...fields,
@@ -80,31 +108,59 @@ export class AuditService {
     return events;
   }
 
-  /** Walks the whole chain in order, in pages, and names the first broken link. */
-  async verify(pageSize = 20_000): Promise<AuditVerification> {
-    let prevHash = GENESIS_HASH;
-    let checked = 0;
-    let afterSeq = 0;
-    for (;;) {
-      const page = await this.dataSource
-        .getRepository(AuditEvent)
-        .createQueryBuilder('e')
-        .where('e.seq > :afterSeq', { afterSeq })
-        .orderBy('e.seq', 'ASC')
-        .take(pageSize)
-        .getMany();
-      for (const event of page) {
-        const expected = chainHash(prevHash, event);
-        if (event.prevHash !== prevHash || event.hash !== expected) {
-          return { valid: false, checked, headHash: prevHash, firstBrokenSeq: event.seq };
-        }
-        prevHash = event.hash;
-        checked++;
+  /**
+   * Walks the chain, from the first event to the last one at the start of the
+   * call, and names the first broken link. Short logs are walked on one pooled
+   * connection; from `parallelFrom` events the chain is cut into `threads`
+   * ranges, each walked by a worker thread on its own connection (hashing is
+   * CPU-bound), and the ranges' ends are stitched here: range k's first event
+   * must follow range k-1's last hash.
+   */
+  async verify(options: VerifyOptions = {}): Promise<AuditVerification> {
+    const pageSize = options.pageSize ?? 10_000;
+    const [{ max }] = await this.dataSource.query<{ max: string }[]>(
+      'SELECT coalesce(max(seq), 0)::text AS max FROM audit_event',
+    );
+    const lastSeq = Number(max);
+    const threads = Math.min(options.threads ?? availableParallelism(), MAX_VERIFY_THREADS);
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (threads < 2 || lastSeq < (options.parallelFrom ?? PARALLEL_VERIFY_FROM) || !url) {
+      const runner = this.dataSource.createQueryRunner('slave');
+      const client = (await runner.connect()) as PoolClient;
+      try {
+        const walked = await walkChain(client, {
+          afterSeq: 0,
+          toSeq: lastSeq,
+          pageSize,
+          prevHash: GENESIS_HASH,
+        });
+        return stitch([walked]);
+      } finally {
+        await runner.release();
       }
-      if (page.length < pageSize)
-        return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
-      afterSeq = page[page.length - 1].seq;
     }
+    const bounds = Array.from({ length: threads + 1 }, (_, i) =>
+      Math.floor((lastSeq * i) / threads),
+    );
+    const walked = await Promise.all(
+      bounds.slice(1).map((toSeq, i) =>
+        walkInWorker(url, {
+          afterSeq: bounds[i],
+          toSeq,
+          pageSize,
+          prevHash: i === 0 ? GENESIS_HASH : null,
+        }),
+      ),
+    );
+    return stitch(walked);
+  }
+
+  /** The last event of the chain now (seq 0 and the genesis hash when the log is empty). */
+  async head(manager: EntityManager = this.dataSource.manager): Promise<ChainHead> {
+    const [last] = await manager.query<{ seq: string; hash: string }[]>(
+      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
   /** The log, newest first, optionally about one entity. */
@@ -120,4 +176,41 @@ export class AuditService {
       (e) => e,
     );
   }
+}
+
+/** Joins the walks of consecutive ranges into one verdict on the whole chain. */
+function stitch(walks: WalkResult[]): AuditVerification {
+  let headHash = GENESIS_HASH;
+  let checked = 0;
+  for (const walk of walks) {
+    if (walk.firstSeq !== null && walk.firstPrevHash !== headHash)
+      return { valid: false, checked, headHash, firstBrokenSeq: walk.firstSeq };
+    checked += walk.checked;
+    if (walk.checked > 0) headHash = walk.lastHash!;
+    if (walk.firstBrokenSeq !== null)
+      return { valid: false, checked, headHash, firstBrokenSeq: walk.firstBrokenSeq };
+  }
+  return { valid: true, checked, headHash, firstBrokenSeq: null };
+}
+
+/**
+ * Walks a range in a worker thread. From the sources (tests, benchmarks) the
+ * worker is TypeScript, loaded through @swc-node/register as they are; built,
+ * it is the compiled .js beside this file.
+ */
+function walkInWorker(url: string, range: WalkRange): Promise<WalkResult> {
+  const fromSources = __filename.endsWith('.ts');
+  const worker = new Worker(join(__dirname, `chain-walk.worker.${fromSources ? 'ts' : 'js'}`), {
+    workerData: { url, range },
+    execArgv: fromSources ? ['-r', '@swc-node/register'] : [],
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { ok: boolean; result?: WalkResult; error?: string }) =>
+      message.ok ? resolve(message.result!) : reject(new Error(message.error)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`audit chain walker exited with code ${code}`));
+    });
+  });
 }

@@ -7,9 +7,11 @@ import { DecisionType } from '@delibera/charter';
 import {
   DomainEvent,
   ProposalDecidedEvent,
+  ProposalVoteOption,
   ProposalVotingStartedEvent,
   lockById,
 } from '@delibera/kernel';
+import { AmendmentStatus, ProposalAmendment } from './amendments/proposal-amendment.entity';
 import { Proposal } from './proposal.entity';
 import { canTransition, ProposalOrigin, ProposalStatus } from './proposal-status';
 import { ProposalVersion } from './proposal-version.entity';
@@ -23,6 +25,8 @@ export interface NewProposal {
   body: string;
   authorMemberId: string | null;
   createdByAccountId: string;
+  /** Competing options voted by the charter's ranked method (see Proposal.voteOptions). */
+  voteOptions?: ProposalVoteOption[] | null;
 }
 
 export interface NewText {
@@ -42,6 +46,8 @@ export interface Transition {
   set?: Partial<Omit<Proposal, 'id' | 'status'>>;
   /** What the audit event records beside from/to. */
   data?: Record<string, unknown>;
+  /** For a proposal voted between options: the option its vote adopted. */
+  winningOptionId?: string | null;
 }
 
 const DECIDED: ReadonlySet<ProposalStatus> = new Set([
@@ -131,6 +137,7 @@ export class ProposalsService {
         authorMemberId: draft.authorMemberId,
         createdByAccountId: draft.createdByAccountId,
         currentVersion: 1,
+        voteOptions: draft.voteOptions ?? null,
       }),
     );
     await manager.save(
@@ -202,7 +209,8 @@ export class ProposalsService {
    * Moves a proposal to `to`. The row is locked, the edge checked against the
    * state machine, then the status compared-and-set, so of any number of
    * concurrent attempts exactly one succeeds and the others get
-   * INVALID_TRANSITION. Audited, and announced in the same transaction:
+   * INVALID_TRANSITION. Voting waits for the votes on amendments
+   * (AMENDMENT_VOTE_PENDING). Audited, and announced in the same transaction:
    * `proposal.voting_started` when it enters voting (voting creates the vote),
    * `proposal.decided` for a final decision (contributions issue calls on it).
    */
@@ -211,6 +219,7 @@ export class ProposalsService {
     if (!canTransition(current.status, change.to)) {
       throw ProposalErrors.INVALID_TRANSITION({ from: current.status, to: change.to });
     }
+    if (change.to === ProposalStatus.Voting) await this.assertNoAmendmentVote(manager, current.id);
     const decided = DECIDED.has(change.to);
     await manager.update(
       Proposal,
@@ -223,7 +232,12 @@ export class ProposalsService {
       action: `proposal.${change.to}`,
       entityType: 'proposal',
       entityId: updated.id,
-      data: { from: current.status, to: change.to, ...change.data },
+      data: {
+        from: current.status,
+        to: change.to,
+        ...change.data,
+        ...(change.winningOptionId ? { winningOptionId: change.winningOptionId } : {}),
+      },
     });
     if (change.to === ProposalStatus.Voting) await this.announceVoting(manager, updated, change);
     if (decided) {
@@ -233,10 +247,20 @@ export class ProposalsService {
         decisionType: updated.decisionType,
         outcome: change.to as ProposalDecidedEvent['outcome'],
         actorAccountId: change.actorAccountId,
+        ...(change.winningOptionId ? { winningOptionId: change.winningOptionId } : {}),
       };
       await this.events.emitAsync(DomainEvent.ProposalDecided, event);
     }
     return updated;
+  }
+
+  /** The proposal's own vote waits until every vote on its amendments is counted. */
+  private async assertNoAmendmentVote(manager: EntityManager, proposalId: string): Promise<void> {
+    const pending = await manager.existsBy(ProposalAmendment, {
+      proposalId,
+      status: AmendmentStatus.PutToVote,
+    });
+    if (pending) throw ProposalErrors.AMENDMENT_VOTE_PENDING();
   }
 
   private async announceVoting(
@@ -256,6 +280,7 @@ export class ProposalsService {
       opensAt: proposal.votingOpensAt,
       closesAt: proposal.votingClosesAt,
       actorAccountId: change.actorAccountId,
+      ...(proposal.voteOptions ? { options: proposal.voteOptions } : {}),
     };
     await this.events.emitAsync(DomainEvent.ProposalVotingStarted, event);
   }
