@@ -17,6 +17,7 @@ import { VolunteerRecognitionConsent1795300000800 } from './1795300000800-volunt
 import { AuditPublication1795300000900 } from './1795300000900-audit-publication';
 import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
 import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing-scales-and-credit';
+import { VoteLocalBallotKeys1795300001300 } from './1795300001300-vote-local-ballot-keys';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   AuditPublication1795300000900,
   CouncilAndAmendmentVotes1795300001000,
   CompetingScalesAndCredit1795300001100,
+  VoteLocalBallotKeys1795300001300,
 ];

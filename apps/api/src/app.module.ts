@@ -1,6 +1,10 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AppConfig,
@@ -33,7 +37,14 @@ export class AppModule {
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: false,
           validationRules: armor.validationRules,
-          plugins: armor.plugins,
+          // Apollo installs cache-control hints (which instrument every field
+          // resolver) and federation inline tracing by default; this API uses
+          // neither, and they cost CPU on every request, ballots included.
+          plugins: [
+            ...armor.plugins,
+            ApolloServerPluginCacheControlDisabled(),
+            ApolloServerPluginInlineTraceDisabled(),
+          ],
         }),
         ...DOMAIN_MODULES,
         ...API_MODULES,

@@ -21,10 +21,14 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
+    // Only the JSON parser below: nothing here takes HTML forms, so no urlencoded parser on every request.
+    bodyParser: false,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   // Client IPs (per-IP rate limits) come from X-Forwarded-For only through the proxies trusted here.
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  // No ETag on API responses: every GraphQL answer is fresh, and hashing each body costs CPU per request.
+  app.set('etag', false);
   app.use(helmet());
   // Same origin only unless CORS_ORIGINS names the web front-ends allowed to call the API.
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });

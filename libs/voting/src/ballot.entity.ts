@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * What was voted. Deliberately without voter, timestamp or sequence: the id is
@@ -12,13 +12,17 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * sensitive as the ballots themselves (keep archives short and restricted).
  */
 @Entity('ballot')
-@Index(['voteId'])
+@Unique('ballot_receipt_unique', ['voteId', 'receiptHash'])
 export class Ballot {
+  /**
+   * Keys lead with the vote (see migration 1795300001300): a random key alone
+   * would scatter every insert over the whole index and bloat the WAL.
+   */
+  @PrimaryColumn({ type: 'uuid' })
+  voteId: string;
+
   @PrimaryColumn({ type: 'uuid' })
   id: string;
-
-  @Column({ type: 'uuid' })
-  voteId: string;
 
   /** Canonical JSON of the ballot (see ballot-content.ts): identical ballots are equal values. */
   @Column({ type: 'jsonb' })

@@ -52,7 +52,7 @@ export class VotePublicationService {
         ? await this.dataSource
             .getRepository(Ballot)
             .createQueryBuilder('b')
-            .whereInIds(ballotIds)
+            .where('b.voteId = :voteId AND b.id IN (:...ballotIds)', { voteId, ballotIds })
             .getMany()
         : [];
     const contentOf = new Map(ballots.map((b) => [b.id, b.content]));

@@ -1,7 +1,7 @@
 /**
  * Ballot throughput of a referendum with 100,000 eligible voters.
  *
- *   npm run bench:ballots            (BALLOTS, BASELINE_BALLOTS, CLIENTS override the sizes)
+ *   npm run bench:ballots            (BALLOTS, BASELINE_BALLOTS, CLIENTS, FLOOR_REQUESTS override the sizes)
  *
  * A fresh database is migrated and seeded with INSERT … SELECT generate_series;
  * the real API runs in child processes (API_PROCESSES, default 2 replicas on
@@ -279,7 +279,7 @@ async function main(): Promise<void> {
     await load(WARMUP, CLIENTS, cast);
 
     // The framework's floor: the same requests' path (HTTP, auth, Apollo, logging) for an empty query.
-    const FLOOR_REQUESTS = 5_000;
+    const FLOOR_REQUESTS = Number(process.env.FLOOR_REQUESTS ?? 5_000);
     const floorBefore = apiCpu();
     await load(FLOOR_REQUESTS, CLIENTS, (i) =>
       gql(apiUrl(i), voterTokens[i], '{ __typename }', {}),

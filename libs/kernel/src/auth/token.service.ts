@@ -10,7 +10,13 @@ interface AccessTokenClaims {
   mid: string | null;
   roles: Role[];
   iat: number;
+  exp?: number;
 }
+
+/** Tokens whose signature was checked, kept this long at most (never past their expiry). */
+export const VERIFIED_TOKEN_CACHE_MS = 60_000;
+/** Bound on the cache; reaching it empties it (signed tokens only get in, so only real clients fill it). */
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /**
  * Signs and verifies short-lived access tokens. Refresh tokens are opaque and
@@ -22,6 +28,13 @@ interface AccessTokenClaims {
 export class TokenService {
   /** One verifier per earlier key, each a KeyObject parsed once (see kernel.module.ts). */
   private readonly previousKeys: JwtService[];
+  /**
+   * A client sends the same token with each request, and checking its
+   * signature (jsonwebtoken) is the costliest step of authenticating one, so
+   * a verified token's claims are kept briefly. Revocation is still checked
+   * on every request, below.
+   */
+  private readonly verified = new Map<string, { claims: AccessTokenClaims; until: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -45,9 +58,22 @@ export class TokenService {
   /** The caller behind a bearer token, or undefined for a missing, forged, expired or revoked one. */
   verifyAccessToken(token: string | undefined): AuthUser | undefined {
     if (!token) return undefined;
-    const claims = this.verifyUnderAnySecret(token);
+    const claims = this.verifiedClaims(token);
     if (!claims || this.revocations.isRevoked(claims.sub, claims.iat)) return undefined;
     return { accountId: claims.sub, memberId: claims.mid, roles: claims.roles };
+  }
+
+  private verifiedClaims(token: string): AccessTokenClaims | undefined {
+    const now = Date.now();
+    const cached = this.verified.get(token);
+    if (cached && now < cached.until) return cached.claims;
+    const claims = this.verifyUnderAnySecret(token);
+    if (claims) {
+      if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) this.verified.clear();
+      const expires = claims.exp === undefined ? Infinity : claims.exp * 1000;
+      this.verified.set(token, { claims, until: Math.min(now + VERIFIED_TOKEN_CACHE_MS, expires) });
+    } else this.verified.delete(token);
+    return claims;
   }
 
   private verifyUnderAnySecret(token: string): AccessTokenClaims | undefined {
