@@ -400,6 +400,9 @@ async function main(): Promise<void> {
         figure: Number(p99.toFixed(1)),
         unit: 'ms',
         target: '< 100',
+        baseline: Number(percentile(baseline.latencies, 99).toFixed(1)),
+        ratio: Number((p99 / percentile(baseline.latencies, 99)).toFixed(2)),
+        note: 'baseline: p99 of the same statement through pg, 50 connections',
       },
       {
         suite,

@@ -79,7 +79,8 @@ const STAFF = ['secretary', 'treasurer', 'moderator', 'admin'] as const;
 /** Deterministic uuid of a seeded row, the same as SQL's pg_temp.u(key). */
 export function seedUuid(seed: string, key: string): string {
   const h = createHash('md5').update(`${seed}:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const variant = '89ab'[parseInt(h[16], 16) % 4];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
 /** The member id of seeded member number i (1-based). */
@@ -248,8 +249,11 @@ export async function seedTrust(
     // Deterministic randomness: r(key) ∈ [0, 1) and u(key) are hashes of the seed and the row's key.
     await sql(`CREATE FUNCTION pg_temp.r(k text) RETURNS float8 IMMUTABLE LANGUAGE sql AS
       $$ SELECT ('x' || substr(md5('${seed}:' || k), 1, 13))::bit(52)::bigint / 4503599627370496.0 $$`);
+    // Shaped as a version-4 uuid (version nibble 4, variant 8–b), which the API's inputs validate.
     await sql(`CREATE FUNCTION pg_temp.u(k text) RETURNS uuid IMMUTABLE LANGUAGE sql AS
-      $$ SELECT md5('${seed}:' || k)::uuid $$`);
+      $$ SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3)
+                 || substr('89ab', 1 + ('x' || substr(h, 17, 1))::bit(4)::int % 4, 1) || substr(h, 18))::uuid
+           FROM (SELECT md5('${seed}:' || k) AS h) x $$`);
     await sql(`CREATE FUNCTION pg_temp.pick(a text[], x float8) RETURNS text IMMUTABLE LANGUAGE sql AS
       $$ SELECT a[1 + floor(x * array_length(a, 1))::int] $$`);
 
@@ -989,11 +993,11 @@ export async function seedTrust(
           {
             met: q.met as boolean,
             details: {
-              present: q.present,
-              represented: q.represented,
-              eligible: q.eligible,
-              required: q.required,
-              met: q.met,
+              present: q.present as number,
+              represented: q.represented as number,
+              eligible: q.eligible as number,
+              required: q.required as number,
+              met: q.met as boolean,
             },
           },
         ]),
