@@ -3,6 +3,7 @@
  *
  *   npm run bench                       (BENCH_SCALE=small|medium|large, default small)
  *   BENCH_ONLY=seed,reports npm run bench    BENCH_SKIP=tally npm run bench
+ *   BENCH_ONLY=none BENCH_SINCE=<ISO date> npm run bench   (re-summarise results written since then)
  *
  * Each bench (`test/bench/<name>/<name>.bench.ts`, plus the seed generator)
  * runs alone in its own process, as `npm run bench:<name>` would run it, with
@@ -147,7 +148,9 @@ function main(): void {
       seconds: Math.round((Date.now() - t0) / 1000),
     });
   }
-  const rows = collectRows(started);
+  // BENCH_SINCE (ISO date) counts earlier results as this run's: to re-summarise after running one bench alone.
+  const since = process.env.BENCH_SINCE ? Math.min(Date.parse(process.env.BENCH_SINCE), started) : started;
+  const rows = collectRows(since);
   const failed = runs.filter((r) => r.status !== 0);
   const header = [
     `Scale \`${SCALE}\` (BENCH_SCALE), ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} CPUs shared, load average ${loadavg()[0].toFixed(1)} at the end.`,
