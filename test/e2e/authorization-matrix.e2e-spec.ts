@@ -129,6 +129,11 @@ const ACCESS: Record<string, Access> = {
   recordVolunteerHours: 'signed-in',
   recordLentResource: 'signed-in',
   decideInKindContribution: 'signed-in', // a council's chair or the secretary; the treasurer for declared resources
+  // reports: the board and the secretary; money reports for the treasurer too
+  participationReport: REGISTER_READERS,
+  membershipReport: REGISTER_READERS,
+  councilsReport: REGISTER_READERS,
+  campaignReport: [Role.Treasurer, Secretary, Trustee, Admin],
   // audit
   auditLog: [Secretary, Trustee, Admin],
   auditVerify: [Secretary, Trustee, Admin],

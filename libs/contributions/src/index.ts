@@ -12,3 +12,4 @@ export { ContributionCall, ContributionPayment, ContributionScale } from './enti
 export { ContributionsOverdue } from './contributions-overdue';
 export { PaymentsService } from './payments.service';
 export { ScaleSubmission } from './scale-submission.service';
+export { CALL_BALANCES } from './call-sql';

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
 import { PROPOSALS_ENTITIES, ProposalsModule } from '@delibera/proposals';
+import { ReportsModule } from '@delibera/reports';
 import { VoteRemindersModule, VOTING_ENTITIES, VotingModule } from '@delibera/voting';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
@@ -28,6 +29,7 @@ export const DOMAIN_MODULES = [
   VoteRemindersModule,
   AssembliesModule,
   ContributionsModule,
+  ReportsModule,
 ];
 
 export const ALL_ENTITIES = [

@@ -1,0 +1,781 @@
+import { Council } from '@delibera/councils';
+import { Role } from '@delibera/kernel';
+import { Member, MemberKind, OrganisationCategory, SizeBand } from '@delibera/membership';
+import {
+  ProposalConsultationDueHandler,
+  ProposalsService,
+  ProposalStatus,
+} from '@delibera/proposals';
+import { createMember, staffToken } from '../factories';
+import { assemblyWithProposal } from '../factories/assemblies';
+import {
+  asVoter,
+  castBallot,
+  closeVote,
+  openVote,
+  scheduleVote,
+  seatOnCouncil,
+} from '../factories/votes';
+import { errorCode, ok, startTestApp, TestApp } from './test-app';
+
+/**
+ * The board's reports over a small trust seeded through the API and the
+ * factories; every expected figure is counted here from the seed itself.
+ */
+
+const THIS_YEAR = new Date().getUTCFullYear();
+/** Born on January 1st, so the age is the same all year. */
+const bornAged = (age: number) => `${THIS_YEAR - age}-01-01`;
+
+interface Seed {
+  group: string;
+  region: string;
+  college: string;
+  kind: MemberKind;
+  category: string;
+  age: number | null;
+  secretVote: boolean;
+  namedVote: boolean;
+  admittedAt?: Date;
+}
+
+/** Groups of members: `voting` of `count` vote in the secret referendum, `named` in the named vote. */
+function group(
+  name: string,
+  count: number,
+  fields: Omit<Seed, 'group' | 'secretVote' | 'namedVote'>,
+  secretVoters: number,
+  namedVoters: number,
+): Seed[] {
+  return Array.from({ length: count }, (_, i) => ({
+    group: name,
+    ...fields,
+    secretVote: i < secretVoters,
+    namedVote: i < namedVoters,
+  }));
+}
+
+const person = (region: string, age: number) => ({
+  region,
+  college: 'individuals',
+  kind: MemberKind.Person,
+  category: 'person',
+  age,
+});
+
+const SEEDS: Seed[] = [
+  ...group('A', 6, person('06', 25), 5, 6),
+  ...group('B', 4, person('06', 38), 3, 4),
+  ...group('C', 2, { ...person('03', 38), admittedAt: new Date('2025-03-15T15:00:00Z') }, 2, 2),
+  ...group('D', 5, person('03', 50), 4, 0),
+  // Bas-Saint-Laurent: 3 voters of 4 in the secret vote, a cell too small to publish.
+  ...group('E', 4, person('01', 70), 3, 1),
+  ...group(
+    'F',
+    4,
+    {
+      region: '16',
+      college: 'civil_society',
+      kind: MemberKind.Organisation,
+      category: 'community',
+      age: null,
+    },
+    2,
+    0,
+  ),
+  ...group(
+    'G',
+    2,
+    {
+      region: '03',
+      college: 'public_bodies',
+      kind: MemberKind.Organisation,
+      category: 'municipality',
+      age: null,
+      admittedAt: new Date('2024-06-01T15:00:00Z'),
+    },
+    1,
+    0,
+  ),
+];
+
+const ageBand = (s: Seed) =>
+  s.age === null
+    ? 'not_applicable'
+    : s.age < 30
+      ? 'under_30'
+      : s.age < 45
+        ? '30_44'
+        : s.age < 65
+          ? '45_64'
+          : '65_plus';
+
+/** Eligible and voters per key, counted from the seed. */
+function expectedCells(seeds: Seed[], keyOf: (s: Seed) => string, voted: (s: Seed) => boolean) {
+  const cells = new Map<string, { eligible: number; voters: number }>();
+  for (const s of seeds) {
+    const cell = cells.get(keyOf(s)) ?? { eligible: 0, voters: 0 };
+    cell.eligible += 1;
+    if (voted(s)) cell.voters += 1;
+    cells.set(keyOf(s), cell);
+  }
+  return cells;
+}
+
+const PARTICIPATION = `query ($period: ReportPeriodInput) { participationReport(period: $period) {
+  voteCount eligible voters turnout
+  votes { voteId secrecy status eligible voters turnout quorumRequired quorumMargin quorumMet outcome
+    byCollege { key labelFr labelEn eligible voters turnout suppressed }
+    byRegion { key labelFr labelEn eligible voters turnout suppressed }
+    byAgeBand { key labelFr eligible voters suppressed }
+    byCategory { key labelFr eligible voters suppressed }
+    byCouncil { key labelFr eligible voters suppressed } }
+  overTime { month votes eligible voters turnout } } }`;
+
+interface Cell {
+  key: string;
+  labelFr: string;
+  labelEn?: string;
+  eligible: number;
+  voters: number | null;
+  turnout?: number | null;
+  suppressed: boolean;
+}
+interface VoteRow {
+  voteId: string;
+  secrecy: string;
+  eligible: number;
+  voters: number;
+  turnout: number;
+  quorumRequired: number | null;
+  quorumMargin: number | null;
+  quorumMet: boolean | null;
+  outcome: string | null;
+  byCollege: Cell[];
+  byRegion: Cell[];
+  byAgeBand: Cell[];
+  byCategory: Cell[];
+  byCouncil: Cell[];
+}
+
+describe('the board’s reports (e2e)', () => {
+  let app: TestApp;
+  let secretary: string;
+  let trustee: string;
+  let treasurer: string;
+  let members: Member[];
+  const councils: Record<string, Council> = {};
+  let collegeCode: Map<string, string>;
+  let secretVoteId: string;
+  let namedVoteId: string;
+  let resigned: Seed;
+  let suspended: Seed;
+  const start = new Date();
+
+  const gql = <T>(query: string, variables: Record<string, unknown>, token: string) =>
+    app.gql<T>(query, variables, { token });
+  const tokens = new Map<number, Promise<string>>();
+  /** One account per member, created on first use. */
+  const tokenOf = (index: number) => {
+    if (!tokens.has(index))
+      tokens.set(
+        index,
+        asVoter(app, members[index]).then((v) => v.token),
+      );
+    return tokens.get(index)!;
+  };
+  const indexOf = (name: string, i: number) => SEEDS.findIndex((s) => s.group === name) + i;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    secretary = await staffToken(app, [Role.Secretary]);
+    trustee = await staffToken(app, [Role.Trustee]);
+    treasurer = await staffToken(app, [Role.Treasurer]);
+    members = [];
+    for (const [i, s] of SEEDS.entries()) {
+      members.push(
+        await createMember(app.dataSource, {
+          displayName: `${s.group}${i}`,
+          kind: s.kind,
+          region: s.region,
+          collegeCode: s.college,
+          birthDate: s.age === null ? null : bornAged(s.age),
+          ...(s.admittedAt ? { admittedAt: s.admittedAt } : {}),
+          ...(s.kind === MemberKind.Organisation
+            ? {
+                organisationCategory: s.category as OrganisationCategory,
+                sizeBand: s.category === 'municipality' ? SizeBand.Medium : SizeBand.Small,
+                representativeName: 'Représentant',
+              }
+            : {}),
+        }),
+      );
+    }
+    const colleges: { id: string; code: string }[] = await app.dataSource.query(
+      'SELECT id, code FROM college',
+    );
+    collegeCode = new Map(colleges.map((c) => [c.id, c.code]));
+    for (const code of ['youth', 'seniors', 'artists']) {
+      councils[code] = await app.dataSource.getRepository(Council).findOneByOrFail({ code });
+    }
+    // Youth council: five of group A (A1…A5); seniors: E0 and E1. A1 and E0 chair.
+    await seatOnCouncil(
+      app.dataSource,
+      councils.youth,
+      [1, 2, 3, 4, 5].map((i) => members[indexOf('A', i)]),
+    );
+    await seatOnCouncil(
+      app.dataSource,
+      councils.seniors,
+      [0, 1].map((i) => members[indexOf('E', i)]),
+    );
+    await app.dataSource.getRepository(Council).update(councils.youth.id, {
+      chairMemberId: members[indexOf('A', 1)].id,
+    });
+    await app.dataSource.getRepository(Council).update(councils.seniors.id, {
+      chairMemberId: members[indexOf('E', 0)].id,
+    });
+
+    // A secret referendum of all active members and a named vote, both on the same roll.
+    const window = {
+      opensAt: new Date(Date.now() - 1000).toISOString(),
+      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+    };
+    secretVoteId = ok(
+      await gql<{ callReferendum: { id: string } }>(
+        `mutation ($input: CallReferendumInput!) { callReferendum(input: $input) { id } }`,
+        { input: { titleFr: 'Référendum', titleEn: 'Referendum', binding: false, ...window } },
+        trustee,
+      ),
+    ).callReferendum.id;
+    namedVoteId = (
+      await scheduleVote(app, secretary, {
+        subjectType: 'Referendum',
+        decisionType: 'Referendum',
+        electorateKind: 'AllMembers',
+        rules: { secrecy: 'Named' },
+        titleFr: 'Consultation nominale',
+        titleEn: 'Named consultation',
+      })
+    ).id;
+    await openVote(app, secretary, secretVoteId);
+    await openVote(app, secretary, namedVoteId);
+    for (const [i, s] of SEEDS.entries()) {
+      if (!s.secretVote && !s.namedVote) continue;
+      const token = await tokenOf(i);
+      if (s.secretVote) ok(await castBallot(app, token, secretVoteId, { option: 'yes' }));
+      if (s.namedVote)
+        ok(await castBallot(app, token, namedVoteId, { option: i % 2 ? 'yes' : 'no' }));
+    }
+    await closeVote(app, secretary, secretVoteId);
+    await closeVote(app, secretary, namedVoteId);
+
+    // After the votes: one resignation (B0) and one suspension (D0), by the secretary.
+    resigned = SEEDS[indexOf('B', 0)];
+    suspended = SEEDS[indexOf('D', 0)];
+    for (const [seed, status] of [
+      [indexOf('B', 0), 'Resigned'],
+      [indexOf('D', 0), 'Suspended'],
+    ] as const) {
+      ok(
+        await gql(
+          `mutation ($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { status } }`,
+          { input: { memberId: members[seed].id, status, reason: 'Rapport' } },
+          secretary,
+        ),
+      );
+    }
+  });
+  afterAll(() => app.close());
+
+  describe('participation', () => {
+    let votes: VoteRow[];
+    beforeAll(async () => {
+      const report = ok(
+        await gql<{
+          participationReport: {
+            votes: VoteRow[];
+            voteCount: number;
+            eligible: number;
+            voters: number;
+            overTime: { month: string; votes: number; voters: number }[];
+          };
+        }>(PARTICIPATION, { period: { from: start.toISOString() } }, trustee),
+      ).participationReport;
+      votes = report.votes;
+      expect(report.voteCount).toBe(2);
+      const secretVoters = SEEDS.filter((s) => s.secretVote).length;
+      const namedVoters = SEEDS.filter((s) => s.namedVote).length;
+      expect(report.eligible).toBe(2 * SEEDS.length);
+      expect(report.voters).toBe(secretVoters + namedVoters);
+      expect(report.overTime).toEqual([
+        expect.objectContaining({ votes: 2, voters: secretVoters + namedVoters }),
+      ]);
+    });
+    const vote = (id: () => string) => votes.find((v) => v.voteId === id())!;
+
+    it('gives each vote its turnout and quorum margin (referendum quorum: a quarter of the roll)', () => {
+      const required = Math.ceil(SEEDS.length / 4);
+      for (const [id, voted, secrecy] of [
+        [secretVoteId, (s: Seed) => s.secretVote, 'Secret'],
+        [namedVoteId, (s: Seed) => s.namedVote, 'Named'],
+      ] as const) {
+        const voters = SEEDS.filter(voted).length;
+        expect(vote(() => id)).toMatchObject({
+          secrecy,
+          eligible: SEEDS.length,
+          voters,
+          turnout: Math.round((voters / SEEDS.length) * 10000) / 10000,
+          quorumRequired: required,
+          quorumMargin: voters - required,
+          quorumMet: voters >= required,
+        });
+      }
+    });
+
+    it('breaks a named vote down by college, region, age band, category and council, every cell published', () => {
+      const named = vote(() => namedVoteId);
+      const check = (cells: Cell[], keyOf: (s: Seed) => string) => {
+        const expected = expectedCells(SEEDS, keyOf, (s) => s.namedVote);
+        expect(Object.fromEntries(cells.map((c) => [c.key, [c.eligible, c.voters]]))).toEqual(
+          Object.fromEntries([...expected].map(([k, v]) => [k, [v.eligible, v.voters]])),
+        );
+        expect(cells.every((c) => !c.suppressed)).toBe(true);
+      };
+      check(
+        named.byCollege.map((c) => ({ ...c, key: collegeCode.get(c.key)! })),
+        (s) => s.college,
+      );
+      check(named.byRegion, (s) => s.region);
+      check(named.byAgeBand, ageBand);
+      check(named.byCategory, (s) => s.category);
+      expect(named.byRegion.find((c) => c.key === '01')).toMatchObject({
+        labelFr: 'Bas-Saint-Laurent',
+        eligible: 4,
+        voters: 1,
+      });
+      expect(named.byAgeBand.find((c) => c.key === '65_plus')!.labelFr).toBe('65 ans et plus');
+    });
+
+    it('suppresses the secret vote’s cells of fewer than 5 voters: the 3 voters of Bas-Saint-Laurent are not a number', () => {
+      const secret = vote(() => secretVoteId);
+      const bsl = secret.byRegion.find((c) => c.key === '01')!;
+      expect(SEEDS.filter((s) => s.region === '01' && s.secretVote)).toHaveLength(3);
+      expect(bsl).toEqual({
+        key: '01',
+        labelFr: 'Bas-Saint-Laurent',
+        labelEn: 'Bas-Saint-Laurent',
+        eligible: 4,
+        voters: null,
+        turnout: null,
+        suppressed: true,
+      });
+      const check = (cells: Cell[], keyOf: (s: Seed) => string) => {
+        const expected = expectedCells(SEEDS, keyOf, (s) => s.secretVote);
+        for (const cell of cells) {
+          const { eligible, voters } = expected.get(cell.key)!;
+          expect(cell.eligible).toBe(eligible);
+          // Each breakdown of this seed has at least two small cells, so no other cell is hidden.
+          expect(cell).toMatchObject(
+            voters < 5 ? { voters: null, suppressed: true } : { voters, suppressed: false },
+          );
+        }
+        expect(cells).toHaveLength(expected.size);
+      };
+      check(
+        secret.byCollege.map((c) => ({ ...c, key: collegeCode.get(c.key)! })),
+        (s) => s.college,
+      );
+      check(secret.byRegion, (s) => s.region);
+      check(secret.byAgeBand, ageBand);
+      check(secret.byCategory, (s) => s.category);
+      // Youth council: 5 seats, 4 of them voted → suppressed; seniors: 2 → suppressed.
+      expect(secret.byCouncil.map((c) => [c.key, c.eligible, c.voters, c.suppressed])).toEqual(
+        expect.arrayContaining([
+          [councils.youth.id, 5, null, true],
+          [councils.seniors.id, 2, null, true],
+        ]),
+      );
+    });
+
+    it('is for trustees, the secretary and admins only', async () => {
+      const member = await tokenOf(0);
+      expect(errorCode(await gql(PARTICIPATION, {}, member))).toBe('FORBIDDEN');
+      expect(errorCode(await gql(PARTICIPATION, {}, treasurer))).toBe('FORBIDDEN');
+      ok(await gql(PARTICIPATION, {}, secretary));
+      expect(
+        errorCode(
+          await gql(
+            PARTICIPATION,
+            { period: { from: '2026-05-01T00:00:00Z', to: '2026-04-01T00:00:00Z' } },
+            trustee,
+          ),
+        ),
+      ).toBe('PERIOD_INVALID');
+    });
+  });
+
+  describe('membership', () => {
+    const MEMBERSHIP = `query ($period: ReportPeriodInput) { membershipReport(period: $period) {
+      activeAtStart activeAtEnd joined resigned
+      byStatus { key count } byKind { key count } byCollege { key labelFr count } byCategory { key count }
+      byRegion { key labelFr count } byAgeBand { key count }
+      overTime { month joined resigned suspended reinstated }
+      councilPools { code seats eligible } } }`;
+
+    it('gives the composition at the end of the period, joins and departures by month, and each council’s pool', async () => {
+      const from = new Date('2025-01-01T05:00:00Z');
+      const to = new Date(Date.now() + 3600_000);
+      const report = ok(
+        await gql<{
+          membershipReport: Record<string, unknown> & {
+            byRegion: { key: string; count: number }[];
+          };
+        }>(MEMBERSHIP, { period: { from: from.toISOString(), to: to.toISOString() } }, secretary),
+      ).membershipReport;
+      const active = SEEDS.filter((s) => s !== resigned && s !== suspended);
+      const counts = (keyOf: (s: Seed) => string) =>
+        [...expectedCells(active, keyOf, () => false)]
+          .map(([key, { eligible }]) => ({ key, count: eligible }))
+          .sort((a, b) => a.key.localeCompare(b.key));
+      const sorted = (rows: unknown) =>
+        (rows as { key: string; count: number }[])
+          .filter((r) => r.count > 0)
+          .map(({ key, count }) => ({ key, count }))
+          .sort((a, b) => a.key.localeCompare(b.key));
+      const admittedBefore = SEEDS.filter((s) => s.admittedAt && s.admittedAt < from).length;
+      expect(report).toMatchObject({
+        activeAtStart: admittedBefore,
+        activeAtEnd: active.length,
+        joined: SEEDS.length - admittedBefore,
+        resigned: 1,
+      });
+      expect(sorted(report.byStatus)).toEqual([
+        { key: 'active', count: active.length },
+        { key: 'resigned', count: 1 },
+        { key: 'suspended', count: 1 },
+      ]);
+      expect(sorted(report.byRegion)).toEqual(counts((s) => s.region));
+      expect(sorted(report.byCollege)).toEqual(counts((s) => s.college));
+      expect(sorted(report.byCategory)).toEqual(counts((s) => s.category));
+      expect(sorted(report.byAgeBand)).toEqual(counts(ageBand));
+      expect(sorted(report.byKind)).toEqual(counts((s) => s.kind));
+      const thisMonth = new Date()
+        .toLocaleDateString('en-CA', { timeZone: 'America/Montreal' })
+        .slice(0, 7);
+      expect(report.overTime).toEqual([
+        { month: '2025-03', joined: 2, resigned: 0, suspended: 0, reinstated: 0 },
+        {
+          month: thisMonth,
+          joined: SEEDS.filter((s) => !s.admittedAt).length,
+          resigned: 1,
+          suspended: 1,
+          reinstated: 0,
+        },
+      ]);
+      // Youth: people aged 16–30; seniors: 65 and over; artists: any person (the chair approves the practice).
+      const people = active.filter((s) => s.kind === MemberKind.Person);
+      expect(report.councilPools).toEqual(
+        expect.arrayContaining([
+          {
+            code: 'youth',
+            seats: 12,
+            eligible: people.filter((s) => s.age! >= 16 && s.age! <= 30).length,
+          },
+          { code: 'seniors', seats: 12, eligible: people.filter((s) => s.age! >= 65).length },
+          { code: 'artists', seats: 12, eligible: people.length },
+        ]),
+      );
+    });
+
+    it('counts members as they were at an earlier date, from the status history', async () => {
+      const report = ok(
+        await gql<{ membershipReport: { activeAtEnd: number; joined: number } }>(
+          MEMBERSHIP,
+          { period: { from: '2024-01-01T05:00:00Z', to: '2025-12-31T05:00:00Z' } },
+          trustee,
+        ),
+      ).membershipReport;
+      expect(report).toMatchObject({
+        activeAtEnd: SEEDS.filter((s) => s.admittedAt).length,
+        joined: SEEDS.filter((s) => s.admittedAt).length,
+      });
+    });
+  });
+
+  describe('councils', () => {
+    const COUNCILS = `query ($period: ReportPeriodInput) { councilsReport(period: $period) { councils {
+      code seats members vacancies pendingApplications eligiblePool
+      consultationsReceived answeredOnTime answeredLate notAnswered pending onTimeRate } } }`;
+    const DRAFT_BOARD = `mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }`;
+    const SUBMIT = `mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { id status } }`;
+    const CONSULTATIONS = `query ($id: UUID!) { proposal(id: $id) { consultations { id council { code } } } }`;
+
+    const submitSpecialResolution = async (title: string) => {
+      const { id } = ok(
+        await gql<{ draftBoardProposal: { id: string } }>(
+          DRAFT_BOARD,
+          { input: { decisionType: 'SpecialResolution', title, body: 'Texte de la résolution.' } },
+          secretary,
+        ),
+      ).draftBoardProposal;
+      expect(
+        ok(
+          await gql<{ submitProposal: { status: string } }>(
+            SUBMIT,
+            { input: { proposalId: id } },
+            secretary,
+          ),
+        ).submitProposal.status,
+      ).toBe('Consultation');
+      return id;
+    };
+    const answer = async (
+      consultationId: string,
+      drafter: string,
+      chair: string,
+      votesFor: number,
+    ) => {
+      const { id } = ok(
+        await gql<{ draftCouncilOpinion: { id: string } }>(
+          `mutation ($input: DraftOpinionInput!) { draftCouncilOpinion(input: $input) { id } }`,
+          { input: { consultationId, position: 'Favourable', text: 'Avis favorable.' } },
+          drafter,
+        ),
+      ).draftCouncilOpinion;
+      ok(
+        await gql(
+          `mutation ($input: RecordCouncilVoteInput!) { recordCouncilOpinionVote(input: $input) { status } }`,
+          { input: { opinionId: id, votesFor, votesAgainst: 0, votesAbstain: 0 } },
+          chair,
+        ),
+      );
+      ok(
+        await gql(
+          `mutation ($id: UUID!) { publishCouncilOpinion(opinionId: $id) { status } }`,
+          { id },
+          chair,
+        ),
+      );
+    };
+
+    it('counts consultations answered on time, late and not at all, and seats held', async () => {
+      const first = await submitSpecialResolution('Modifier l’acte constitutif');
+      await submitSpecialResolution('Deuxième résolution spéciale');
+      const { proposal } = ok(
+        await gql<{ proposal: { consultations: { id: string; council: { code: string } }[] } }>(
+          CONSULTATIONS,
+          { id: first },
+          secretary,
+        ),
+      );
+      const of = (code: string) => proposal.consultations.find((c) => c.council.code === code)!.id;
+      await answer(of('youth'), await tokenOf(indexOf('A', 2)), await tokenOf(indexOf('A', 1)), 4);
+      await answer(
+        of('seniors'),
+        await tokenOf(indexOf('E', 1)),
+        await tokenOf(indexOf('E', 0)),
+        2,
+      );
+      // The seniors' opinion came after its due date (the clock, moved back).
+      await app.dataSource.query(
+        `UPDATE consultation_request SET due_at = answered_at - interval '1 day' WHERE id = $1`,
+        [of('seniors')],
+      );
+      // The artists stay silent until their due date passes.
+      await app.dataSource.query(
+        `UPDATE consultation_request SET due_at = now() - interval '1 second' WHERE id = $1`,
+        [of('artists')],
+      );
+      await app.dataSource.query(
+        `UPDATE proposal SET consultation_ends_at = now() - interval '1 second' WHERE id = $1`,
+        [first],
+      );
+      const [{ version }] = await app.dataSource.query(
+        'SELECT schedule_version AS version FROM proposal WHERE id = $1',
+        [first],
+      );
+      expect(await app.app.get(ProposalConsultationDueHandler).handle({ id: first, version })).toBe(
+        'done',
+      );
+
+      const report = ok(
+        await gql<{ councilsReport: { councils: Record<string, unknown>[] } }>(
+          COUNCILS,
+          { period: { from: start.toISOString() } },
+          trustee,
+        ),
+      ).councilsReport;
+      const pools = {
+        youth: SEEDS.filter((s) => s.age !== null && s.age <= 30).length,
+        seniors: SEEDS.filter((s) => s.age !== null && s.age >= 65).length,
+        artists: SEEDS.filter(
+          (s) => s.kind === MemberKind.Person && s !== resigned && s !== suspended,
+        ).length,
+      };
+      const row = (code: 'youth' | 'seniors' | 'artists', seated: number, counts: number[]) => ({
+        code,
+        seats: 12,
+        members: seated,
+        vacancies: 12 - seated,
+        pendingApplications: 0,
+        eligiblePool: pools[code],
+        consultationsReceived: 2,
+        answeredOnTime: counts[0],
+        answeredLate: counts[1],
+        notAnswered: counts[2],
+        pending: 1,
+        onTimeRate: counts[0],
+      });
+      expect(report.councils).toEqual(
+        expect.arrayContaining([
+          row('youth', 5, [1, 0, 0]),
+          row('seniors', 2, [0, 1, 0]),
+          row('artists', 0, [0, 0, 1]),
+        ]),
+      );
+    });
+  });
+
+  describe('contribution campaign', () => {
+    const CAMPAIGN = `query ($year: Int!) { campaignReport(fiscalYear: $year) {
+      fiscalYear period { from to }
+      campaign { targetCents callCount calledCents paidCents outstandingCents waivedCents inKindCents
+        byCategory { organisationCategory calledCents outstandingCents } reconciliation { reconciles } }
+      inKindByCategory { key valueCents } inKindByRegion { key valueCents }
+      largestArrears { memberId displayName reference organisationCategory region calledCents outstandingCents } } }`;
+    const COMMUNITY = 120_050;
+    const MUNICIPALITY = 450_075;
+
+    it('adds up called = paid + outstanding + waived and lists the largest arrears, for the treasurer too', async () => {
+      const { id: scaleId } = ok(
+        await gql<{ draftContributionScale: { id: string } }>(
+          `mutation ($input: ContributionScaleInput!) { draftContributionScale(input: $input) { id } }`,
+          {
+            input: {
+              fiscalYear: 2026,
+              fiscalYearStartsOn: '2026-04-01',
+              name: 'Barème 2026',
+              dueOn: '2026-12-31',
+              campaignTargetCents: 2_000_000,
+              prorationRule: 'None',
+              tiers: [
+                { organisationCategory: 'Community', sizeBand: 'Small', amountCents: COMMUNITY },
+                {
+                  organisationCategory: 'Municipality',
+                  sizeBand: 'Medium',
+                  amountCents: MUNICIPALITY,
+                },
+              ],
+            },
+          },
+          treasurer,
+        ),
+      ).draftContributionScale;
+      const { proposalId } = ok(
+        await gql<{ submitContributionScale: { proposalId: string } }>(
+          `mutation ($id: UUID!) { submitContributionScale(scaleId: $id) { proposalId } }`,
+          { id: scaleId },
+          treasurer,
+        ),
+      ).submitContributionScale;
+      // The assembly's vote (see decision-journey): deliberation, voting, adopted.
+      await assemblyWithProposal(app.dataSource, proposalId);
+      await app.dataSource.transaction(async (manager) => {
+        const proposals = app.app.get(ProposalsService);
+        for (const to of [
+          ProposalStatus.Deliberation,
+          ProposalStatus.Voting,
+          ProposalStatus.Adopted,
+        ]) {
+          await proposals.transition(manager, {
+            proposalId,
+            to,
+            actorAccountId: null,
+            ...(to === ProposalStatus.Voting
+              ? {
+                  set: {
+                    votingOpensAt: new Date(),
+                    votingClosesAt: new Date(Date.now() + 86_400_000),
+                  },
+                }
+              : {}),
+          });
+        }
+      });
+      const calls: { id: string; member_id: string; reference: string }[] =
+        await app.dataSource.query(
+          'SELECT id, member_id, reference FROM contribution_call WHERE scale_id = $1',
+          [scaleId],
+        );
+      const callOf = (name: string, i: number) =>
+        calls.find((c) => c.member_id === members[indexOf(name, i)].id)!;
+      const pay = (name: string, i: number, amountCents: number) =>
+        gql(
+          `mutation ($input: RecordPaymentInput!) { recordContributionPayment(input: $input) { status } }`,
+          {
+            input: {
+              callId: callOf(name, i).id,
+              amountCents,
+              paidOn: '2026-06-01',
+              method: 'Transfer',
+              reference: 'VIR',
+            },
+          },
+          treasurer,
+        ).then(ok);
+      await pay('F', 0, COMMUNITY);
+      await pay('F', 1, 50_000);
+      await pay('G', 1, 100_000);
+      ok(
+        await gql(
+          `mutation ($input: WaiveCallInput!) { waiveContributionCall(input: $input) { status } }`,
+          {
+            input: {
+              callId: callOf('G', 0).id,
+              amountCents: MUNICIPALITY,
+              boardDecision: 'CA-2026-12',
+            },
+          },
+          treasurer,
+        ),
+      );
+
+      const report = ok(
+        await gql<{
+          campaignReport: {
+            campaign: Record<string, unknown>;
+            period: { from: string; to: string };
+            largestArrears: { displayName: string; outstandingCents: number }[];
+          };
+        }>(CAMPAIGN, { year: 2026 }, treasurer),
+      ).campaignReport;
+      const called = 4 * COMMUNITY + 2 * MUNICIPALITY;
+      const paid = COMMUNITY + 50_000 + 100_000;
+      expect(calls).toHaveLength(6);
+      expect(report.campaign).toMatchObject({
+        targetCents: 2_000_000,
+        callCount: 6,
+        calledCents: called,
+        paidCents: paid,
+        waivedCents: MUNICIPALITY,
+        outstandingCents: called - paid - MUNICIPALITY,
+        reconciliation: { reconciles: true },
+      });
+      expect(new Date(report.period.from).toISOString()).toBe('2026-04-01T04:00:00.000Z');
+      expect(new Date(report.period.to).toISOString()).toBe('2027-04-01T04:00:00.000Z');
+      expect(report.largestArrears.map((a) => [a.displayName, a.outstandingCents])).toEqual([
+        [`G${indexOf('G', 1)}`, MUNICIPALITY - 100_000],
+        [`F${indexOf('F', 2)}`, COMMUNITY],
+        [`F${indexOf('F', 3)}`, COMMUNITY],
+        [`F${indexOf('F', 1)}`, COMMUNITY - 50_000],
+      ]);
+      expect(report.largestArrears[0]).toMatchObject({
+        organisationCategory: 'municipality',
+        region: '03',
+      });
+      // Money is for the treasurer and the board; a member sees nothing.
+      expect(errorCode(await gql(CAMPAIGN, { year: 2026 }, await tokenOf(0)))).toBe('FORBIDDEN');
+    });
+  });
+});
