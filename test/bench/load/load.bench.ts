@@ -65,6 +65,12 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -353,6 +359,7 @@ async function main(): Promise<void> {
       `load: browse ${RATES.browse}/s, cast ${RATES.cast}/s, reports ${RATES.reports}/s for ${SECONDS} s — load average ${loadavg()[0].toFixed(1)}\n`,
     );
     t0 = Date.now();
+    const cpuBefore = { api: cpuSeconds(apiPid), worker: cpuSeconds(workerPid) };
     await sample();
     const sampler = setInterval(() => void sample(), SAMPLE_MS);
     const progress = setInterval(() => {
@@ -375,6 +382,10 @@ async function main(): Promise<void> {
     ]);
     clearInterval(sampler);
     clearInterval(progress);
+    const cpu = {
+      api: cpuSeconds(apiPid) - cpuBefore.api,
+      worker: cpuSeconds(workerPid) - cpuBefore.worker,
+    };
     await sample();
 
     // ── figures ─────────────────────────────────────────────────────────
@@ -431,6 +442,23 @@ async function main(): Promise<void> {
         },
       );
     }
+    const served = stats.browse.requests + stats.cast.requests + stats.reports.requests;
+    rows.push(
+      {
+        suite: 'load',
+        name: `API CPU per request, mixed load (${served} requests)`,
+        figure: round((cpu.api * 1000) / Math.max(served, 1), 2),
+        unit: 'ms',
+        note: `one API core serves about ${Math.round(served / Math.max(cpu.api, 0.01))} such requests/s; API ${round(cpu.api)} s of CPU over ${SECONDS} s (${round((100 * cpu.api) / SECONDS)} % of one core)`,
+      },
+      {
+        suite: 'load',
+        name: `worker CPU over the run (reconciler, queues)`,
+        figure: round(cpu.worker, 1),
+        unit: 's',
+        note: `${round((100 * cpu.worker) / SECONDS, 1)} % of one core`,
+      },
+    );
     const firstMinute = memory.filter((m) => m.at <= 60);
     const lastMinute = memory.filter((m) => m.at >= SECONDS - 60);
     const avg = (values: (number | null)[]) => {
@@ -488,6 +516,7 @@ async function main(): Promise<void> {
             ]),
           ),
           memory,
+          cpuSeconds: cpu,
           totalSeconds: Math.round((Date.now() - started) / 1000),
           rows,
         },
