@@ -109,7 +109,10 @@ const cell = (value: unknown) => (value === undefined || value === null ? '—' 
 const fmt = (n: number | undefined) =>
   n === undefined ? '—' : Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en') : String(n);
 
-/** The headline rows: those that state a target or a baseline (the others stay in summary.json). */
+/**
+ * The headline rows of this run: those that state a target or a baseline (every row stays in
+ * summary.json). Results files this run did not write are named below the table, not mixed in.
+ */
 export function summaryMarkdown(rows: Collected[], header: string): string {
   const lines = [
     header,
@@ -117,12 +120,20 @@ export function summaryMarkdown(rows: Collected[], header: string): string {
     '| suite | benchmark | figure | target | baseline (same run) | ratio |',
     '|---|---|---|---|---|---|',
   ];
-  for (const r of rows.filter((row) => row.target !== undefined || row.baseline !== undefined)) {
-    const stale = r.fresh ? '' : ` (not re-run: ${r.measuredAt.slice(0, 10)})`;
+  for (const r of rows.filter(
+    (row) => row.fresh && (row.target !== undefined || row.baseline !== undefined),
+  )) {
     lines.push(
-      `| ${r.suite} | ${r.name.replace(/\|/g, '/')}${stale} | ${fmt(r.figure)} ${r.unit} | ${cell(r.target)} | ${fmt(r.baseline)} | ${cell(r.ratio)} |`,
+      `| ${r.suite} | ${r.name.replace(/\|/g, '/')} | ${fmt(r.figure)} ${r.unit} | ${cell(r.target)} | ${fmt(r.baseline)} | ${cell(r.ratio)} |`,
     );
   }
+  const stale = [
+    ...new Set(
+      rows.filter((r) => !r.fresh).map((r) => `${r.file} (${r.measuredAt.slice(0, 16)}Z)`),
+    ),
+  ];
+  if (stale.length > 0)
+    lines.push('', `Not re-run by this run, left out of the table: ${stale.join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -149,7 +160,9 @@ function main(): void {
     });
   }
   // BENCH_SINCE (ISO date) counts earlier results as this run's: to re-summarise after running one bench alone.
-  const since = process.env.BENCH_SINCE ? Math.min(Date.parse(process.env.BENCH_SINCE), started) : started;
+  const since = process.env.BENCH_SINCE
+    ? Math.min(Date.parse(process.env.BENCH_SINCE), started)
+    : started;
   const rows = collectRows(since);
   const failed = runs.filter((r) => r.status !== 0);
   const header = [

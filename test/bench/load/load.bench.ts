@@ -423,6 +423,14 @@ async function main(): Promise<void> {
         },
         {
           suite: 'load',
+          name: `${scenario}: requests served per second (asked: ${RATES[scenario]}/s)`,
+          figure: round(s.requests / SECONDS),
+          unit: 'req/s',
+          target: `${RATES[scenario]}/s`,
+          note: 'below the asked rate when the API (or the shared machine) cannot keep up',
+        },
+        {
+          suite: 'load',
           name: `${scenario}: p99 latency over ${SECONDS} s at ${RATES[scenario]} req/s`,
           figure: round(percentile(all, 99)),
           unit: 'ms',
