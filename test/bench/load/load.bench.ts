@@ -473,7 +473,24 @@ async function main(): Promise<void> {
       const v = values.filter((x): x is number => x !== null);
       return v.length ? round(v.reduce((a, b) => a + b, 0) / v.length) : 0;
     };
+    // The heap saw-tooths between collections: its floor (lowest sample) in each half tells a leak from garbage.
+    const half = (from: number, to: number) => memory.filter((m) => m.at >= from && m.at < to);
+    const floor = (samples: typeof memory, proc: 'api' | 'worker') =>
+      Math.min(...samples.map((m) => m[proc].heap ?? Infinity));
     for (const proc of ['api', 'worker'] as const) {
+      const early = floor(half(0, SECONDS / 2), proc);
+      const late = floor(half(SECONDS / 2, SECONDS + 1), proc);
+      if (Number.isFinite(early) && Number.isFinite(late)) {
+        rows.push({
+          suite: 'load',
+          name: `${proc} process heap floor (lowest sample): second half vs first half`,
+          figure: round(late),
+          unit: 'MB',
+          target: '≤ 1.2 × first half',
+          baseline: round(early),
+          ratio: round(late / early, 2),
+        });
+      }
       for (const kind of ['rss', 'heap'] as const) {
         const before = avg(firstMinute.map((m) => m[proc][kind]));
         const after = avg(lastMinute.map((m) => m[proc][kind]));
