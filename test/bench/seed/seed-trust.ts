@@ -925,14 +925,15 @@ export async function seedTrust(
     // An assembly's own quorum, measured at close as the app does (present + represented against eligible).
     await step('assembly quorum measured at each close', 'assembly_vote_quorum', () =>
       count(
-        `INSERT INTO assembly_vote_quorum (vote_id, assembly_id, present, represented, eligible, required, met, measured_at)
-         SELECT v.id, a.id, q.present, 0, q.eligible,
-                ((q.eligible::bigint * a.quorum_numerator + a.quorum_denominator - 1) / a.quorum_denominator)::int,
-                q.eligible > 0 AND q.present::bigint * a.quorum_denominator >= q.eligible::bigint * a.quorum_numerator,
-                v.closed_at
-           FROM vote v JOIN assembly a ON a.id = v.electorate_ref
-           CROSS JOIN LATERAL (SELECT (SELECT count(*)::int FROM assembly_attendance t WHERE t.assembly_id = a.id) AS present,
-                                      (SELECT count(*)::int FROM member m WHERE m.status = 'active' AND m.admitted_at < a.starts_at) AS eligible) q
+        `WITH q AS MATERIALIZED (
+           SELECT a.id, a.quorum_numerator AS n, a.quorum_denominator AS d,
+                  (SELECT count(*)::int FROM assembly_attendance t WHERE t.assembly_id = a.id) AS present,
+                  (SELECT count(*)::int FROM member m WHERE m.status = 'active' AND m.admitted_at < a.starts_at) AS eligible
+             FROM assembly a WHERE a.kind = 'general_assembly')
+         INSERT INTO assembly_vote_quorum (vote_id, assembly_id, present, represented, eligible, required, met, measured_at)
+         SELECT v.id, q.id, q.present, 0, q.eligible, ((q.eligible::bigint * q.n + q.d - 1) / q.d)::int,
+                q.eligible > 0 AND q.present::bigint * q.d >= q.eligible::bigint * q.n, v.closed_at
+           FROM vote v JOIN q ON q.id = v.electorate_ref
           WHERE v.electorate_kind = 'assembly' AND v.status = 'tallied'`,
       ),
     );
