@@ -13,6 +13,7 @@ import { Assemblies1795300000400 } from './1795300000400-assemblies';
 import { Contributions1795300000500 } from './1795300000500-contributions';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
+import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Contributions1795300000500,
   VoteReminders1795300000600,
   OneVotePerProposal1795300000700,
+  CouncilAndAmendmentVotes1795300001000,
 ];

@@ -54,10 +54,10 @@ const ACCESS: Record<string, Access> = {
   markProposalImplemented: [Secretary],
   attachProposalLink: 'signed-in',
   draftCouncilOpinion: 'signed-in',
-  recordCouncilOpinionVote: 'signed-in',
-  publishCouncilOpinion: 'signed-in',
+  putCouncilOpinionToVote: 'signed-in', // the council's chair or the secretary, per council
   proposeAmendment: 'signed-in',
   decideAmendment: 'signed-in',
+  putAmendmentToVote: 'signed-in', // the proposal's author or the secretary, per proposal
   // notifications
   myNotifications: 'signed-in',
   markNotificationsRead: 'signed-in',

@@ -15,7 +15,7 @@ import {
 } from '@delibera/proposals';
 import { signedInMember, staffToken } from '../factories';
 import { assemblyWithProposal, grantProxy, inDays, openDoors } from '../factories/assemblies';
-import { consultationOver } from '../factories/proposals';
+import { consultationOver, councilVotesOnOpinion } from '../factories/proposals';
 import {
   createOrganisations,
   CreatedOrganisation,
@@ -37,8 +37,6 @@ const SCALE_SUBMIT = `mutation ($id: UUID!) { submitContributionScale(scaleId: $
 const CONVENE = `mutation ($input: ConveneAssemblyInput!) { conveneAssembly(input: $input) { id noticeDays } }`;
 const CHECK_IN = `mutation ($input: CheckInInput!) { checkIn(input: $input) { memberId } }`;
 const DRAFT_OPINION = `mutation ($input: DraftOpinionInput!) { draftCouncilOpinion(input: $input) { id } }`;
-const RECORD_VOTE = `mutation ($input: RecordCouncilVoteInput!) { recordCouncilOpinionVote(input: $input) { status } }`;
-const PUBLISH = `mutation ($id: UUID!) { publishCouncilOpinion(opinionId: $id) { status } }`;
 const DRAFT_BOARD = `mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id status } }`;
 const SUBMIT = `mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { id status } }`;
 const ADVANCE = `mutation ($input: AdvanceProposalInput!) { advanceProposal(input: $input) { id status } }`;
@@ -240,15 +238,12 @@ describe('from a contribution scale to its calls, through the general assembly (
           seatMembers[code],
         ),
       ).draftCouncilOpinion;
-      const recorded = ok(
-        await gql<{ recordCouncilOpinionVote: { status: string } }>(
-          RECORD_VOTE,
-          { input: { opinionId: id, votesFor: 2, votesAgainst: 0, votesAbstain: 0 } },
-          chairs[code],
-        ),
-      ).recordCouncilOpinionVote;
-      expect(recorded.status).toBe('Adopted');
-      ok(await gql(PUBLISH, { id }, chairs[code]));
+      // The council's two seats vote for it: adopted, the opinion is published.
+      const outcome = await councilVotesOnOpinion(app, { chair: chairs[code], secretary }, id, [
+        [chairs[code], { option: 'yes' }],
+        [seatMembers[code], { option: 'yes' }],
+      ]);
+      expect(outcome).toBe('adopted');
     }
     // The artists stay silent; their due date passes, and the deadline job runs.
     await consultationOver(app.dataSource, proposalId);

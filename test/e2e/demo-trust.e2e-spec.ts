@@ -113,11 +113,13 @@ describe('Demo trust', () => {
     );
     expect(tallied.map(({ title, outcome }) => [title, outcome])).toEqual([
       ['Barème des contributions 2026 — Barème 2026', 'adopted'],
+      // The youth council adopted its published opinion by a vote of its seats.
+      ['Conseil des jeunes — avis sur « Politique de savoir ouvert »', 'adopted'],
       ['Déménager le siège social à Montréal', 'rejected'],
     ]);
     for (const vote of tallied) expect(Number(vote.cast)).toBe(vote.ballots);
     expect(await count(`SELECT count(*) AS n FROM audit_event WHERE action = 'vote.tallied'`)).toBe(
-      2,
+      3,
     );
   });
 

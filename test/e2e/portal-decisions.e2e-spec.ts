@@ -10,6 +10,7 @@ import {
   scheduleVote,
   seatOnCouncil,
   votersIn,
+  waitForVoteStatus,
 } from '../factories/votes';
 import { portalHarness, screenshot } from './browser';
 import { ok, TestApp } from './test-app';
@@ -99,16 +100,13 @@ describe('deliberating and voting in the portal (e2e)', () => {
     await expectAccessible('proposal');
   });
 
-  it('lets a council chair draft, adopt and publish the council’s opinion on a proposal', async () => {
+  it('lets a council chair draft the council’s opinion and put it to the council’s vote, which publishes it', async () => {
     const secretary = await signedInMember(app, [Role.Secretary]);
     const chair = await createMember(app.dataSource, { displayName: 'Chloé Gagnon' });
     const chairAccount = await createAccount(app.dataSource, { member: chair });
     const youth = await app.dataSource.getRepository(Council).findOneByOrFail({ code: 'youth' });
-    await seatOnCouncil(app.dataSource, youth, [
-      chair,
-      await createMember(app.dataSource),
-      await createMember(app.dataSource),
-    ]);
+    const councillors = await votersIn(app, 2);
+    await seatOnCouncil(app.dataSource, youth, [chair, ...councillors.map((c) => c.member)]);
     await app.dataSource
       .getRepository(Council)
       .update({ id: youth.id }, { chairMemberId: chair.id });
@@ -151,14 +149,24 @@ describe('deliberating and voting in the portal (e2e)', () => {
     await opinion.getByLabel('Texte de l’avis').fill('Le conseil appuie ce fonds.');
     await opinion.getByRole('button', { name: 'Enregistrer le projet d’avis' }).click();
     await page.getByRole('status').getByText('Projet d’avis enregistré.').waitFor();
-    await opinion.getByLabel('Pour', { exact: true }).fill('2');
-    await opinion.getByLabel('Abstentions').fill('1');
-    await opinion.getByRole('button', { name: 'Inscrire le vote' }).click();
-    await page.getByRole('status').getByText('Le conseil a adopté cet avis.').waitFor();
-    await screenshot(page, 'council-opinion-adopted-phone');
+    await opinion.getByRole('button', { name: 'Ouvrir le vote du conseil' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Le vote du conseil est ouvert : ses membres votent dans la page Votes.')
+      .waitFor();
+    await opinion.getByText('vote du conseil en cours', { exact: false }).waitFor();
+    await screenshot(page, 'council-opinion-vote-phone');
     await expectAccessible('council opinion');
-    await opinion.getByRole('button', { name: 'Publier l’avis' }).click();
-    await page.getByRole('status').getByText('L’avis du conseil est publié.').waitFor();
+    // The councillors vote and the vote closes: its count publishes the opinion.
+    const [{ voteId }] = await app.dataSource.query(
+      `SELECT vote_id AS "voteId" FROM council_opinion WHERE council_id = $1 AND vote_id IS NOT NULL`,
+      [youth.id],
+    );
+    await waitForVoteStatus(app, secretary.token, voteId, 'Open');
+    for (const councillor of councillors)
+      ok(await castBallot(app, councillor.token, voteId, { option: 'yes' }));
+    expect((await closeVote(app, secretary.token, voteId)).result?.outcome).toBe('adopted');
+    await page.reload();
     await page
       .getByRole('region', { name: 'Qui décide, qui est consulté' })
       .getByText('Le conseil appuie ce fonds.')

@@ -12,7 +12,11 @@ import { Member } from '@delibera/membership';
 import { ProposalConsultationDueHandler } from '@delibera/proposals';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
 import { assemblyWithProposal } from '../factories/assemblies';
-import { consultationOver } from '../factories/proposals';
+import {
+  consultationOver,
+  councilVotesOnOpinion,
+  PUT_OPINION_TO_VOTE,
+} from '../factories/proposals';
 import { errorCode, GraphQLResponse, ok, startTestApp, TestApp } from './test-app';
 
 const PROPOSAL_FIELDS = `id status origin title currentVersion charterVersionId consultationEndsAt
@@ -23,8 +27,6 @@ const EDIT = `mutation ($input: EditProposalDraftInput!) { editProposalDraft(inp
 const SUBMIT = `mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
 const ADVANCE = `mutation ($input: AdvanceProposalInput!) { advanceProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
 const DRAFT_OPINION = `mutation ($input: DraftOpinionInput!) { draftCouncilOpinion(input: $input) { id status position } }`;
-const RECORD_VOTE = `mutation ($input: RecordCouncilVoteInput!) { recordCouncilOpinionVote(input: $input) { id status votesFor activeMembers } }`;
-const PUBLISH = `mutation ($id: UUID!) { publishCouncilOpinion(opinionId: $id) { id status publishedAt } }`;
 const PROPOSE_AMENDMENT = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { id status baseVersion } }`;
 const DECIDE_AMENDMENT = `mutation ($input: DecideAmendmentInput!) { decideAmendment(input: $input) { id status resultingVersion } }`;
 const ATTACH = `mutation ($input: AttachLinkInput!) { attachProposalLink(input: $input) { id url title } }`;
@@ -285,7 +287,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     return consultations.find((c) => c.council.code === code)!.id;
   }
 
-  it('lets council members draft, the chair record the council vote, and publish adopted opinions', async () => {
+  it('lets council members draft and the council adopt its opinion by a vote of its seats, which publishes it', async () => {
     const youth = await consultationOf('youth');
     // Someone who does not sit on the youth council cannot draft its opinion.
     const foreign = await gql(
@@ -318,29 +320,31 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
       ),
     ).draftCouncilOpinion;
     expect(youthDraft.status).toBe('Draft');
-    const vote = { opinionId: youthDraft.id, votesFor: 2, votesAgainst: 0, votesAbstain: 1 };
-    expect(errorCode(await gql(RECORD_VOTE, { input: vote }, seated.youth.members[1]))).toBe(
-      'FORBIDDEN',
+    // Only the chair (or the secretary) puts a draft to the council's vote.
+    const putByMember = await gql(
+      PUT_OPINION_TO_VOTE,
+      {
+        input: {
+          opinionId: youthDraft.id,
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      },
+      seated.youth.members[1],
     );
+    expect(errorCode(putByMember)).toBe('FORBIDDEN');
+    // The council's three seats vote: two for, one abstains.
+    const youthVote = (opinionId: string, ballots: Record<string, unknown>[]) =>
+      councilVotesOnOpinion(
+        app,
+        { chair: seated.youth.chair, secretary },
+        opinionId,
+        ballots.map((ballot, i) => [[seated.youth.chair, ...seated.youth.members][i], ballot]),
+      );
     expect(
-      errorCode(await gql(RECORD_VOTE, { input: { ...vote, votesFor: 4 } }, seated.youth.chair)),
-    ).toBe('VOTES_EXCEED_MEMBERS');
-    const adopted = ok(
-      await gql<{ recordCouncilOpinionVote: { status: string; activeMembers: number } }>(
-        RECORD_VOTE,
-        { input: vote },
-        seated.youth.chair,
-      ),
-    ).recordCouncilOpinionVote;
-    expect(adopted).toEqual({
-      id: youthDraft.id,
-      status: 'Adopted',
-      votesFor: 2,
-      activeMembers: 3,
-    });
-    ok(await gql(PUBLISH, { id: youthDraft.id }, seated.youth.chair));
+      await youthVote(youthDraft.id, [{ option: 'yes' }, { option: 'yes' }, { abstain: true }]),
+    ).toBe('adopted');
 
-    // Seniors: a first draft fails to win a majority of the three seats; the second is adopted.
+    // Seniors: a first draft splits the council evenly (not a majority); the second is adopted.
     const seniors = await consultationOf('seniors');
     const draft = (position: string, text: string) =>
       gql<{ draftCouncilOpinion: { id: string } }>(
@@ -348,33 +352,30 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
         { input: { consultationId: seniors, position, text } },
         seated.seniors.members[1],
       );
+    const seniorsVote = (opinionId: string, ballots: Record<string, unknown>[]) =>
+      councilVotesOnOpinion(
+        app,
+        { chair: seated.seniors.chair, secretary },
+        opinionId,
+        ballots.map((ballot, i) => [[seated.seniors.chair, ...seated.seniors.members][i], ballot]),
+      );
     const first = ok(await draft('Unfavourable', 'Trop cher.')).draftCouncilOpinion;
-    const failed = ok(
-      await gql<{ recordCouncilOpinionVote: { status: string } }>(
-        RECORD_VOTE,
-        { input: { opinionId: first.id, votesFor: 1, votesAgainst: 1, votesAbstain: 0 } },
-        seated.seniors.chair,
-      ),
-    ).recordCouncilOpinionVote;
-    expect(failed.status).toBe('NotAdopted');
-    expect(errorCode(await gql(PUBLISH, { id: first.id }, seated.seniors.chair))).toBe(
-      'OPINION_NOT_ADOPTED',
-    );
+    expect(await seniorsVote(first.id, [{ option: 'yes' }, { option: 'no' }])).toBe('rejected');
     const second = ok(
       await draft('FavourableWithConditions', 'Oui, avec un palier réduit.'),
     ).draftCouncilOpinion;
-    ok(
-      await gql(
-        RECORD_VOTE,
-        { input: { opinionId: second.id, votesFor: 3, votesAgainst: 0, votesAbstain: 0 } },
-        seated.seniors.chair,
-      ),
-    );
-    ok(await gql(PUBLISH, { id: second.id }, seated.seniors.chair));
+    expect(
+      await seniorsVote(second.id, [{ option: 'yes' }, { option: 'yes' }, { option: 'yes' }]),
+    ).toBe('adopted');
     // Published once: the consultation is answered.
-    expect(errorCode(await gql(PUBLISH, { id: second.id }, seated.seniors.chair))).toBe(
-      'OPINION_NOT_ADOPTED',
+    const again = await gql(
+      PUT_OPINION_TO_VOTE,
+      {
+        input: { opinionId: second.id, closesAt: new Date(Date.now() + 3_600_000).toISOString() },
+      },
+      seated.seniors.chair,
     );
+    expect(errorCode(again)).toBe('OPINION_ALREADY_DECIDED');
 
     const councilIds = await app.dataSource.query(
       `SELECT code, id FROM council WHERE code IN ('youth', 'seniors')`,
@@ -411,7 +412,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     expect(await draftsOf('artists', outsider)).toEqual([]);
     // Answered consultations show how each draft fared to everyone.
     expect((await draftsOf('seniors', outsider)).map((d) => d.status)).toEqual([
-      'NotAdopted',
+      'Draft',
       'Published',
     ]);
     expect(
@@ -451,7 +452,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     expect(await draftsOf('artists', outsider)).toEqual([{ status: 'Draft' }]);
   });
 
-  it('accepts an amendment as a new linked version with a diff, refuses others, records one put to vote', async () => {
+  it('accepts an amendment as a new linked version with a diff and refuses others', async () => {
     const member = (await signedInMember(app)).token;
     const body = '# Barème\n\nPalier A : 100 $\nPalier B : 150 $\nPalier C : 400 $';
     const amendment = ok(
@@ -498,28 +499,6 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
         author.token,
       ),
     );
-    const third = ok(
-      await gql<{ proposeAmendment: { id: string } }>(
-        PROPOSE_AMENDMENT,
-        {
-          input: {
-            proposalId,
-            title: 'Barème',
-            body: 'Palier unique : 120 $',
-            rationale: 'Simplifier',
-          },
-        },
-        member,
-      ),
-    ).proposeAmendment;
-    ok(
-      await gql(
-        DECIDE_AMENDMENT,
-        { input: { amendmentId: third.id, decision: 'PutToVote' } },
-        secretary,
-      ),
-    );
-
     const diff = ok(
       await gql<{
         proposal: {
@@ -556,7 +535,6 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     expect(proposal.amendments.map((a: { status: string }) => a.status)).toEqual([
       'Accepted',
       'Refused',
-      'PutToVote',
     ]);
     expect(proposal.renderedBody).toContain('<h1>Barème</h1>');
   });

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { ok, TestApp } from '../e2e/test-app';
+import { castBallot, closeVote, waitForVoteStatus } from './votes';
 
 /** A proposal's consultation, and each council's due date, end a second ago, as the clock would have it. */
 export async function consultationOver(dataSource: DataSource, proposalId: string): Promise<void> {
@@ -10,4 +12,32 @@ export async function consultationOver(dataSource: DataSource, proposalId: strin
     `UPDATE consultation_request SET due_at = now() - interval '1 second' WHERE proposal_id = $1`,
     [proposalId],
   );
+}
+
+export const PUT_OPINION_TO_VOTE = `mutation ($input: PutOpinionToVoteInput!) {
+  putCouncilOpinionToVote(input: $input) { id status voteId voteOutcome } }`;
+
+/**
+ * The council's chair puts a drafted opinion to the council's vote (closing
+ * in an hour), the vote opens by its job, each council member casts their
+ * ballot, and the secretary closes it: the count decides the opinion.
+ * Returns the vote's outcome.
+ */
+export async function councilVotesOnOpinion(
+  app: TestApp,
+  tokens: { chair: string; secretary: string },
+  opinionId: string,
+  ballots: [token: string, ballot: Record<string, unknown>][],
+): Promise<string> {
+  const { putCouncilOpinionToVote: put } = ok(
+    await app.gql<{ putCouncilOpinionToVote: { voteId: string } }>(
+      PUT_OPINION_TO_VOTE,
+      { input: { opinionId, closesAt: new Date(Date.now() + 3_600_000).toISOString() } },
+      { token: tokens.chair },
+    ),
+  );
+  await waitForVoteStatus(app, tokens.secretary, put.voteId, 'Open');
+  for (const [token, ballot] of ballots) ok(await castBallot(app, token, put.voteId, ballot));
+  const closed = await closeVote(app, tokens.secretary, put.voteId);
+  return closed.result!.outcome;
 }

@@ -151,3 +151,25 @@ export async function asVoter(
   });
   return { member, token };
 }
+
+/** Waits (up to 15 s) until the in-process worker has moved the vote to `status`, e.g. opened it at `opensAt`. */
+export async function waitForVoteStatus(
+  app: TestApp,
+  token: string,
+  voteId: string,
+  status: string,
+): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { vote } = ok(
+      await app.gql<{ vote: { status: string } }>(
+        'query ($id: UUID!) { vote(id: $id) { status } }',
+        { id: voteId },
+        { token },
+      ),
+    );
+    if (vote.status === status) return;
+    if (Date.now() > deadline) throw new Error(`Vote ${voteId} is ${vote.status}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

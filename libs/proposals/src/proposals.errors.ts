@@ -59,16 +59,20 @@ export const ProposalErrors = defineErrors({
   },
   OPINION_NOT_FOUND: { fr: 'Cet avis est introuvable.', en: 'This opinion was not found.' },
   OPINION_ALREADY_DECIDED: {
-    fr: 'Le vote du conseil sur cet avis a déjà été consigné.',
-    en: "The council's vote on this opinion has already been recorded.",
+    fr: 'Cet avis n’est plus un projet : le conseil en a déjà décidé.',
+    en: 'This opinion is no longer a draft: the council has already decided on it.',
   },
-  OPINION_NOT_ADOPTED: {
-    fr: 'Seul un avis adopté par le conseil peut être publié.',
-    en: 'Only an opinion adopted by the council can be published.',
+  OPINION_VOTE_PENDING: {
+    fr: 'Un vote du conseil sur cet avis est déjà en cours.',
+    en: 'A council vote on this opinion is already under way.',
   },
-  VOTES_EXCEED_MEMBERS: {
-    fr: 'Le conseil compte {members} membres actifs : {votes} votes ne peuvent pas être consignés.',
-    en: 'The council has {members} active members: {votes} votes cannot be recorded.',
+  OPINION_VOTE_AFTER_DUE_DATE: {
+    fr: 'Le vote du conseil doit se terminer avant l’échéance de la consultation, le {dueAt}.',
+    en: "The council's vote must close before the consultation is due, on {dueAt}.",
+  },
+  VOTE_WINDOW_INVALID: {
+    fr: 'Le vote doit se terminer dans le futur, après son ouverture.',
+    en: 'The vote must close in the future, after it opens.',
   },
   AMENDMENT_NOT_FOUND: {
     fr: 'Cet amendement est introuvable.',
@@ -77,6 +81,10 @@ export const ProposalErrors = defineErrors({
   AMENDMENT_ALREADY_DECIDED: {
     fr: 'Cet amendement a déjà été traité.',
     en: 'This amendment has already been decided.',
+  },
+  AMENDMENT_VOTE_PENDING: {
+    fr: 'La proposition ne peut pas être mise aux voix tant que le vote sur un de ses amendements est en cours.',
+    en: 'The proposal cannot go to the vote while a vote on one of its amendments is under way.',
   },
   AMENDMENT_OUTDATED: {
     fr: 'Cet amendement porte sur la version {base}, mais le texte est maintenant à la version {current}.',

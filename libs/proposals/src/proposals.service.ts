@@ -10,6 +10,7 @@ import {
   ProposalVotingStartedEvent,
   lockById,
 } from '@delibera/kernel';
+import { AmendmentStatus, ProposalAmendment } from './amendments/proposal-amendment.entity';
 import { Proposal } from './proposal.entity';
 import { canTransition, ProposalOrigin, ProposalStatus } from './proposal-status';
 import { ProposalVersion } from './proposal-version.entity';
@@ -202,7 +203,8 @@ export class ProposalsService {
    * Moves a proposal to `to`. The row is locked, the edge checked against the
    * state machine, then the status compared-and-set, so of any number of
    * concurrent attempts exactly one succeeds and the others get
-   * INVALID_TRANSITION. Audited, and announced in the same transaction:
+   * INVALID_TRANSITION. Voting waits for the votes on amendments
+   * (AMENDMENT_VOTE_PENDING). Audited, and announced in the same transaction:
    * `proposal.voting_started` when it enters voting (voting creates the vote),
    * `proposal.decided` for a final decision (contributions issue calls on it).
    */
@@ -211,6 +213,7 @@ export class ProposalsService {
     if (!canTransition(current.status, change.to)) {
       throw ProposalErrors.INVALID_TRANSITION({ from: current.status, to: change.to });
     }
+    if (change.to === ProposalStatus.Voting) await this.assertNoAmendmentVote(manager, current.id);
     const decided = DECIDED.has(change.to);
     await manager.update(
       Proposal,
@@ -237,6 +240,15 @@ export class ProposalsService {
       await this.events.emitAsync(DomainEvent.ProposalDecided, event);
     }
     return updated;
+  }
+
+  /** The proposal's own vote waits until every vote on its amendments is counted. */
+  private async assertNoAmendmentVote(manager: EntityManager, proposalId: string): Promise<void> {
+    const pending = await manager.existsBy(ProposalAmendment, {
+      proposalId,
+      status: AmendmentStatus.PutToVote,
+    });
+    if (pending) throw ProposalErrors.AMENDMENT_VOTE_PENDING();
   }
 
   private async announceVoting(

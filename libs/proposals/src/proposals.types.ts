@@ -129,16 +129,33 @@ export class CouncilOpinionType {
   @Field(() => OpinionPosition) position: OpinionPosition;
   @Field(() => String) text: string;
   @Field(() => OpinionStatus) status: OpinionStatus;
-  @Field(() => Int, { nullable: true }) votesFor: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Counts a chair recorded before council votes ran through the voting library (also votesAgainst, votesAbstain, activeMembers); null for an opinion decided by a vote: see voteId.',
+  })
+  votesFor: number | null;
   @Field(() => Int, { nullable: true }) votesAgainst: number | null;
   @Field(() => Int, { nullable: true }) votesAbstain: number | null;
   @Field(() => Int, { nullable: true }) activeMembers: number | null;
   @Field(() => Date, { nullable: true }) adoptedAt: Date | null;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: "The council's latest vote on this opinion (query it with `vote(id:)`).",
+  })
+  voteId: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "That vote's outcome once counted: adopted, rejected or quorum_not_met; null while it runs.",
+  })
+  voteOutcome: string | null;
 
   static from(o: CouncilOpinion): CouncilOpinionType {
     const { id, consultationId, councilId, draftedByMemberId, position, text, status } = o;
     const { votesFor, votesAgainst, votesAbstain, activeMembers, adoptedAt, publishedAt } = o;
+    const { voteId, voteOutcome } = o;
     return {
       id,
       consultationId,
@@ -153,6 +170,8 @@ export class CouncilOpinionType {
       activeMembers,
       adoptedAt,
       publishedAt,
+      voteId,
+      voteOutcome,
     };
   }
 }
@@ -186,11 +205,16 @@ export class ProposalAmendmentType {
   @Field(() => AmendmentStatus) status: AmendmentStatus;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => Int, { nullable: true }) resultingVersion: number | null;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: "The amendment's own vote, once put to the vote (query it with `vote(id:)`).",
+  })
+  voteId: string | null;
   @Field(() => Date) createdAt: Date;
 
   static from(a: ProposalAmendment): ProposalAmendmentType {
     const { id, proposalId, proposedByMemberId, baseVersion, title, body, rationale } = a;
-    const { status, decidedAt, resultingVersion, createdAt } = a;
+    const { status, decidedAt, resultingVersion, voteId, createdAt } = a;
     return {
       id,
       proposalId,
@@ -202,6 +226,7 @@ export class ProposalAmendmentType {
       status,
       decidedAt,
       resultingVersion,
+      voteId,
       createdAt,
     };
   }

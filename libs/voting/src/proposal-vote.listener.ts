@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { CharterService, DecidingBody, DecisionType } from '@delibera/charter';
-import { DomainEvent, ProposalVotingStartedEvent } from '@delibera/kernel';
+import { EntityManager } from 'typeorm';
+import { CharterService, DecidingBody, DecisionRule, DecisionType } from '@delibera/charter';
+import { DomainEvent, ProposalVotingStartedEvent, VoteRequestedEvent } from '@delibera/kernel';
 import { ElectorateRegistry } from './electorate/electorate-registry';
 import { Vote } from './vote.entity';
 import { ElectorateKind, VoteSubjectType } from './voting.enums';
@@ -22,6 +23,10 @@ const ELECTORATE_OF: Partial<Record<DecidingBody, ElectorateKind>> = {
  * assembly decides only at a convened assembly whose agenda holds the
  * proposal; without one the whole transition is refused. Idempotent: a
  * proposal already holding its vote gets no second one.
+ *
+ * Proposals also asks for the votes of its parts (`vote.requested`): a
+ * council's opinion, voted by the council's active seats, and an amendment,
+ * voted by the same electorate as the proposal itself.
  */
 @Injectable()
 export class ProposalVoteListener {
@@ -38,22 +43,6 @@ export class ProposalVoteListener {
     if (await manager.existsBy(Vote, subject)) return;
     const charter = await this.charter.byId(event.charterVersionId, manager);
     const rule = await this.charter.ruleFor(event.decisionType as DecisionType, charter);
-    const electorateKind = ELECTORATE_OF[rule.decidingBody];
-    if (!electorateKind) {
-      const reason = `a proposal cannot be decided by ${rule.decidingBody}`;
-      throw VotingErrors.INVALID_VOTE_SETTINGS({ reason }, { reason });
-    }
-    let electorateRef: string | undefined;
-    if (electorateKind === ElectorateKind.Assembly) {
-      const ref = await this.electorates.refForSubject(
-        manager,
-        electorateKind,
-        subject.subjectType,
-        proposalId,
-      );
-      if (!ref) throw VotingErrors.NO_ASSEMBLY_FOR_PROPOSAL();
-      electorateRef = ref;
-    }
     await this.votes.scheduleWithin(
       manager,
       event.actorAccountId,
@@ -62,8 +51,7 @@ export class ProposalVoteListener {
         decisionType: rule.decisionType,
         titleFr: event.title,
         titleEn: event.title,
-        electorateKind,
-        electorateRef,
+        ...(await this.proposalElectorate(manager, rule, proposalId)),
         options: YES_NO,
         binding: true,
         opensAt: event.opensAt,
@@ -71,5 +59,61 @@ export class ProposalVoteListener {
       },
       charter,
     );
+  }
+
+  /** Creates the requested vote in the caller's transaction and returns its id. */
+  @OnEvent(DomainEvent.VoteRequested, { suppressErrors: false })
+  async onVoteRequested(event: VoteRequestedEvent): Promise<string> {
+    const { manager } = event;
+    const charter = await this.charter.byId(event.charterVersionId, manager);
+    const opinion = event.subjectType === 'council_opinion';
+    if (opinion && !event.councilId) throw new Error('A council opinion vote needs its council');
+    const rule = await this.charter.ruleFor(
+      opinion ? DecisionType.CouncilOpinion : (event.decisionType as DecisionType),
+      charter,
+    );
+    const electorate = opinion
+      ? { electorateKind: ElectorateKind.Council, electorateRef: event.councilId }
+      : await this.proposalElectorate(manager, rule, event.proposalId);
+    const vote = await this.votes.scheduleWithin(
+      manager,
+      event.actorAccountId,
+      {
+        subjectType: opinion ? VoteSubjectType.CouncilOpinion : VoteSubjectType.Amendment,
+        subjectId: event.subjectId,
+        decisionType: rule.decisionType,
+        titleFr: event.titleFr,
+        titleEn: event.titleEn,
+        ...electorate,
+        options: YES_NO,
+        binding: true,
+        opensAt: event.opensAt,
+        closesAt: event.closesAt,
+      },
+      charter,
+    );
+    return vote.id;
+  }
+
+  /** The electorate of the body the rule says decides the proposal. */
+  private async proposalElectorate(
+    manager: EntityManager,
+    rule: DecisionRule,
+    proposalId: string,
+  ): Promise<{ electorateKind: ElectorateKind; electorateRef?: string }> {
+    const electorateKind = ELECTORATE_OF[rule.decidingBody];
+    if (!electorateKind) {
+      const reason = `a proposal cannot be decided by ${rule.decidingBody}`;
+      throw VotingErrors.INVALID_VOTE_SETTINGS({ reason }, { reason });
+    }
+    if (electorateKind !== ElectorateKind.Assembly) return { electorateKind };
+    const ref = await this.electorates.refForSubject(
+      manager,
+      electorateKind,
+      VoteSubjectType.Proposal,
+      proposalId,
+    );
+    if (!ref) throw VotingErrors.NO_ASSEMBLY_FOR_PROPOSAL();
+    return { electorateKind, electorateRef: ref };
   }
 }

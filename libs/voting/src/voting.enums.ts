@@ -18,6 +18,8 @@ export enum VoteSubjectType {
   Referendum = 'referendum',
   SurveyQuestion = 'survey_question',
   AssemblyItem = 'assembly_item',
+  /** An amendment to a proposal put to its own vote. */
+  Amendment = 'amendment',
 }
 
 /** Who may vote; each kind is provided by an ElectorateSource (assemblies provide `assembly`). */

@@ -13,8 +13,9 @@ import {
   OpinionPosition,
   ProposalLifecycleService,
 } from '@delibera/proposals';
+import { VoteLifecycleService } from '@delibera/voting';
 import { DemoCouncils } from './demo-councils';
-import { DemoPeople } from './demo-people';
+import { DAY_MS, DemoPeople } from './demo-people';
 import { castYesNo, closeAndTally, closingIn, openProposalVote } from './demo-votes';
 
 /** The demo's proposals by phase, for the vote and assembly seeds that refer to them. */
@@ -144,7 +145,11 @@ export async function seedProposals(
   };
 }
 
-/** The youth council's chair drafts the opinion, records the council's vote on it, and publishes it. */
+/**
+ * The youth council's chair drafts the opinion and puts it to the council's
+ * vote; the seated members vote (one against), the vote closes and its
+ * count publishes the opinion.
+ */
 async function publishYouthOpinion(
   app: INestApplication,
   people: DemoPeople,
@@ -161,16 +166,22 @@ async function publishYouthOpinion(
     position: OpinionPosition.FavourableWithConditions,
     text: YOUTH_OPINION,
   });
-  // All the council's members vote, one against.
-  const [seats] = await app.get(CouncilsService).openSeatsByCouncil([request.councilId]);
-  const seated = seats.filter((seat) => seat.status === SeatStatus.Active).length;
-  await consultation.recordCouncilVote(chair, {
+  const { voteId } = await consultation.putOpinionToVote(chair, {
     opinionId: opinion.id,
-    votesFor: seated - 1,
-    votesAgainst: 1,
-    votesAbstain: 0,
+    closesAt: new Date(Math.min(Date.now() + DAY_MS, request.dueAt.getTime() - 60_000)),
   });
-  await consultation.publish(chair, opinion.id);
+  await app.get(VoteLifecycleService).open(voteId!, { by: 'secretary', actor: people.secretary });
+  const [seats] = await app.get(CouncilsService).openSeatsByCouncil([request.councilId]);
+  const seated = new Set(
+    seats.filter((seat) => seat.status === SeatStatus.Active).map((s) => s.memberId),
+  );
+  const voters = people.persons.filter((p) => p.memberId && seated.has(p.memberId));
+  await castYesNo(
+    app,
+    voteId!,
+    voters.map((voter, i): [AuthUser, 'yes' | 'no'] => [voter, i === 1 ? 'no' : 'yes']),
+  );
+  await closeAndTally(app, voteId!);
 }
 
 async function seedArguments(

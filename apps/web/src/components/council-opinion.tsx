@@ -36,6 +36,8 @@ const ConsultationsDocument = graphql(`
           votesAgainst
           votesAbstain
           activeMembers
+          voteId
+          voteOutcome
         }
       }
     }
@@ -50,20 +52,12 @@ const DraftOpinionDocument = graphql(`
   }
 `);
 
-const RecordVoteDocument = graphql(`
-  mutation RecordCouncilOpinionVote($input: RecordCouncilVoteInput!) {
-    recordCouncilOpinionVote(input: $input) {
+const PutToVoteDocument = graphql(`
+  mutation PutCouncilOpinionToVote($input: PutOpinionToVoteInput!) {
+    putCouncilOpinionToVote(input: $input) {
       id
       status
-    }
-  }
-`);
-
-const PublishOpinionDocument = graphql(`
-  mutation PublishCouncilOpinion($opinionId: UUID!) {
-    publishCouncilOpinion(opinionId: $opinionId) {
-      id
-      status
+      voteId
     }
   }
 `);
@@ -139,53 +133,50 @@ function DraftForm({
   );
 }
 
-function CouncilVoteForm({ draft, onDone }: { draft: Draft; onDone(message: string): void }) {
+/** A default end for the council's vote: in two days, or an hour before the consultation is due. */
+function defaultClosing(dueAt: string): string {
+  const end = Math.min(Date.now() + 2 * 86_400_000, new Date(dueAt).getTime() - 3_600_000);
+  const local = new Date(end - new Date(end).getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+function CouncilVoteForm({
+  draft,
+  dueAt,
+  onDone,
+}: {
+  draft: Draft;
+  dueAt: string;
+  onDone(message: string): void;
+}) {
   const t = useT();
-  const [counts, setCounts] = useState({ votesFor: 0, votesAgainst: 0, votesAbstain: 0 });
-  const [result, recordVote] = useMutation(RecordVoteDocument);
-  const fields: [keyof typeof counts, string][] = [
-    ['votesFor', t('opinion.votesFor')],
-    ['votesAgainst', t('opinion.votesAgainst')],
-    ['votesAbstain', t('opinion.votesAbstain')],
-  ];
+  const [closesAt, setClosesAt] = useState(() => defaultClosing(dueAt));
+  const [result, putToVote] = useMutation(PutToVoteDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const response = await recordVote({ input: { opinionId: draft.id, ...counts } });
-    if (response.data) {
-      onDone(
-        t(
-          response.data.recordCouncilOpinionVote.status === 'Adopted'
-            ? 'opinion.adopted'
-            : 'opinion.notAdopted',
-        ),
-      );
-    }
+    const response = await putToVote({
+      input: { opinionId: draft.id, closesAt: new Date(closesAt).toISOString() },
+    });
+    if (response.data) onDone(t('opinion.voteOpened'));
   }
 
   return (
     <form className="stack" onSubmit={(event) => void submit(event)}>
       <ErrorAlert error={result.error} />
       <fieldset>
-        <legend>{t('opinion.recordVote')}</legend>
-        <div className="filters">
-          {fields.map(([key, label]) => (
-            <TextField
-              key={key}
-              id={`${draft.id}-${key}`}
-              label={label}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              required
-              value={counts[key]}
-              onChange={(event) => setCounts({ ...counts, [key]: Number(event.target.value) })}
-            />
-          ))}
-        </div>
+        <legend>{t('opinion.putToVote')}</legend>
+        <TextField
+          id={`${draft.id}-closes-at`}
+          label={t('opinion.voteClosesAt')}
+          type="datetime-local"
+          required
+          value={closesAt}
+          onChange={(event) => setClosesAt(event.target.value)}
+        />
       </fieldset>
       <button type="submit" className="button-primary" disabled={result.fetching}>
-        {t('opinion.saveVote')}
+        {t('opinion.openVote')}
       </button>
     </form>
   );
@@ -193,19 +184,23 @@ function CouncilVoteForm({ draft, onDone }: { draft: Draft; onDone(message: stri
 
 function DraftCard({
   draft,
+  dueAt,
   isChair,
   onDone,
 }: {
   draft: Draft;
+  dueAt: string;
   isChair: boolean;
   onDone(message: string): void;
 }) {
   const t = useT();
-  const [result, publish] = useMutation(PublishOpinionDocument);
+  const voting = draft.voteId != null && draft.voteOutcome == null;
   return (
     <li className="card">
       <p>
         <strong>{t(`opinion.${draft.position}`)}</strong> · {t(`opinionStatus.${draft.status}`)}
+        {voting && ` · ${t('opinion.voteUnderWay')}`}
+        {draft.status === 'Draft' && draft.voteOutcome != null && ` · ${t('opinion.voteRejected')}`}
         {draft.votesFor != null &&
           ` · ${t('proposal.opinionVotes', {
             for: draft.votesFor,
@@ -214,21 +209,8 @@ function DraftCard({
           })}`}
       </p>
       <p className="pre-line">{draft.text}</p>
-      <ErrorAlert error={result.error} />
-      {isChair && draft.status === 'Draft' && <CouncilVoteForm draft={draft} onDone={onDone} />}
-      {isChair && draft.status === 'Adopted' && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={result.fetching}
-          onClick={() =>
-            void publish({ opinionId: draft.id }).then(
-              (response) => response.data && onDone(t('opinion.published')),
-            )
-          }
-        >
-          {t('opinion.publish')}
-        </button>
+      {isChair && draft.status === 'Draft' && !voting && (
+        <CouncilVoteForm draft={draft} dueAt={dueAt} onDone={onDone} />
       )}
     </li>
   );
@@ -236,7 +218,8 @@ function DraftCard({
 
 /**
  * For members of a consulted council (and its chair): draft the council's
- * opinion, record the council's vote on a draft, publish the adopted one.
+ * opinion and put a draft to the council's vote (members then vote under
+ * Votes); the adopted opinion is published when the vote is counted.
  */
 export function CouncilOpinions({
   proposalId,
@@ -286,7 +269,13 @@ export function CouncilOpinions({
             {consultation.opinionDrafts.length > 0 && (
               <ul className="card-list">
                 {consultation.opinionDrafts.map((draft) => (
-                  <DraftCard key={draft.id} draft={draft} isChair={isChair} onDone={done} />
+                  <DraftCard
+                    key={draft.id}
+                    draft={draft}
+                    dueAt={consultation.dueAt}
+                    isChair={isChair}
+                    onDone={done}
+                  />
                 ))}
               </ul>
             )}

@@ -8,7 +8,10 @@ import { EntityManager } from 'typeorm';
  * idempotent and must not open another connection while the transaction is open.
  */
 export const DomainEvent = {
-  /** A vote closed and its result is stored. Proposals move to adopted / rejected / quorum not met. */
+  /**
+   * A vote closed and its result is stored. Proposals move to adopted / rejected / quorum not met;
+   * a council's opinion is published or stays a draft; an amendment is merged or rejected.
+   */
   VoteClosed: 'vote.closed',
   /** A proposal reached its final decision. Contributions issue calls when a scale is adopted. */
   ProposalDecided: 'proposal.decided',
@@ -16,6 +19,11 @@ export const DomainEvent = {
   ProposalVotingStarted: 'proposal.voting_started',
   /** A consulted council published its opinion on a proposal: its restricted thread opens to all. */
   OpinionPublished: 'opinion.published',
+  /**
+   * Proposals asks for a vote on one of its subjects (a council's opinion, an
+   * amendment): voting creates it in the same transaction and returns its id.
+   */
+  VoteRequested: 'vote.requested',
 } as const;
 
 export type VoteOutcome = 'adopted' | 'rejected' | 'quorum_not_met' | 'elected' | 'completed';
@@ -52,4 +60,27 @@ export interface OpinionPublishedEvent {
   manager: EntityManager;
   proposalId: string;
   councilId: string;
+}
+
+/**
+ * A vote proposals needs: a council adopting its opinion (the council's
+ * active seats vote, under the charter's `council_opinion` rule) or an
+ * amendment put to its own vote (the body that decides the proposal votes,
+ * under the proposal's rule). The listener returns the new vote's id.
+ */
+export interface VoteRequestedEvent {
+  manager: EntityManager;
+  subjectType: 'council_opinion' | 'amendment';
+  subjectId: string;
+  proposalId: string;
+  /** The proposal's decision type and the charter version it pinned. */
+  decisionType: string;
+  charterVersionId: string;
+  /** For a council opinion: the council that votes. */
+  councilId?: string;
+  titleFr: string;
+  titleEn: string;
+  opensAt: Date;
+  closesAt: Date;
+  actorAccountId: string | null;
 }

@@ -1,6 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '@delibera/kernel';
-import { DecideAmendmentInput, ProposeAmendmentInput } from '../dto/proposal.inputs';
+import {
+  DecideAmendmentInput,
+  ProposeAmendmentInput,
+  PutAmendmentToVoteInput,
+} from '../dto/proposal.inputs';
 import { ProposalAmendmentType } from '../proposals.types';
 import { AmendmentsService } from './amendments.service';
 
@@ -19,8 +23,7 @@ export class AmendmentsResolver {
   }
 
   @Mutation(() => ProposalAmendmentType, {
-    description:
-      'The author accepts (a new version) or refuses; the author or the secretary puts it to its own vote.',
+    description: 'The author accepts the amendment (a new version) or refuses it.',
   })
   async decideAmendment(
     @CurrentUser() user: AuthUser,
@@ -29,5 +32,16 @@ export class AmendmentsResolver {
     return ProposalAmendmentType.from(
       await this.amendments.decide(user, input.amendmentId, input.decision),
     );
+  }
+
+  @Mutation(() => ProposalAmendmentType, {
+    description:
+      'The author or the secretary puts the amendment to its own vote, by the body that decides the proposal.',
+  })
+  async putAmendmentToVote(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: PutAmendmentToVoteInput,
+  ): Promise<ProposalAmendmentType> {
+    return ProposalAmendmentType.from(await this.amendments.putToVote(user, input));
   }
 }

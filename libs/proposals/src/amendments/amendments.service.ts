@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AuthUser } from '@delibera/kernel';
+import { AuthUser, DomainEvent, lockById, VoteRequestedEvent } from '@delibera/kernel';
 import { Proposal } from '../proposal.entity';
 import { ProposalPolicy } from '../proposal-policy';
 import { ProposalStatus } from '../proposal-status';
@@ -18,14 +19,22 @@ export interface AmendmentProposal {
   rationale: string;
 }
 
-/** How the author (or, for a vote, the secretary) answers an amendment. */
-export type AmendmentDecision =
-  AmendmentStatus.Accepted | AmendmentStatus.Refused | AmendmentStatus.PutToVote;
+/** How the author answers an amendment himself; a vote is asked with `putToVote`. */
+export type AmendmentDecision = AmendmentStatus.Accepted | AmendmentStatus.Refused;
+
+/** The window of an amendment's own vote; it opens now unless told otherwise. */
+export interface AmendmentVoteRequest {
+  amendmentId: string;
+  opensAt?: Date;
+  closesAt: Date;
+}
 
 /**
  * Amendments during deliberation: any member proposes a new text; the author
- * accepts it (a new version linked to it) or refuses it, or it is put to its
- * own vote — recorded here; the voting integration creates that vote.
+ * accepts it (a new version linked to it) or refuses it, or the author or the
+ * secretary puts it to its own vote, held by the body that decides the
+ * proposal; when that vote is counted the amendment is adopted (a new
+ * version) or rejected. The proposal cannot go to the vote meanwhile.
  */
 @Injectable()
 export class AmendmentsService {
@@ -34,6 +43,7 @@ export class AmendmentsService {
     private readonly proposals: ProposalsService,
     private readonly policy: ProposalPolicy,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async propose(user: AuthUser, change: AmendmentProposal): Promise<ProposalAmendment> {
@@ -64,9 +74,9 @@ export class AmendmentsService {
   }
 
   /**
-   * The author accepts or refuses; the author or the secretary puts it to a
-   * vote. Accepting writes the next version, and only applies to the version
-   * the amendment was written against (AMENDMENT_OUTDATED otherwise).
+   * The author accepts or refuses. Accepting writes the next version, and
+   * only applies to the version the amendment was written against
+   * (AMENDMENT_OUTDATED otherwise).
    */
   async decide(
     user: AuthUser,
@@ -77,16 +87,14 @@ export class AmendmentsService {
       const found = await manager.findOneBy(ProposalAmendment, { id: amendmentId });
       if (!found) throw ProposalErrors.AMENDMENT_NOT_FOUND();
       const proposal = await this.proposals.lock(manager, found.proposalId);
-      if (decision === AmendmentStatus.PutToVote)
-        this.policy.assertAuthorOrSecretary(user, proposal);
-      else this.policy.assertAuthor(user, proposal);
+      this.policy.assertAuthor(user, proposal);
       const amendment = await manager.findOneByOrFail(ProposalAmendment, { id: amendmentId });
       if (amendment.status !== AmendmentStatus.Proposed) {
         throw ProposalErrors.AMENDMENT_ALREADY_DECIDED();
       }
       this.assertDeliberation(proposal);
       if (decision === AmendmentStatus.Accepted)
-        await this.apply(manager, user, proposal, amendment);
+        await this.apply(manager, user.accountId, proposal, amendment);
       Object.assign(amendment, {
         status: decision,
         decidedByAccountId: user.accountId,
@@ -104,6 +112,108 @@ export class AmendmentsService {
     });
   }
 
+  /**
+   * The author or the secretary puts the amendment to its own vote: the
+   * electorate of the body that decides the proposal, under the proposal's
+   * rule and pinned charter (a general assembly's vote needs the assembly
+   * whose agenda holds the proposal: NO_ASSEMBLY_FOR_PROPOSAL otherwise).
+   */
+  async putToVote(user: AuthUser, request: AmendmentVoteRequest): Promise<ProposalAmendment> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(ProposalAmendment, { id: request.amendmentId });
+      if (!found) throw ProposalErrors.AMENDMENT_NOT_FOUND();
+      const proposal = await this.proposals.lock(manager, found.proposalId);
+      this.policy.assertAuthorOrSecretary(user, proposal);
+      const amendment = await this.lockAmendment(manager, found.id);
+      if (amendment.status !== AmendmentStatus.Proposed) {
+        throw ProposalErrors.AMENDMENT_ALREADY_DECIDED();
+      }
+      this.assertDeliberation(proposal);
+      this.assertCurrent(proposal, amendment);
+      const now = new Date();
+      const opensAt = request.opensAt ?? now;
+      if (request.closesAt <= opensAt || request.closesAt <= now) {
+        throw ProposalErrors.VOTE_WINDOW_INVALID();
+      }
+      const event: VoteRequestedEvent = {
+        manager,
+        subjectType: 'amendment',
+        subjectId: amendment.id,
+        proposalId: proposal.id,
+        decisionType: proposal.decisionType,
+        charterVersionId: proposal.charterVersionId!,
+        titleFr: `Amendement à « ${proposal.title} » : ${amendment.title}`,
+        titleEn: `Amendment to “${proposal.title}”: ${amendment.title}`,
+        opensAt,
+        closesAt: request.closesAt,
+        actorAccountId: user.accountId,
+      };
+      const [voteId] = (await this.events.emitAsync(DomainEvent.VoteRequested, event)) as string[];
+      if (!voteId) throw new Error('No vote was created for the amendment');
+      Object.assign(amendment, {
+        status: AmendmentStatus.PutToVote,
+        voteId,
+        decidedByAccountId: user.accountId,
+        decidedAt: now,
+      });
+      await manager.save(amendment);
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'proposal.amendment_put_to_vote',
+        entityType: 'proposal_amendment',
+        entityId: amendment.id,
+        data: { proposalId: proposal.id, voteId, opensAt, closesAt: request.closesAt },
+      });
+      return amendment;
+    });
+  }
+
+  /**
+   * The amendment's vote is counted (in the voting lib's transaction).
+   * Adopted: its text becomes the proposal's next version — unless the
+   * proposal left deliberation or its text moved on meanwhile, when it is
+   * recorded adopted without a version (the audit says why). Otherwise it is
+   * rejected. Idempotent: an amendment no longer awaiting this vote is left alone.
+   */
+  async applyVote(
+    manager: EntityManager,
+    amendmentId: string,
+    voteId: string,
+    outcome: string,
+  ): Promise<void> {
+    const found = await manager.findOneBy(ProposalAmendment, { id: amendmentId });
+    if (!found) return;
+    const proposal = await this.proposals.lock(manager, found.proposalId);
+    const amendment = await this.lockAmendment(manager, amendmentId);
+    if (amendment.status !== AmendmentStatus.PutToVote || amendment.voteId !== voteId) return;
+    const adopted = outcome === 'adopted';
+    let notApplied: string | null = null;
+    if (adopted) {
+      if (proposal.status !== ProposalStatus.Deliberation)
+        notApplied = `proposal ${proposal.status}`;
+      else if (amendment.baseVersion !== proposal.currentVersion) notApplied = 'text moved on';
+      else await this.apply(manager, amendment.decidedByAccountId!, proposal, amendment, voteId);
+    }
+    Object.assign(amendment, {
+      status: adopted ? AmendmentStatus.Adopted : AmendmentStatus.Rejected,
+      decidedAt: new Date(),
+    });
+    await manager.save(amendment);
+    await this.audit.append(manager, {
+      actorAccountId: null,
+      action: `proposal.amendment_${amendment.status}`,
+      entityType: 'proposal_amendment',
+      entityId: amendment.id,
+      data: {
+        proposalId: proposal.id,
+        voteId,
+        outcome,
+        resultingVersion: amendment.resultingVersion,
+        ...(notApplied ? { notApplied } : {}),
+      },
+    });
+  }
+
   /** Amendments of several proposals, oldest first, for DataLoaders. */
   async amendmentsOf(proposalIds: readonly string[]): Promise<ProposalAmendment[][]> {
     const rows = await this.dataSource.getRepository(ProposalAmendment).find({
@@ -113,26 +223,40 @@ export class AmendmentsService {
     return groupByKey(proposalIds, rows, (row) => row.proposalId);
   }
 
+  /** The amendment's text becomes the next version (accepted by the author, or adopted by vote). */
   private async apply(
     manager: EntityManager,
-    user: AuthUser,
+    editedByAccountId: string,
     proposal: Proposal,
     amendment: ProposalAmendment,
+    voteId?: string,
   ): Promise<void> {
+    this.assertCurrent(proposal, amendment);
+    const version = await this.proposals.addVersion(manager, proposal, {
+      title: amendment.title,
+      body: amendment.body,
+      editedByAccountId,
+      note: voteId
+        ? `amendment ${amendment.id} adopted by vote ${voteId}`
+        : `amendment ${amendment.id}`,
+      amendmentId: amendment.id,
+    });
+    amendment.resultingVersion = version.version;
+  }
+
+  private assertCurrent(proposal: Proposal, amendment: ProposalAmendment): void {
     if (amendment.baseVersion !== proposal.currentVersion) {
       throw ProposalErrors.AMENDMENT_OUTDATED({
         base: amendment.baseVersion,
         current: proposal.currentVersion,
       });
     }
-    const version = await this.proposals.addVersion(manager, proposal, {
-      title: amendment.title,
-      body: amendment.body,
-      editedByAccountId: user.accountId,
-      note: `amendment ${amendment.id}`,
-      amendmentId: amendment.id,
-    });
-    amendment.resultingVersion = version.version;
+  }
+
+  private async lockAmendment(manager: EntityManager, id: string): Promise<ProposalAmendment> {
+    const amendment = await lockById(manager, ProposalAmendment, id);
+    if (!amendment) throw ProposalErrors.AMENDMENT_NOT_FOUND();
+    return amendment;
   }
 
   private assertDeliberation(proposal: Proposal): void {

@@ -1,11 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** proposed → accepted (by the author: a new text version) | refused | put_to_vote (its own vote, run by voting). */
+/**
+ * proposed → accepted (by the author: a new text version) | refused
+ *          | put_to_vote (its own vote, run by voting) → adopted (a new text version) | rejected.
+ */
 export enum AmendmentStatus {
   Proposed = 'proposed',
   Accepted = 'accepted',
   Refused = 'refused',
   PutToVote = 'put_to_vote',
+  Adopted = 'adopted',
+  Rejected = 'rejected',
 }
 
 /** A member's proposed change to a proposal's text during deliberation: the whole new title and body. */
@@ -42,7 +47,11 @@ export class ProposalAmendment {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
-  /** The proposal version an accepted amendment produced. */
+  /** The amendment's own vote, once it is put to the vote. */
+  @Column({ type: 'uuid', nullable: true })
+  voteId: string | null;
+
+  /** The proposal version an accepted or adopted amendment produced. */
   @Column({ type: 'int', nullable: true })
   resultingVersion: number | null;
 

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CouncilType } from '@delibera/councils';
-import { AuthUser, CurrentUser, LoaderContext, UUIDScalar } from '@delibera/kernel';
-import { DraftOpinionInput, RecordCouncilVoteInput } from '../dto/proposal.inputs';
+import { AuthUser, CurrentUser, LoaderContext } from '@delibera/kernel';
+import { DraftOpinionInput, PutOpinionToVoteInput } from '../dto/proposal.inputs';
 import { ProposalLoaders } from '../proposal-loaders';
 import { ProposalPolicy } from '../proposal-policy';
 import { ConsultationType, CouncilOpinionType } from '../proposals.types';
@@ -63,22 +63,12 @@ export class ConsultationResolver {
 
   @Mutation(() => CouncilOpinionType, {
     description:
-      "The chair records the council's vote: adopted by a majority of its active members.",
+      "The council's chair (or the secretary) puts a drafted opinion to the council's vote; adopted, it is published.",
   })
-  async recordCouncilOpinionVote(
+  async putCouncilOpinionToVote(
     @CurrentUser() user: AuthUser,
-    @Args('input') input: RecordCouncilVoteInput,
+    @Args('input') input: PutOpinionToVoteInput,
   ): Promise<CouncilOpinionType> {
-    return CouncilOpinionType.from(await this.consultation.recordCouncilVote(user, input));
-  }
-
-  @Mutation(() => CouncilOpinionType, {
-    description: 'The chair publishes the adopted opinion on the proposal.',
-  })
-  async publishCouncilOpinion(
-    @CurrentUser() user: AuthUser,
-    @Args('opinionId', { type: () => UUIDScalar }) opinionId: string,
-  ): Promise<CouncilOpinionType> {
-    return CouncilOpinionType.from(await this.consultation.publish(user, opinionId));
+    return CouncilOpinionType.from(await this.consultation.putOpinionToVote(user, input));
   }
 }

@@ -9,6 +9,7 @@ import {
   AuthUser,
   DomainEvent,
   OpinionPublishedEvent,
+  VoteRequestedEvent,
   lockById,
 } from '@delibera/kernel';
 import { Member, MembershipService } from '@delibera/membership';
@@ -19,7 +20,12 @@ import { ProposalStatus } from '../proposal-status';
 import { ProposalErrors } from '../proposals.errors';
 import { ProposalsService } from '../proposals.service';
 import { ConsultationRequest, ConsultationStatus } from './consultation-request.entity';
-import { CouncilOpinion, OpinionPosition, OpinionStatus } from './council-opinion.entity';
+import {
+  CouncilOpinion,
+  OpinionPosition,
+  OpinionStatus,
+  OpinionVoteOutcome,
+} from './council-opinion.entity';
 import { groupByKey } from '../batch';
 
 /**
@@ -38,17 +44,18 @@ export interface OpinionDraft {
   text: string;
 }
 
-export interface CouncilVote {
+/** The window of a council's vote on a drafted opinion; it opens now unless told otherwise. */
+export interface OpinionVoteRequest {
   opinionId: string;
-  votesFor: number;
-  votesAgainst: number;
-  votesAbstain: number;
+  opensAt?: Date;
+  closesAt: Date;
 }
 
 /**
  * Councils' consultation on proposals: requests opened when a proposal enters
- * consultation, opinions drafted by council members, adopted by the council
- * and published by the chair, and silence recorded at the due date.
+ * consultation, opinions drafted by council members and put by the chair to
+ * the council's vote, published when the vote adopts them, and silence
+ * recorded at the due date.
  */
 @Injectable()
 export class ConsultationService {
@@ -192,83 +199,157 @@ export class ConsultationService {
   }
 
   /**
-   * The council's vote on a drafted opinion, recorded by its chair: adopted
-   * by a simple majority of the council's active members. The one place that
-   * decides adoption, so a council vote run by the voting library can replace it.
+   * The chair (or the secretary) puts a drafted opinion to the council's
+   * vote: a vote of `libs/voting` whose electorate is the council's active
+   * seats, under the charter's `council_opinion` rule of the version the
+   * proposal pinned. It must close before the consultation is due, and a
+   * council votes on one draft at a time.
    */
-  async recordCouncilVote(user: AuthUser, vote: CouncilVote): Promise<CouncilOpinion> {
-    const draft = await this.opinion(vote.opinionId);
-    await this.policy.assertCouncilChair(user, draft.councilId);
-    const activeMembers = (await this.policy.activeMemberIds(draft.councilId)).length;
-    const cast = vote.votesFor + vote.votesAgainst + vote.votesAbstain;
-    if (cast > activeMembers) {
-      throw ProposalErrors.VOTES_EXCEED_MEMBERS({ members: activeMembers, votes: cast });
-    }
+  async putOpinionToVote(user: AuthUser, request: OpinionVoteRequest): Promise<CouncilOpinion> {
+    const found = await this.opinion(request.opinionId);
+    const council = await this.policy.assertCouncilChair(user, found.councilId);
     return this.dataSource.transaction(async (manager) => {
-      const opinion = await this.lockOpinion(manager, vote.opinionId);
+      const consultation = await lockById(manager, ConsultationRequest, found.consultationId);
+      if (!consultation) throw ProposalErrors.CONSULTATION_NOT_FOUND();
+      const opinion = await this.lockOpinion(manager, request.opinionId);
       if (opinion.status !== OpinionStatus.Draft) throw ProposalErrors.OPINION_ALREADY_DECIDED();
-      await this.assertOpen(manager, await this.request(opinion.consultationId, manager));
-      const adopted = vote.votesFor * 2 > activeMembers;
-      Object.assign(opinion, {
-        status: adopted ? OpinionStatus.Adopted : OpinionStatus.NotAdopted,
-        votesFor: vote.votesFor,
-        votesAgainst: vote.votesAgainst,
-        votesAbstain: vote.votesAbstain,
-        activeMembers,
-        recordedByAccountId: user.accountId,
-        adoptedAt: adopted ? new Date() : null,
-      });
+      await this.assertOpen(manager, consultation);
+      const running = await manager
+        .getRepository(CouncilOpinion)
+        .createQueryBuilder('o')
+        .where('o.consultationId = :id AND o.voteId IS NOT NULL AND o.voteOutcome IS NULL', {
+          id: consultation.id,
+        })
+        .getExists();
+      if (running) throw ProposalErrors.OPINION_VOTE_PENDING();
+      const now = new Date();
+      const opensAt = request.opensAt ?? now;
+      if (request.closesAt <= opensAt || request.closesAt <= now) {
+        throw ProposalErrors.VOTE_WINDOW_INVALID();
+      }
+      if (request.closesAt >= consultation.dueAt) {
+        const dueAt = consultation.dueAt.toISOString();
+        throw ProposalErrors.OPINION_VOTE_AFTER_DUE_DATE({ dueAt }, { dueAt });
+      }
+      const proposal = await this.proposals.byId(consultation.proposalId, manager);
+      const event: VoteRequestedEvent = {
+        manager,
+        subjectType: 'council_opinion',
+        subjectId: opinion.id,
+        proposalId: proposal.id,
+        decisionType: proposal.decisionType,
+        charterVersionId: proposal.charterVersionId!,
+        councilId: council.id,
+        titleFr: `${council.nameFr} — avis sur « ${proposal.title} »`,
+        titleEn: `${council.nameEn} — opinion on “${proposal.title}”`,
+        opensAt,
+        closesAt: request.closesAt,
+        actorAccountId: user.accountId,
+      };
+      const [voteId] = (await this.events.emitAsync(DomainEvent.VoteRequested, event)) as string[];
+      if (!voteId) throw new Error('No vote was created for the council opinion');
+      opinion.voteId = voteId;
+      opinion.voteOutcome = null;
       await manager.save(opinion);
       await this.audit.append(manager, {
         actorAccountId: user.accountId,
-        action: adopted ? 'proposal.opinion_adopted' : 'proposal.opinion_not_adopted',
+        action: 'proposal.opinion_put_to_vote',
         entityType: 'council_opinion',
         entityId: opinion.id,
-        data: { ...vote, activeMembers },
+        data: { consultationId: consultation.id, voteId, opensAt, closesAt: request.closesAt },
       });
       return opinion;
     });
   }
 
-  /** The chair publishes the adopted opinion: the consultation is answered, and the council's thread opens. */
-  async publish(user: AuthUser, opinionId: string): Promise<CouncilOpinion> {
-    const found = await this.opinion(opinionId);
-    await this.policy.assertCouncilChair(user, found.councilId);
-    return this.dataSource.transaction(async (manager) => {
-      const opinion = await this.lockOpinion(manager, opinionId);
-      if (opinion.status !== OpinionStatus.Adopted) throw ProposalErrors.OPINION_NOT_ADOPTED();
-      const request = await lockById(manager, ConsultationRequest, opinion.consultationId);
-      if (!request) throw ProposalErrors.CONSULTATION_NOT_FOUND();
-      await this.assertOpen(manager, request);
-      const now = new Date();
-      opinion.status = OpinionStatus.Published;
-      opinion.publishedAt = now;
+  /**
+   * The council's vote on an opinion is counted (in the voting lib's
+   * transaction). Adopted: the opinion is published as drafted and answers
+   * the consultation — unless the consultation closed meanwhile, when it is
+   * only recorded adopted. Otherwise it stays a draft, with the outcome.
+   * Idempotent: a vote that is not the opinion's current one, or already
+   * applied, changes nothing.
+   */
+  async applyOpinionVote(
+    manager: EntityManager,
+    opinionId: string,
+    voteId: string,
+    outcome: string,
+  ): Promise<void> {
+    const found = await manager.findOneBy(CouncilOpinion, { id: opinionId });
+    if (!found) return;
+    const request = await lockById(manager, ConsultationRequest, found.consultationId);
+    const opinion = await lockById(manager, CouncilOpinion, opinionId);
+    if (!request || !opinion || opinion.voteId !== voteId || opinion.voteOutcome !== null) return;
+    const result: OpinionVoteOutcome =
+      outcome === 'adopted'
+        ? 'adopted'
+        : outcome === 'quorum_not_met'
+          ? 'quorum_not_met'
+          : 'rejected';
+    opinion.voteOutcome = result;
+    if (result !== 'adopted') {
       await manager.save(opinion);
-      Object.assign(request, {
-        status: ConsultationStatus.Answered,
-        answeredAt: now,
-        opinionId: opinion.id,
-      });
-      await manager.save(request);
       await this.audit.append(manager, {
-        actorAccountId: user.accountId,
-        action: 'proposal.opinion_published',
+        actorAccountId: null,
+        action: 'proposal.opinion_not_adopted',
         entityType: 'council_opinion',
         entityId: opinion.id,
-        data: {
-          proposalId: request.proposalId,
-          councilId: request.councilId,
-          position: opinion.position,
-        },
+        data: { consultationId: request.id, voteId, outcome: result },
       });
-      const event: OpinionPublishedEvent = {
-        manager,
+      return;
+    }
+    const proposal = await this.proposals.byId(request.proposalId, manager);
+    const open =
+      request.status === ConsultationStatus.Requested &&
+      proposal.status === ProposalStatus.Consultation;
+    opinion.adoptedAt = new Date();
+    opinion.status = open ? OpinionStatus.Published : OpinionStatus.Adopted;
+    if (!open) await manager.save(opinion);
+    await this.audit.append(manager, {
+      actorAccountId: null,
+      action: 'proposal.opinion_adopted',
+      entityType: 'council_opinion',
+      entityId: opinion.id,
+      data: { consultationId: request.id, voteId, published: open },
+    });
+    if (open) await this.publishWithin(manager, opinion, request, null);
+  }
+
+  /** The adopted opinion answers the consultation and is published; the council's thread opens. */
+  private async publishWithin(
+    manager: EntityManager,
+    opinion: CouncilOpinion,
+    request: ConsultationRequest,
+    actorAccountId: string | null,
+  ): Promise<void> {
+    const now = new Date();
+    opinion.status = OpinionStatus.Published;
+    opinion.publishedAt = now;
+    await manager.save(opinion);
+    Object.assign(request, {
+      status: ConsultationStatus.Answered,
+      answeredAt: now,
+      opinionId: opinion.id,
+    });
+    await manager.save(request);
+    await this.audit.append(manager, {
+      actorAccountId,
+      action: 'proposal.opinion_published',
+      entityType: 'council_opinion',
+      entityId: opinion.id,
+      data: {
         proposalId: request.proposalId,
         councilId: request.councilId,
-      };
-      await this.events.emitAsync(DomainEvent.OpinionPublished, event);
-      return opinion;
+        position: opinion.position,
+      },
     });
+    const event: OpinionPublishedEvent = {
+      manager,
+      proposalId: request.proposalId,
+      councilId: request.councilId,
+    };
+    await this.events.emitAsync(DomainEvent.OpinionPublished, event);
   }
 
   /** Requests of several proposals, for DataLoaders. */

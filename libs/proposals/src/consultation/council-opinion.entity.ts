@@ -7,13 +7,20 @@ export enum OpinionPosition {
   Abstain = 'abstain',
 }
 
-/** draft → adopted | not_adopted (council vote recorded by the chair) → published (adopted only). */
+/**
+ * draft → published, when the council's vote adopts it (a rejected draft
+ * stays a draft). `adopted` and `not_adopted` are kept for opinions decided
+ * before council votes ran through `libs/voting`, when the chair recorded
+ * the count and then published.
+ */
 export enum OpinionStatus {
   Draft = 'draft',
   Adopted = 'adopted',
   NotAdopted = 'not_adopted',
   Published = 'published',
 }
+
+export type OpinionVoteOutcome = 'adopted' | 'rejected' | 'quorum_not_met';
 
 /** A council's answer to a consultation request, drafted by one of its members. */
 @Entity('council_opinion')
@@ -39,7 +46,7 @@ export class CouncilOpinion {
   @Column({ type: 'enum', enum: OpinionStatus, enumName: 'opinion_status' })
   status: OpinionStatus;
 
-  /** The council vote as recorded by the chair, and the active seats it is measured against. */
+  /** Before council votes ran through `libs/voting`: the count the chair recorded, and the active seats then. */
   @Column({ type: 'int', nullable: true })
   votesFor: number | null;
 
@@ -57,6 +64,14 @@ export class CouncilOpinion {
 
   @Column({ type: 'timestamptz', nullable: true })
   adoptedAt: Date | null;
+
+  /** The council's latest vote on this opinion (a rejected draft may be put to the vote again). */
+  @Column({ type: 'uuid', nullable: true })
+  voteId: string | null;
+
+  /** That vote's outcome once it is counted; null while it runs. */
+  @Column({ type: 'text', nullable: true })
+  voteOutcome: OpinionVoteOutcome | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

@@ -1,15 +1,13 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import {
   IsDate,
   IsEnum,
   IsIn,
-  IsInt,
   IsOptional,
   IsUrl,
   IsUUID,
   Length,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { DecisionType } from '@delibera/charter';
 import { ConnectionArgs, UUIDScalar } from '@delibera/kernel';
@@ -64,12 +62,17 @@ export class DraftOpinionInput {
   @Field(() => String) @Length(1, 20_000) text: string;
 }
 
-@InputType({ description: "The council's vote on a drafted opinion, as recorded by its chair." })
-export class RecordCouncilVoteInput {
+@InputType({
+  description:
+    "A drafted opinion put to the council's vote; it must close before the consultation is due.",
+})
+export class PutOpinionToVoteInput {
   @Field(() => UUIDScalar) @IsUUID() opinionId: string;
-  @Field(() => Int) @IsInt() @Min(0) votesFor: number;
-  @Field(() => Int) @IsInt() @Min(0) votesAgainst: number;
-  @Field(() => Int) @IsInt() @Min(0) votesAbstain: number;
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' })
+  @IsOptional()
+  @IsDate()
+  opensAt?: Date;
+  @Field(() => Date) @IsDate() closesAt: Date;
 }
 
 @InputType()
@@ -82,14 +85,28 @@ export class ProposeAmendmentInput {
   @Field(() => String) @MaxLength(MAX_NOTE) rationale: string;
 }
 
-const DECISIONS = [AmendmentStatus.Accepted, AmendmentStatus.Refused, AmendmentStatus.PutToVote];
+const DECISIONS = [AmendmentStatus.Accepted, AmendmentStatus.Refused];
 
 @InputType()
 export class DecideAmendmentInput {
   @Field(() => UUIDScalar) @IsUUID() amendmentId: string;
-  @Field(() => AmendmentStatus, { description: 'Accepted, Refused or PutToVote.' })
+  @Field(() => AmendmentStatus, {
+    description: 'Accepted or Refused (a vote is asked with putAmendmentToVote).',
+  })
   @IsIn(DECISIONS)
-  decision: AmendmentStatus.Accepted | AmendmentStatus.Refused | AmendmentStatus.PutToVote;
+  decision: AmendmentStatus.Accepted | AmendmentStatus.Refused;
+}
+
+@InputType({
+  description: 'An amendment put to its own vote, by the body that decides the proposal.',
+})
+export class PutAmendmentToVoteInput {
+  @Field(() => UUIDScalar) @IsUUID() amendmentId: string;
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' })
+  @IsOptional()
+  @IsDate()
+  opensAt?: Date;
+  @Field(() => Date) @IsDate() closesAt: Date;
 }
 
 @InputType()
