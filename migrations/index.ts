@@ -13,6 +13,7 @@ import { Assemblies1795300000400 } from './1795300000400-assemblies';
 import { Contributions1795300000500 } from './1795300000500-contributions';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
+import { VolunteerRecognitionConsent1795300000800 } from './1795300000800-volunteer-recognition-consent';
 import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -30,5 +31,6 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   Contributions1795300000500,
   VoteReminders1795300000600,
   OneVotePerProposal1795300000700,
+  VolunteerRecognitionConsent1795300000800,
   CouncilAndAmendmentVotes1795300001000,
 ];

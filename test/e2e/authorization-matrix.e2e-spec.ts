@@ -134,6 +134,10 @@ const ACCESS: Record<string, Access> = {
   membershipReport: REGISTER_READERS,
   councilsReport: REGISTER_READERS,
   campaignReport: [Role.Treasurer, Secretary, Trustee, Admin],
+  decisionRegister: REGISTER_READERS,
+  proposalPipeline: REGISTER_READERS,
+  volunteerReport: [Role.Treasurer, Secretary, Trustee, Admin],
+  accountabilityReport: [Role.Treasurer, Secretary, Trustee, Admin],
   // audit
   auditLog: [Secretary, Trustee, Admin],
   auditVerify: [Secretary, Trustee, Admin],

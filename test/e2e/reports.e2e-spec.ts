@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Council } from '@delibera/councils';
 import { Role } from '@delibera/kernel';
 import { Member, MemberKind, OrganisationCategory, SizeBand } from '@delibera/membership';
@@ -5,6 +7,7 @@ import {
   ProposalConsultationDueHandler,
   ProposalsService,
   ProposalStatus,
+  ProposalSupportExpiryHandler,
 } from '@delibera/proposals';
 import { createMember, staffToken } from '../factories';
 import { assemblyWithProposal } from '../factories/assemblies';
@@ -168,6 +171,8 @@ describe('the board’s reports (e2e)', () => {
   let collegeCode: Map<string, string>;
   let secretVoteId: string;
   let namedVoteId: string;
+  let specialResolutionId: string;
+  let scaleProposalId: string;
   let resigned: Seed;
   let suspended: Seed;
   const start = new Date();
@@ -561,6 +566,7 @@ describe('the board’s reports (e2e)', () => {
 
     it('counts consultations answered on time, late and not at all, and seats held', async () => {
       const first = await submitSpecialResolution('Modifier l’acte constitutif');
+      specialResolutionId = first;
       await submitSpecialResolution('Deuxième résolution spéciale');
       const { proposal } = ok(
         await gql<{ proposal: { consultations: { id: string; council: { code: string } }[] } }>(
@@ -679,6 +685,7 @@ describe('the board’s reports (e2e)', () => {
           treasurer,
         ),
       ).submitContributionScale;
+      scaleProposalId = proposalId;
       // The assembly's vote (see decision-journey): deliberation, voting, adopted.
       await assemblyWithProposal(app.dataSource, proposalId);
       await app.dataSource.transaction(async (manager) => {
@@ -776,6 +783,468 @@ describe('the board’s reports (e2e)', () => {
       });
       // Money is for the treasurer and the board; a member sees nothing.
       expect(errorCode(await gql(CAMPAIGN, { year: 2026 }, await tokenOf(0)))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('decision register and proposal pipeline', () => {
+    const REGISTER = `query ($period: ReportPeriodInput) { decisionRegister(period: $period) { decisions {
+      kind proposalId voteId assemblyId titleFr titleEn decisionType decidingBody decidedAt result
+      eligible voters quorumMet resultHash
+      opinions { councilCode nameFr status position publishedAt answeredAt } } } }`;
+    const PIPELINE = `query ($period: ReportPeriodInput) { proposalPipeline(period: $period) {
+      byStatus { status labelFr count } timeInPhase { phase labelFr proposals medianDays p90Days }
+      expiredInitiatives { proposalId title cosignatures required } } }`;
+    let initiativeId: string;
+
+    beforeAll(async () => {
+      // The special resolution heard its councils; the general assembly adopts it.
+      await assemblyWithProposal(app.dataSource, specialResolutionId);
+      await app.dataSource.transaction(async (manager) => {
+        const proposals = app.app.get(ProposalsService);
+        await proposals.transition(manager, {
+          proposalId: specialResolutionId,
+          to: ProposalStatus.Voting,
+          actorAccountId: null,
+          set: { votingOpensAt: new Date(), votingClosesAt: new Date(Date.now() + 86_400_000) },
+        });
+        await proposals.transition(manager, {
+          proposalId: specialResolutionId,
+          to: ProposalStatus.Adopted,
+          actorAccountId: null,
+        });
+      });
+      // A member initiative gathers one co-signature, then its support period ends.
+      const author = await tokenOf(indexOf('B', 2));
+      initiativeId = ok(
+        await gql<{ draftProposal: { id: string } }>(
+          `mutation ($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
+          {
+            input: {
+              decisionType: 'OrdinaryResolution',
+              title: 'Un jardin communautaire',
+              body: 'Créer un jardin.',
+            },
+          },
+          author,
+        ),
+      ).draftProposal.id;
+      expect(
+        ok(
+          await gql<{ submitProposal: { status: string } }>(
+            `mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { status } }`,
+            { input: { proposalId: initiativeId } },
+            author,
+          ),
+        ).submitProposal.status,
+      ).toBe('Support');
+      ok(
+        await gql(
+          `mutation ($id: UUID!) { cosignProposal(proposalId: $id) { id } }`,
+          { id: initiativeId },
+          await tokenOf(indexOf('B', 3)),
+        ),
+      );
+      await app.dataSource.query(
+        `UPDATE proposal SET support_ends_at = now() - interval '1 second' WHERE id = $1`,
+        [initiativeId],
+      );
+      const [{ version }] = await app.dataSource.query(
+        'SELECT schedule_version AS version FROM proposal WHERE id = $1',
+        [initiativeId],
+      );
+      expect(
+        await app.app.get(ProposalSupportExpiryHandler).handle({ id: initiativeId, version }),
+      ).toBe('done');
+    });
+
+    it('lists every decision with its body, result, vote and the councils’ published opinions', async () => {
+      const { decisions } = ok(
+        await gql<{ decisionRegister: { decisions: Record<string, unknown>[] } }>(
+          REGISTER,
+          { period: { from: start.toISOString() } },
+          secretary,
+        ),
+      ).decisionRegister;
+      const named = SEEDS.map((s, i) => ({ s, i })).filter(({ s }) => s.namedVote);
+      const yes = named.filter(({ i }) => i % 2 === 1).length;
+      expect(decisions).toHaveLength(4);
+      expect(decisions.find((d) => d.proposalId === specialResolutionId)).toMatchObject({
+        kind: 'proposal',
+        titleFr: 'Modifier l’acte constitutif',
+        decisionType: 'SpecialResolution',
+        decidingBody: 'GeneralAssembly',
+        result: 'adopted',
+        // Entering the vote created it, in the assembly that holds the resolution.
+        voteId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        assemblyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        opinions: [
+          { councilCode: 'artists', status: 'DidNotAnswer', position: null, publishedAt: null },
+          { councilCode: 'seniors', status: 'Answered', position: 'Favourable' },
+          { councilCode: 'youth', status: 'Answered', position: 'Favourable' },
+        ],
+      });
+      expect(decisions.find((d) => d.proposalId === scaleProposalId)).toMatchObject({
+        decisionType: 'ContributionScale',
+        decidingBody: 'GeneralAssembly',
+        result: 'adopted',
+      });
+      expect(decisions.find((d) => d.voteId === secretVoteId)).toMatchObject({
+        kind: 'vote',
+        titleFr: 'Référendum',
+        decisionType: 'Referendum',
+        decidingBody: 'AllMembers',
+        result: 'adopted',
+        eligible: SEEDS.length,
+        voters: SEEDS.filter((s) => s.secretVote).length,
+        quorumMet: true,
+      });
+      expect(decisions.find((d) => d.voteId === namedVoteId)).toMatchObject({
+        kind: 'vote',
+        voters: named.length,
+        result: yes * 2 > named.length ? 'adopted' : 'rejected',
+      });
+      expect(
+        decisions.every(
+          (d) => d.kind === 'proposal' || /^[0-9a-f]{64}$/.test(String(d.resultHash)),
+        ),
+      ).toBe(true);
+      // Oldest first.
+      const dates = decisions.map((d) => new Date(String(d.decidedAt)).getTime());
+      expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    });
+
+    it('counts proposals by status, times each phase and names the expired initiative', async () => {
+      const before = Date.now();
+      const pipeline = ok(
+        await gql<{
+          proposalPipeline: {
+            byStatus: { status: string; count: number }[];
+            timeInPhase: {
+              phase: string;
+              proposals: number;
+              medianDays: number;
+              p90Days: number;
+            }[];
+            expiredInitiatives: Record<string, unknown>[];
+          };
+        }>(PIPELINE, { period: { from: start.toISOString() } }, trustee),
+      ).proposalPipeline;
+      // Two special resolutions (one adopted, one in consultation), the adopted scale, the expired initiative.
+      expect(pipeline.byStatus.map((s) => [s.status, s.count]).sort()).toEqual(
+        [
+          ['Adopted', 2],
+          ['Consultation', 1],
+          ['Expired', 1],
+        ].sort(),
+      );
+      const stays = Object.fromEntries(pipeline.timeInPhase.map((p) => [p.phase, p]));
+      // Every proposal left its draft; the resolution and the scale left consultation,
+      // deliberation and voting; the initiative left support.
+      expect(Object.fromEntries(pipeline.timeInPhase.map((p) => [p.phase, p.proposals]))).toEqual({
+        Draft: 4,
+        Submitted: 4,
+        Support: 1,
+        Consultation: 2,
+        Deliberation: 2,
+        Voting: 2,
+      });
+      const elapsedDays = (before - start.getTime()) / 86_400_000;
+      for (const phase of Object.values(stays)) {
+        expect(phase.medianDays).toBeGreaterThanOrEqual(0);
+        expect(phase.medianDays).toBeLessThanOrEqual(phase.p90Days);
+        expect(phase.p90Days).toBeLessThanOrEqual(elapsedDays);
+      }
+      expect(pipeline.expiredInitiatives).toEqual([
+        {
+          proposalId: initiativeId,
+          title: 'Un jardin communautaire',
+          cosignatures: 1,
+          required: expect.any(Number),
+        },
+      ]);
+      const { charter } = ok(
+        await gql<{ charter: { initiativeCosignatures: number } }>(
+          '{ charter { initiativeCosignatures } }',
+          {},
+          trustee,
+        ),
+      );
+      expect(pipeline.expiredInitiatives[0].required).toBe(charter.initiativeCosignatures);
+    });
+  });
+
+  describe('volunteer recognition', () => {
+    const VOLUNTEERS = `query ($period: ReportPeriodInput) { volunteerReport(period: $period) {
+      contributions volunteers minutes hours valueCents
+      byActivity { key contributions minutes hours valueCents }
+      byCouncil { key labelFr minutes valueCents }
+      thanked { name hours } } }`;
+    const RECORD = `mutation ($input: RecordVolunteerHoursInput!) { recordVolunteerHours(input: $input) { id recognitionConsent } }`;
+    const DECIDE = `mutation ($input: DecideInKindInput!) { decideInKindContribution(input: $input) { status valueCents } }`;
+
+    it('sums approved hours and their value by activity and council, and thanks by name only those who consented', async () => {
+      const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Montreal' });
+      const hours = [
+        {
+          by: indexOf('A', 0),
+          personName: 'Alice Tremblay',
+          activity: 'Animation',
+          minutes: 150,
+          council: 'youth',
+          consent: true,
+          approve: true,
+        },
+        {
+          by: indexOf('A', 0),
+          personName: 'alice tremblay ',
+          activity: 'Accueil',
+          minutes: 90,
+          consent: true,
+          approve: true,
+        },
+        {
+          by: indexOf('F', 0),
+          personName: 'Bob Gagnon',
+          activity: 'Accueil',
+          minutes: 120,
+          consent: false,
+          approve: true,
+        },
+        {
+          by: indexOf('E', 0),
+          personName: 'Chloé Roy',
+          activity: 'Animation',
+          minutes: 60,
+          council: 'seniors',
+          consent: true,
+          approve: false,
+        },
+        {
+          by: indexOf('B', 1),
+          personName: 'Denis Roy',
+          activity: 'Accueil',
+          minutes: 30,
+          consent: true,
+          approve: null,
+        },
+      ];
+      for (const h of hours) {
+        const recorded = ok(
+          await gql<{ recordVolunteerHours: { id: string; recognitionConsent: boolean } }>(
+            RECORD,
+            {
+              input: {
+                personName: h.personName,
+                activity: h.activity,
+                performedOn: today,
+                minutes: h.minutes,
+                ...(h.council ? { councilId: councils[h.council].id } : {}),
+                ...(h.consent ? { thankByName: true } : {}),
+              },
+            },
+            await tokenOf(h.by),
+          ),
+        ).recordVolunteerHours;
+        expect(recorded.recognitionConsent).toBe(h.consent);
+        if (h.approve !== null) {
+          ok(
+            await gql(
+              DECIDE,
+              {
+                input: {
+                  id: recorded.id,
+                  approve: h.approve,
+                  reason: h.approve ? undefined : 'Doublon',
+                },
+              },
+              secretary,
+            ),
+          );
+        }
+      }
+      const { charter } = ok(
+        await gql<{ charter: { volunteerHourRate: number } }>(
+          '{ charter { volunteerHourRate } }',
+          {},
+          secretary,
+        ),
+      );
+      const valueOf = (minutes: number) =>
+        Math.floor((minutes * charter.volunteerHourRate + 30) / 60);
+      const approved = hours.filter((h) => h.approve);
+      const report = ok(
+        await gql<{ volunteerReport: Record<string, unknown> }>(
+          VOLUNTEERS,
+          { period: { from: start.toISOString() } },
+          treasurer,
+        ),
+      ).volunteerReport;
+      const sum = (rows: typeof hours) => rows.reduce((total, h) => total + h.minutes, 0);
+      const value = (rows: typeof hours) =>
+        rows.reduce((total, h) => total + valueOf(h.minutes), 0);
+      expect(report).toMatchObject({
+        contributions: 3,
+        volunteers: 2,
+        minutes: sum(approved),
+        hours: sum(approved) / 60,
+        valueCents: value(approved),
+      });
+      const byActivity = (activity: string) => approved.filter((h) => h.activity === activity);
+      expect(report.byActivity).toEqual([
+        {
+          key: 'Accueil',
+          contributions: 2,
+          minutes: sum(byActivity('Accueil')),
+          hours: 3.5,
+          valueCents: value(byActivity('Accueil')),
+        },
+        { key: 'Animation', contributions: 1, minutes: 150, hours: 2.5, valueCents: valueOf(150) },
+      ]);
+      expect(report.byCouncil).toEqual([
+        {
+          key: 'none',
+          labelFr: 'Aucun conseil',
+          minutes: 210,
+          valueCents: value(approved.filter((h) => !h.council)),
+        },
+        {
+          key: councils.youth.id,
+          labelFr: councils.youth.nameFr,
+          minutes: 150,
+          valueCents: valueOf(150),
+        },
+      ]);
+      // Alice agreed (both records, one name); Bob did not; Chloé's hours were refused, Denis's are pending.
+      expect(report.thanked).toEqual([{ name: 'Alice Tremblay', hours: 4 }]);
+      expect(JSON.stringify(report)).not.toMatch(/Gagnon|Chloé|Denis/);
+
+      // The campaign's in-kind value counts the same approved hours, by member category.
+      const campaign = ok(
+        await gql<{
+          campaignReport: {
+            campaign: { inKindCents: number };
+            inKindByCategory: { key: string; valueCents: number }[];
+          };
+        }>(
+          `query { campaignReport(fiscalYear: 2026) { campaign { inKindCents } inKindByCategory { key valueCents } } }`,
+          {},
+          trustee,
+        ),
+      ).campaignReport;
+      expect(campaign.campaign.inKindCents).toBe(value(approved));
+      expect(campaign.inKindByCategory).toEqual([
+        { key: 'community', valueCents: valueOf(120) },
+        { key: 'person', valueCents: valueOf(150) + valueOf(90) },
+      ]);
+    });
+  });
+
+  describe('annual accountability report', () => {
+    const ACCOUNTABILITY = `query ($year: Int!, $locale: ReportLocale) {
+      accountabilityReport(fiscalYear: $year, locale: $locale) { fiscalYear locale period { from to } markdown pdfPath markdownPath } }`;
+    const download = (path: string, token?: string, locale?: string) =>
+      fetch(new URL(path, app.url), {
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(locale ? { 'accept-language': locale } : {}),
+        },
+      });
+
+    it('assembles every report of the fiscal year as Markdown, in French and in English', async () => {
+      const fr = ok(
+        await gql<{ accountabilityReport: { markdown: string; pdfPath: string; locale: string } }>(
+          ACCOUNTABILITY,
+          { year: 2026, locale: 'Fr' },
+          trustee,
+        ),
+      ).accountabilityReport;
+      expect(fr.locale).toBe('Fr');
+      expect(fr.pdfPath).toBe('/reports/accountability/2026.pdf?lang=fr');
+      const active = SEEDS.length - 2;
+      for (const text of [
+        '# Rapport annuel de reddition de comptes',
+        'Exercice 2026-2027',
+        'Période du 1 avril 2026 au 31 mars 2027',
+        '## Faits saillants',
+        `- Membres actifs en fin d'exercice\u00a0: **${active}**`,
+        '## Participation aux votes',
+        '| Référendum (secret) |',
+        '## Registre des décisions',
+        'Modifier l’acte constitutif — résolution spéciale',
+        'Conseil des jeunes\u00a0: favorable',
+        'Conseil des artistes\u00a0: sans avis',
+        '## Cheminement des propositions',
+        '| Un jardin communautaire | 1 / ',
+        '## Conseils consultatifs',
+        '## Campagne de contributions 2026',
+        'Les comptes concordent au cent près',
+        '## Reconnaissance des bénévoles',
+        'La fiducie remercie chaleureusement Alice Tremblay, ainsi qu’un autre bénévole.',
+      ]) {
+        expect(fr.markdown).toContain(text);
+      }
+      // Called: four community calls and two municipal ones, in French money format.
+      expect(fr.markdown).toContain('- Appelé\u00a0: **13\u00a0803,50\u00a0$**');
+      expect(fr.markdown).not.toMatch(/Gagnon|Chloé|Denis/);
+
+      const en = ok(
+        await gql<{ accountabilityReport: { markdown: string } }>(
+          ACCOUNTABILITY,
+          { year: 2026, locale: 'En' },
+          treasurer,
+        ),
+      ).accountabilityReport.markdown;
+      for (const text of [
+        '# Annual accountability report',
+        'Fiscal year 2026-2027',
+        'Period from April 1, 2026 to March 31, 2027',
+        `- Active members at year end: **${active}**`,
+        '- Called: **$13,803.50**',
+        'The trust warmly thanks Alice Tremblay, as well as one other volunteer.',
+      ]) {
+        expect(en).toContain(text);
+      }
+    });
+
+    it('downloads as a PDF (and Markdown) over HTTP, authorised like the reports', async () => {
+      const response = await download('/reports/accountability/2026.pdf?lang=fr', trustee);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toContain(
+        'reddition-de-comptes-2026.pdf',
+      );
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // A title page and the sections after it.
+      expect(
+        (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length,
+      ).toBeGreaterThanOrEqual(4);
+      const dir = join(__dirname, '__artifacts__');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'accountability-2026-fr.pdf'), pdf);
+      const english = await download('/reports/accountability/2026.pdf', secretary, 'en-CA');
+      expect(english.headers.get('content-disposition')).toContain(
+        'accountability-report-2026.pdf',
+      );
+      writeFileSync(
+        join(dir, 'accountability-2026-en.pdf'),
+        Buffer.from(await english.arrayBuffer()),
+      );
+
+      const markdown = await download('/reports/accountability/2026.md?lang=en', treasurer);
+      expect(markdown.status).toBe(200);
+      expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(await markdown.text()).toContain('# Annual accountability report');
+
+      expect((await download('/reports/accountability/2026.pdf')).status).toBe(401);
+      const refused = await download('/reports/accountability/2026.pdf', await tokenOf(0), 'fr');
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await download('/reports/accountability/2026.pdf?lang=de', trustee)).status).toBe(
+        400,
+      );
+      expect((await download('/reports/accountability/1999.pdf', trustee)).status).toBe(400);
+      expect((await download('/reports/accountability/annual.pdf', trustee)).status).toBe(404);
     });
   });
 });

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 
 /** Paths the API answers itself; everything else under GET may be a portal page. */
-const API_PATHS = ['/graphql', '/health', '/ready', '/metrics', '/admin'];
+const API_PATHS = ['/graphql', '/health', '/ready', '/metrics', '/admin', '/reports'];
 
 /**
  * The built portal (`npm run web:build`), looked up from the sources (tests,

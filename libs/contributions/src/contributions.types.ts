@@ -258,6 +258,8 @@ export class InKindContributionType {
   @Field(() => UUIDScalar) memberId: string;
   @Field(() => InKindKind) kind: InKindKind;
   @Field(() => String, { nullable: true }) personName: string | null;
+  @Field(() => Boolean, { description: 'The volunteer may be thanked by name in reports.' })
+  recognitionConsent: boolean;
   @Field(() => String) activity: string;
   @Field(() => String) performedOn: string;
   @Field(() => Int, { nullable: true }) minutes: number | null;

@@ -24,6 +24,8 @@ export interface VolunteerHours {
   performedOn: string;
   minutes: number;
   councilId?: string;
+  /** The volunteer agreed to be named in the reports. */
+  thankByName?: boolean;
 }
 
 export interface LentResource {
@@ -59,6 +61,7 @@ export class InKindService {
       performedOn: input.performedOn,
       minutes: input.minutes,
       councilId: input.councilId ?? null,
+      recognitionConsent: input.thankByName ?? false,
     });
   }
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CALL_BALANCES, CampaignService } from '@delibera/contributions';
 import { labelOf, MEMBER_CATEGORIES, regionLabel } from './labels';
 import { Period } from './period';
-import { MEMBER_CATEGORY_SQL, TZ } from './report-sql';
+import { dayInPeriodSql, MEMBER_CATEGORY_SQL, TZ } from './report-sql';
 import { CampaignArrearType, CampaignReportType, InKindGroupType } from './reports.types';
 
 /** How many arrears the campaign report lists. */
@@ -47,8 +47,7 @@ export class CampaignReportService {
          FROM (SELECT ${MEMBER_CATEGORY_SQL} AS category, m.region::text AS region, k.value_cents
                FROM in_kind_contribution k JOIN member m ON m.id = k.member_id
                WHERE k.status = 'approved'
-                 AND k.performed_on >= ($1::timestamptz AT TIME ZONE ${TZ})::date
-                 AND k.performed_on < ($2::timestamptz AT TIME ZONE ${TZ})::date) x
+                 AND ${dayInPeriodSql('k.performed_on')}) x
          GROUP BY GROUPING SETS ((category), (region))
          ORDER BY 1, 2`,
         [period.from, period.to],

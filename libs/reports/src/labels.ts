@@ -43,3 +43,19 @@ export function regionLabel(code: string): Localized {
 export function labelOf(table: Record<string, Localized>, key: string): Localized {
   return table[key] ?? { fr: key, en: key };
 }
+
+export const PROPOSAL_STATUSES: Record<string, Localized> = {
+  draft: { fr: 'Brouillon', en: 'Draft' },
+  submitted: { fr: 'Déposée', en: 'Submitted' },
+  support: { fr: 'Appui (initiative)', en: 'Support (initiative)' },
+  consultation: { fr: 'Consultation', en: 'Consultation' },
+  deliberation: { fr: 'Délibération', en: 'Deliberation' },
+  voting: { fr: 'Vote', en: 'Voting' },
+  adopted: { fr: 'Adoptée', en: 'Adopted' },
+  rejected: { fr: 'Rejetée', en: 'Rejected' },
+  quorum_not_met: { fr: 'Quorum non atteint', en: 'Quorum not met' },
+  implemented: { fr: 'Mise en œuvre', en: 'Implemented' },
+  withdrawn: { fr: 'Retirée', en: 'Withdrawn' },
+  cancelled: { fr: 'Annulée', en: 'Cancelled' },
+  expired: { fr: 'Expirée', en: 'Expired' },
+};

@@ -11,7 +11,13 @@ import {
   regionLabel,
 } from './labels';
 import { Period } from './period';
-import { ageBandSql, councilEligibleSql, MEMBER_CATEGORY_SQL, statusAtSql, TZ } from './report-sql';
+import {
+  ageBandSql,
+  councilEligibleSql,
+  MEMBER_CATEGORY_SQL,
+  statusesAtSql,
+  TZ,
+} from './report-sql';
 import { CouncilPoolType, MembershipReportType, ReportCountType } from './reports.types';
 
 const count = (key: string, label: Localized, n: unknown): ReportCountType => ({
@@ -37,8 +43,10 @@ export class MembershipReportService {
       n: number;
     }[] = await this.dataSource.query(
       `WITH statuses AS (
-           SELECT m.*, ${statusAtSql('$1::timestamptz')} AS status_start, ${statusAtSql('$2::timestamptz')} AS status_end
-           FROM member m),
+           SELECT m.*, s1.status AS status_start, s2.status AS status_end
+           FROM member m
+           JOIN (${statusesAtSql('$1::timestamptz')}) s1 ON s1.member_id = m.id
+           JOIN (${statusesAtSql('$2::timestamptz')}) s2 ON s2.member_id = m.id),
          active AS (SELECT m.*, ${ageBandSql(endDate)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category
                     FROM statuses m WHERE m.status_end = 'active')
          SELECT 'activeAtStart' AS dimension, '' AS key, NULL AS name_fr, NULL AS name_en,
@@ -107,7 +115,8 @@ export class MembershipReportService {
   /** Members active at an instant who meet each council's rule on that day. */
   async councilPools(at: Date): Promise<CouncilPoolType[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH active AS (SELECT m.* FROM member m WHERE ${statusAtSql('$1::timestamptz')} = 'active')
+      `WITH active AS (SELECT m.* FROM member m JOIN (${statusesAtSql('$1::timestamptz')}) s
+                       ON s.member_id = m.id WHERE s.status = 'active')
        SELECT c.id, c.code, c.name_fr, c.name_en, c.seats,
               count(m.id) FILTER (WHERE ${councilEligibleSql(`($1::timestamptz AT TIME ZONE ${TZ})::date`)})::int AS eligible
        FROM council c LEFT JOIN active m ON true

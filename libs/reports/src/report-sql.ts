@@ -7,6 +7,14 @@
 /** The trust's time zone: months and fiscal years are counted in Montréal time. */
 export const TZ = `'America/Montreal'`;
 
+/**
+ * Whether a calendar day (a date column) overlaps the period [$1, $2): its
+ * Montréal midnight-to-midnight span, so a period ending now includes today.
+ */
+export function dayInPeriodSql(day: string): string {
+  return `((${day})::timestamp AT TIME ZONE ${TZ} < $2 AND ((${day}) + 1)::timestamp AT TIME ZONE ${TZ} > $1)`;
+}
+
 /** Age band of member m on a date (SQL expression of type date). Organisations have none. */
 export function ageBandSql(onDate: string): string {
   return `CASE WHEN m.kind = 'organisation' THEN 'not_applicable'
@@ -21,20 +29,23 @@ export function ageBandSql(onDate: string): string {
 export const MEMBER_CATEGORY_SQL = `CASE WHEN m.kind = 'person' THEN 'person' ELSE m.organisation_category::text END`;
 
 /**
- * Status of member m at instant `at` (SQL expression), from the status
- * history: the last change by then, else the status the first later change
- * left, else (no history) the current status — or applicant before admission.
- * Null for a member not yet known at that instant.
+ * Every member's status at instant `at`, as SQL selecting (member_id, status),
+ * from the status history read in one pass (not a lookup per member): the
+ * last change by then, else the status the first later change left, else (no
+ * history) the current status — or applicant before admission. A member not
+ * yet known at that instant has a null status.
  */
-export function statusAtSql(at: string): string {
-  return `CASE WHEN least(m.created_at, coalesce(m.admitted_at, m.created_at)) > ${at} THEN NULL ELSE coalesce(
-    (SELECT c.to_status FROM member_status_change c
-      WHERE c.member_id = m.id AND c.changed_at <= ${at}
-      ORDER BY c.changed_at DESC, c.id DESC LIMIT 1),
-    (SELECT c.from_status FROM member_status_change c
-      WHERE c.member_id = m.id AND c.changed_at > ${at}
-      ORDER BY c.changed_at, c.id LIMIT 1),
-    CASE WHEN m.admitted_at > ${at} THEN 'applicant'::member_status ELSE m.status END) END`;
+export function statusesAtSql(at: string): string {
+  return `SELECT m.id AS member_id,
+           CASE WHEN least(m.created_at, coalesce(m.admitted_at, m.created_at)) > ${at} THEN NULL
+                ELSE coalesce(before.to_status, after.from_status,
+                              CASE WHEN m.admitted_at > ${at} THEN 'applicant'::member_status ELSE m.status END)
+           END AS status
+    FROM member m
+    LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, to_status FROM member_status_change
+               WHERE changed_at <= ${at} ORDER BY member_id, changed_at DESC, id DESC) before ON before.member_id = m.id
+    LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, from_status FROM member_status_change
+               WHERE changed_at > ${at} ORDER BY member_id, changed_at, id) after ON after.member_id = m.id`;
 }
 
 /**

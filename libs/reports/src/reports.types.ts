@@ -1,7 +1,8 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Secrecy } from '@delibera/charter';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DecidingBody, DecisionType, Secrecy } from '@delibera/charter';
 import { MoneyScalar, UUIDScalar } from '@delibera/kernel';
 import { CampaignType } from '@delibera/contributions';
+import { ConsultationStatus, OpinionPosition, ProposalStatus } from '@delibera/proposals';
 
 @ObjectType('ReportPeriod', { description: 'The half-open interval [from, to) a report covers.' })
 export class ReportPeriodType {
@@ -205,4 +206,169 @@ export class CampaignReportType {
     description: 'The largest outstanding calls, largest first.',
   })
   largestArrears: CampaignArrearType[];
+}
+
+// ---------------------------------------------------------------- decision register
+
+@ObjectType('ConsultedOpinion', {
+  description: "A council's consultation on a decision and its published opinion.",
+})
+export class ConsultedOpinionType {
+  @Field(() => UUIDScalar) councilId: string;
+  @Field(() => String) councilCode: string;
+  @Field(() => String) nameFr: string;
+  @Field(() => String) nameEn: string;
+  @Field(() => ConsultationStatus) status: ConsultationStatus;
+  @Field(() => Date) dueAt: Date;
+  @Field(() => Date, { nullable: true }) answeredAt: Date | null;
+  @Field(() => OpinionPosition, { nullable: true, description: 'Only once published.' })
+  position: OpinionPosition | null;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+}
+
+@ObjectType('DecisionRecord')
+export class DecisionRecordType {
+  @Field(() => String, {
+    description: 'proposal, or vote (a referendum, election or council opinion voted on its own).',
+  })
+  kind: string;
+  @Field(() => UUIDScalar, { nullable: true }) proposalId: string | null;
+  @Field(() => UUIDScalar, { nullable: true }) voteId: string | null;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: 'The assembly whose agenda or vote it was.',
+  })
+  assemblyId: string | null;
+  @Field(() => String) titleFr: string;
+  @Field(() => String) titleEn: string;
+  @Field(() => DecisionType, { nullable: true }) decisionType: DecisionType | null;
+  @Field(() => DecidingBody, { nullable: true, description: 'As the charter in force said.' })
+  decidingBody: DecidingBody | null;
+  @Field(() => Date) decidedAt: Date;
+  @Field(() => String, {
+    description: 'adopted, rejected, quorum_not_met, implemented, elected or completed.',
+  })
+  result: string;
+  @Field(() => Int, { nullable: true }) eligible: number | null;
+  @Field(() => Int, { nullable: true }) voters: number | null;
+  @Field(() => Boolean, { nullable: true }) quorumMet: boolean | null;
+  @Field(() => String, { nullable: true, description: "The published result's hash." })
+  resultHash: string | null;
+  @Field(() => [ConsultedOpinionType]) opinions: ConsultedOpinionType[];
+}
+
+@ObjectType('DecisionRegister')
+export class DecisionRegisterType {
+  @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => [DecisionRecordType], { description: 'Oldest first.' })
+  decisions: DecisionRecordType[];
+}
+
+// ---------------------------------------------------------------- proposal pipeline
+
+@ObjectType('ProposalStatusCount')
+export class ProposalStatusCountType {
+  @Field(() => ProposalStatus) status: ProposalStatus;
+  @Field(() => String) labelFr: string;
+  @Field(() => String) labelEn: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('PhaseDuration', {
+  description: 'Time proposals spent in a phase they left during the period.',
+})
+export class PhaseDurationType {
+  @Field(() => ProposalStatus) phase: ProposalStatus;
+  @Field(() => String) labelFr: string;
+  @Field(() => String) labelEn: string;
+  @Field(() => Int, { description: 'Stays in the phase that ended in the period.' })
+  proposals: number;
+  @Field(() => Float, { description: 'Median, in days (percentile_cont).' }) medianDays: number;
+  @Field(() => Float) p90Days: number;
+}
+
+@ObjectType('ExpiredInitiative')
+export class ExpiredInitiativeType {
+  @Field(() => UUIDScalar) proposalId: string;
+  @Field(() => String) title: string;
+  @Field(() => Date, { nullable: true }) supportEndsAt: Date | null;
+  @Field(() => Int) cosignatures: number;
+  @Field(() => Int, { description: 'Co-signatures the charter required.' }) required: number;
+}
+
+@ObjectType('ProposalPipeline')
+export class ProposalPipelineType {
+  @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => [ProposalStatusCountType], {
+    description: 'Proposals created in the period, by status now.',
+  })
+  byStatus: ProposalStatusCountType[];
+  @Field(() => [PhaseDurationType]) timeInPhase: PhaseDurationType[];
+  @Field(() => [ExpiredInitiativeType], {
+    description:
+      'Member initiatives whose support period ended in the period short of co-signatures.',
+  })
+  expiredInitiatives: ExpiredInitiativeType[];
+}
+
+// ---------------------------------------------------------------- volunteers
+
+@ObjectType('VolunteerGroup')
+export class VolunteerGroupType {
+  @Field(() => String, { description: 'The activity, or the council id ("none" when no council).' })
+  key: string;
+  @Field(() => String) labelFr: string;
+  @Field(() => String) labelEn: string;
+  @Field(() => Int) contributions: number;
+  @Field(() => Int) minutes: number;
+  @Field(() => Float) hours: number;
+  @Field(() => MoneyScalar) valueCents: number;
+}
+
+@ObjectType('ThankedVolunteer', { description: 'A volunteer who agreed to be thanked by name.' })
+export class ThankedVolunteerType {
+  @Field(() => String) name: string;
+  @Field(() => Float) hours: number;
+}
+
+@ObjectType('VolunteerReport')
+export class VolunteerReportType {
+  @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => Int) contributions: number;
+  @Field(() => Int, { description: 'Distinct people who gave time.' }) volunteers: number;
+  @Field(() => Int) minutes: number;
+  @Field(() => Float) hours: number;
+  @Field(() => MoneyScalar, { description: 'At the charter rate in force at each approval.' })
+  valueCents: number;
+  @Field(() => [VolunteerGroupType]) byActivity: VolunteerGroupType[];
+  @Field(() => [VolunteerGroupType]) byCouncil: VolunteerGroupType[];
+  @Field(() => [ThankedVolunteerType], {
+    description: 'Only those who consented; most hours first.',
+  })
+  thanked: ThankedVolunteerType[];
+}
+
+// ---------------------------------------------------------------- accountability
+
+/** The language of a published report. */
+export enum ReportLocale {
+  Fr = 'fr',
+  En = 'en',
+}
+registerEnumType(ReportLocale, { name: 'ReportLocale' });
+
+@ObjectType('AccountabilityReport', {
+  description: 'The annual accountability report (reddition de comptes) of a fiscal year.',
+})
+export class AccountabilityReportType {
+  @Field(() => Int) fiscalYear: number;
+  @Field(() => ReportLocale) locale: ReportLocale;
+  @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => String, { description: 'The whole report as Markdown.' }) markdown: string;
+  @Field(() => String, {
+    description: 'Where to download it as PDF (same authorisation, bearer token).',
+  })
+  pdfPath: string;
+  @Field(() => String, { description: 'Where to download the Markdown file.' })
+  markdownPath: string;
 }

@@ -34,6 +34,14 @@ export class RecordVolunteerHoursInput {
   @IsOptional()
   @IsUUID()
   councilId?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The volunteer agreed to be thanked by name in the annual report (default: not named).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  thankByName?: boolean;
 }
 
 @InputType()

@@ -23,6 +23,13 @@ export class InKindContribution {
   @Column({ type: 'text', nullable: true })
   personName: string | null;
 
+  /**
+   * The volunteer agreed to be thanked by name in the trust's reports. Off
+   * unless the member recording the hours says so; reports name no one else.
+   */
+  @Column({ type: 'boolean', default: false })
+  recognitionConsent: boolean;
+
   @Column({ type: 'text' })
   activity: string;
 

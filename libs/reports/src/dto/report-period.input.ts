@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ReportLocale } from '../reports.types';
 
 @InputType()
 export class ReportPeriodInput {
@@ -26,4 +27,12 @@ export class ReportPeriodArgs {
 @ArgsType()
 export class ReportFiscalYearArgs {
   @Field(() => Int) @IsInt() @Min(2000) @Max(2200) fiscalYear: number;
+}
+
+@ArgsType()
+export class AccountabilityReportArgs extends ReportFiscalYearArgs {
+  @Field(() => ReportLocale, { nullable: true, description: "Default: the caller's language." })
+  @IsOptional()
+  @IsEnum(ReportLocale)
+  locale?: ReportLocale;
 }
