@@ -14,6 +14,7 @@ import { Contributions1795300000500 } from './1795300000500-contributions';
 import { VoteReminders1795300000600 } from './1795300000600-vote-reminders';
 import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-proposal';
 import { VolunteerRecognitionConsent1795300000800 } from './1795300000800-volunteer-recognition-consent';
+import { AuditPublication1795300000900 } from './1795300000900-audit-publication';
 import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -32,5 +33,6 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   VoteReminders1795300000600,
   OneVotePerProposal1795300000700,
   VolunteerRecognitionConsent1795300000800,
+  AuditPublication1795300000900,
   CouncilAndAmendmentVotes1795300001000,
 ];

@@ -8,7 +8,7 @@ import {
   KernelModule,
   QueueProcessorsModule,
 } from '@delibera/kernel';
-import { DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
+import { API_MODULES, DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { requestLimits } from './request-limits';
 
@@ -36,6 +36,7 @@ export class AppModule {
           plugins: armor.plugins,
         }),
         ...DOMAIN_MODULES,
+        ...API_MODULES,
         QueueDashboardModule,
         ...(config.RUN_WORKER_IN_PROCESS ? [QueueProcessorsModule.forRoot(config)] : []),
       ],

@@ -4,7 +4,16 @@ import type { NextFunction, Request, Response } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 
 /** Paths the API answers itself; everything else under GET may be a portal page. */
-const API_PATHS = ['/graphql', '/health', '/ready', '/metrics', '/admin', '/reports'];
+const API_PATHS = [
+  '/graphql',
+  '/health',
+  '/ready',
+  '/metrics',
+  '/admin',
+  '/reports',
+  '/exports',
+  '/open-data',
+];
 
 /**
  * The built portal (`npm run web:build`), looked up from the sources (tests,

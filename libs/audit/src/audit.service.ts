@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConnectionArgs, paginate } from '@delibera/kernel';
-import { chainHash, GENESIS_HASH } from './audit-chain';
+import type { PoolClient, QueryArrayResult } from 'pg';
+import { chainHash, GENESIS_HASH, storedEventHash } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
 /** Arbitrary but fixed: all appends take this transaction-scoped lock, so the chain never forks. */
@@ -15,7 +16,41 @@ export interface AuditEntry {
   entityType: string;
   entityId?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * Publishes the chain head this event follows: its `data.chainHead` gets
+   * the `{ seq, hash }` of the event before it (seq 0 and the genesis hash
+   * for the first). Whoever keeps that value can later check that nothing
+   * before it was rewritten.
+   */
+  recordsChainHead?: boolean;
 }
+
+/** The last event of the chain at some moment: what a vote publishes when it opens and closes. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * One event as verify() reads it, in array mode: text only (the time already
+ * in the ISO form chainHash hashed, jsonb as text), so the driver parses nothing.
+ */
+type StoredRow = [
+  seq: string,
+  occurredAtIso: string,
+  actorAccountId: string | null,
+  action: string,
+  entityType: string,
+  entityId: string | null,
+  data: string,
+  prevHash: string,
+  hash: string,
+];
+
+const VERIFY_PAGE = `
+  SELECT e.seq::text, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+         e.actor_account_id::text, e.action, e.entity_type, e.entity_id, e.data::text, e.prev_hash, e.hash
+    FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`;
 
 export interface AuditVerification {
   valid: boolean;
@@ -51,13 +86,10 @@ export class AuditService {
     }
     if (entries.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
-    const [last] = await manager.query<{ seq: string; hash: string }[]>(
-      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
-    );
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    let seq = last ? Number(last.seq) : 0;
+    let { seq, hash: prevHash } = await this.head(manager);
     const occurredAt = new Date();
     const events = entries.map((entry) => {
+      const head: ChainHead = { seq, hash: prevHash };
       const fields = {
         seq: ++seq,
         occurredAt,
@@ -65,7 +97,7 @@ export class AuditService {
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId ?? null,
-        data: entry.data ?? {},
+        data: entry.recordsChainHead ? { ...entry.data, chainHead: head } : (entry.data ?? {}),
       };
       const event = manager.create(AuditEvent, {
         ...fields,
@@ -80,31 +112,72 @@ export class AuditService {
     return events;
   }
 
-  /** Walks the whole chain in order, in pages, and names the first broken link. */
-  async verify(pageSize = 20_000): Promise<AuditVerification> {
-    let prevHash = GENESIS_HASH;
-    let checked = 0;
-    let afterSeq = 0;
-    for (;;) {
-      const page = await this.dataSource
-        .getRepository(AuditEvent)
-        .createQueryBuilder('e')
-        .where('e.seq > :afterSeq', { afterSeq })
-        .orderBy('e.seq', 'ASC')
-        .take(pageSize)
-        .getMany();
-      for (const event of page) {
-        const expected = chainHash(prevHash, event);
-        if (event.prevHash !== prevHash || event.hash !== expected) {
-          return { valid: false, checked, headHash: prevHash, firstBrokenSeq: event.seq };
+  /**
+   * Walks the whole chain in order and names the first broken link. Reads
+   * keyset pages (`seq > last`, on the primary key) on one connection, asking
+   * for the next page before checking the current one, so PostgreSQL reads
+   * while Node hashes; memory stays two pages whatever the log's length.
+   */
+  async verify(pageSize = 10_000): Promise<AuditVerification> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    const client = (await runner.connect()) as PoolClient;
+    const fetch = (afterSeq: string) =>
+      client.query<StoredRow>({
+        text: VERIFY_PAGE,
+        values: [afterSeq, pageSize],
+        rowMode: 'array',
+      });
+    let pending: Promise<QueryArrayResult<StoredRow>> | null = null;
+    try {
+      let prevHash = GENESIS_HASH;
+      let checked = 0;
+      let page = await fetch('0');
+      for (;;) {
+        const rows = page.rows;
+        pending = rows.length === pageSize ? fetch(rows[rows.length - 1][0]) : null;
+        for (const [
+          seqText,
+          occurredAtIso,
+          actorAccountId,
+          action,
+          entityType,
+          entityId,
+          data,
+          storedPrev,
+          hash,
+        ] of rows) {
+          const seq = Number(seqText);
+          const expected = storedEventHash(prevHash, {
+            seq,
+            occurredAtIso,
+            actorAccountId,
+            action,
+            entityType,
+            entityId,
+            data: JSON.parse(data) as unknown,
+          });
+          if (storedPrev !== prevHash || hash !== expected) {
+            return { valid: false, checked, headHash: prevHash, firstBrokenSeq: seq };
+          }
+          prevHash = hash;
+          checked++;
         }
-        prevHash = event.hash;
-        checked++;
+        if (!pending) return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
+        page = await pending;
       }
-      if (page.length < pageSize)
-        return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
-      afterSeq = page[page.length - 1].seq;
+    } finally {
+      // A page asked for ahead must come back before the connection goes back to the pool.
+      await pending?.catch(() => undefined);
+      await runner.release();
     }
+  }
+
+  /** The last event of the chain now (seq 0 and the genesis hash when the log is empty). */
+  async head(manager: EntityManager = this.dataSource.manager): Promise<ChainHead> {
+    const [last] = await manager.query<{ seq: string; hash: string }[]>(
+      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
   /** The log, newest first, optionally about one entity. */

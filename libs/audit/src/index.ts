@@ -1,7 +1,7 @@
 export * from './audit.module';
 export * from './audit.service';
 export { AuditEvent } from './audit-event.entity';
-export { chainHash, GENESIS_HASH } from './audit-chain';
+export { chainHash, ChainedFields, GENESIS_HASH, storedEventHash } from './audit-chain';
 
 import { AuditEvent } from './audit-event.entity';
 export const AUDIT_ENTITIES = [AuditEvent];

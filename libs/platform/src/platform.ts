@@ -4,6 +4,7 @@ import { CHARTER_ENTITIES, CharterModule } from '@delibera/charter';
 import { CONTRIBUTIONS_ENTITIES, ContributionsModule } from '@delibera/contributions';
 import { COUNCILS_ENTITIES, CouncilsModule } from '@delibera/councils';
 import { DELIBERATION_ENTITIES, DeliberationModule } from '@delibera/deliberation';
+import { ExportsModule } from '@delibera/exports';
 import { dataSourceOptions } from '@delibera/kernel';
 import { MEMBERSHIP_ENTITIES, MembershipModule } from '@delibera/membership';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@delibera/notifications';
@@ -31,6 +32,12 @@ export const DOMAIN_MODULES = [
   ContributionsModule,
   ReportsModule,
 ];
+
+/**
+ * Modules only the API serves: plain HTTP downloads (CSV exports, open data).
+ * Kept out of DOMAIN_MODULES so the worker's HTTP port (health) does not serve them.
+ */
+export const API_MODULES = [ExportsModule];
 
 export const ALL_ENTITIES = [
   ...AUDIT_ENTITIES,

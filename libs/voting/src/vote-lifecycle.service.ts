@@ -110,13 +110,15 @@ export class VoteLifecycleService {
         entityType: 'vote',
         entityId: vote.id,
         data: { rollFingerprint: fingerprint, rollSize: size, version: vote.version },
+        recordsChainHead: true,
       });
-      // The audit event's hash is the chain head: publishing it with the fingerprint anchors the roll.
+      // The audit event's hash anchors the roll; the head it follows is published on the vote.
       await manager.query(
         `UPDATE vote SET status = 'open', roll_fingerprint = $2, roll_size = $3, roll_audit_hash = $4,
+                open_audit_seq = $5, open_audit_head = $6,
                 opened_at = now(), opens_at = least(opens_at, now()), updated_at = now()
           WHERE id = $1 AND status = 'scheduled'`,
-        [vote.id, fingerprint, size, anchor.hash],
+        [vote.id, fingerprint, size, anchor.hash, anchor.seq - 1, anchor.prevHash],
       );
       return true;
     });
@@ -218,8 +220,8 @@ export class VoteLifecycleService {
    * was granted only once every cast in flight (holding FOR SHARE) had
    * committed, so every ballot is either counted below or, cast later, sees
    * the vote closed and is refused VOTE_CLOSED. Records one audit event per
-   * vote with its final counts, all under one hold of the audit lock, as the
-   * last statement before commit. Shuffling a secret vote's ballots is the
+   * vote with its final counts, all under one hold of the audit lock, near the
+   * end of the transaction, then publishes each vote's chain head on its row. Shuffling a secret vote's ballots is the
    * tally's job: closing stays short.
    */
   private async closeLocked(
@@ -241,7 +243,7 @@ export class VoteLifecycleService {
          FROM closed c ORDER BY c.id`,
       [voteIds],
     );
-    await this.audit.appendMany(
+    const events = await this.audit.appendMany(
       manager,
       closed.map(({ id, version, participations, ballots }) => ({
         actorAccountId,
@@ -249,7 +251,16 @@ export class VoteLifecycleService {
         entityType: 'vote',
         entityId: id,
         data: { participations, ballots, version, closedTogether: closed.length },
+        recordsChainHead: true,
       })),
+    );
+    if (events.length === 0) return;
+    // Each vote publishes the head its own close event follows (also in the event's data).
+    await manager.query(
+      `UPDATE vote v SET close_audit_seq = h.seq, close_audit_head = h.hash
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS h(id, seq, hash)
+        WHERE v.id = h.id`,
+      [events.map((e) => e.entityId), events.map((e) => e.seq - 1), events.map((e) => e.prevHash)],
     );
   }
 

@@ -14,6 +14,7 @@ import {
   ThresholdComparison,
   VoteMethod,
 } from '@delibera/charter';
+import { bigintToNumber } from '@delibera/kernel';
 import { ChoiceKind, ElectorateKind, StvRules, VoteStatus, VoteSubjectType } from './voting.enums';
 
 /** A label in both languages (options, candidates, grades). */
@@ -148,6 +149,20 @@ export class Vote {
   /** Hash of the audit event that recorded the fingerprint: the chain head at opening, anchoring the roll. */
   @Column({ type: 'text', nullable: true })
   rollAuditHash: string | null;
+
+  /** The audit chain's head (last event before `vote.opened`), published when the vote opened. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })
+  openAuditSeq: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  openAuditHead: string | null;
+
+  /** The audit chain's head (last event before `vote.closed`), published when the vote closed. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })
+  closeAuditSeq: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  closeAuditHead: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   openedAt: Date | null;

@@ -21,6 +21,21 @@ export class VoteOptionType {
   @Field(() => String) labelEn: string;
 }
 
+@ObjectType('AuditChainHead', {
+  description:
+    'The last event of the audit chain at a moment: anyone who keeps it can later check that nothing before it was rewritten.',
+})
+export class AuditChainHeadType {
+  @Field(() => Int, { description: 'Sequence number of that event (0: the log was empty).' })
+  seq: number;
+  @Field(() => String, { description: 'Its hash (sha256, hex).' })
+  hash: string;
+
+  static from(seq: number | null, hash: string | null): AuditChainHeadType | null {
+    return seq === null || hash === null ? null : { seq, hash };
+  }
+}
+
 @ObjectType('VoteThreshold')
 export class VoteThresholdType {
   @Field(() => Int) numerator: number;
@@ -78,6 +93,18 @@ export class VoteType {
       'Hash of the audit event recording the fingerprint (the audit chain head at opening).',
   })
   rollAuditHash: string | null;
+  @Field(() => AuditChainHeadType, {
+    nullable: true,
+    description:
+      'The audit chain head published when the vote opened (the event before vote.opened).',
+  })
+  auditHeadAtOpen: AuditChainHeadType | null;
+  @Field(() => AuditChainHeadType, {
+    nullable: true,
+    description:
+      'The audit chain head published when the vote closed (the event before vote.closed).',
+  })
+  auditHeadAtClose: AuditChainHeadType | null;
   @Field(() => Date, { nullable: true }) openedAt: Date | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
 
@@ -122,6 +149,8 @@ export class VoteType {
       rollFingerprint: vote.rollFingerprint,
       rollSize: vote.rollSize,
       rollAuditHash: vote.rollAuditHash,
+      auditHeadAtOpen: AuditChainHeadType.from(vote.openAuditSeq, vote.openAuditHead),
+      auditHeadAtClose: AuditChainHeadType.from(vote.closeAuditSeq, vote.closeAuditHead),
       openedAt: vote.openedAt,
       closedAt: vote.closedAt,
     };

@@ -55,6 +55,55 @@ describe('audit hash chain', () => {
     );
   });
 
+  it('holds no UPDATE, DELETE or TRUNCATE privilege for any role, owner and PUBLIC included', async () => {
+    const grants = await dataSource.query(
+      `SELECT grantee, privilege_type FROM information_schema.role_table_grants
+        WHERE table_name = 'audit_event' AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')`,
+    );
+    expect(grants).toEqual([]);
+  });
+
+  it('refuses an application role by privilege even with the trigger out of the way', async () => {
+    // The role README.md describes; roles are cluster-wide, so the name is unique to this run.
+    const role = `audit_app_${process.pid}_${Date.now()}`;
+    await dataSource.query(`CREATE ROLE ${role} NOLOGIN`);
+    const runner = dataSource.createQueryRunner();
+    try {
+      await dataSource.query(`GRANT SELECT, INSERT ON audit_event TO ${role}`);
+      await runner.connect();
+      await runner.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+      await runner.query(`SET ROLE ${role}`);
+      await expect(runner.query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(runner.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+      await expect(runner.query(`TRUNCATE audit_event`)).rejects.toThrow(/permission denied/);
+      expect((await runner.query('SELECT count(*)::int AS n FROM audit_event'))[0].n).toBe(100);
+    } finally {
+      await runner.query('RESET ROLE').catch(() => undefined);
+      await runner.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+      await runner.release();
+      await dataSource.query(`DROP OWNED BY ${role}`);
+      await dataSource.query(`DROP ROLE ${role}`);
+    }
+  });
+
+  it('publishes the head an event follows when asked', async () => {
+    const before = await audit.head();
+    const event = await dataSource.transaction((manager) =>
+      audit.append(manager, {
+        actorAccountId: null,
+        action: 'test.published',
+        entityType: 'test',
+        recordsChainHead: true,
+      }),
+    );
+    expect(event.data.chainHead).toEqual(before);
+    expect(event.prevHash).toBe(before.hash);
+    expect(event.seq).toBe(before.seq + 1);
+    await expect(audit.verify()).resolves.toMatchObject({ valid: true, checked: 101 });
+  });
+
   it('names the first edited row when someone bypasses the trigger', async () => {
     // Only a superuser can do this; the chain still tells.
     await dataSource.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');

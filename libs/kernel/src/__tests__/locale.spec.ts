@@ -1,4 +1,4 @@
-import { interpolate, localeFromAcceptLanguage } from '../i18n/locale';
+import { interpolate, localeFromAcceptLanguage, localeOfRequest } from '../i18n/locale';
 
 describe('localeFromAcceptLanguage', () => {
   it.each([
@@ -11,6 +11,16 @@ describe('localeFromAcceptLanguage', () => {
     ['zh', 'fr'],
   ])('%s → %s', (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe('localeOfRequest', () => {
+  it('takes ?lang= over Accept-Language, and ignores an unknown or repeated lang', () => {
+    expect(localeOfRequest({ lang: 'en' }, 'fr-CA')).toBe('en');
+    expect(localeOfRequest({ lang: 'FR' }, 'en')).toBe('fr');
+    expect(localeOfRequest({ lang: 'de' }, 'en')).toBe('en');
+    expect(localeOfRequest({ lang: ['en', 'fr'] }, undefined)).toBe('fr');
+    expect(localeOfRequest(undefined, undefined)).toBe('fr');
   });
 });
 

@@ -22,6 +22,18 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
   return (match?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * The caller's language for an HTTP request: an explicit `?lang=fr|en` (a
+ * download link opened in a browser cannot set headers) wins over
+ * `Accept-Language`; anything else falls back to the header.
+ */
+export function localeOfRequest(query: unknown, acceptLanguage: string | undefined | null): Locale {
+  const lang = (query as { lang?: unknown } | undefined)?.lang;
+  if (typeof lang === 'string' && (LOCALES as readonly string[]).includes(lang.toLowerCase()))
+    return lang.toLowerCase() as Locale;
+  return localeFromAcceptLanguage(acceptLanguage);
+}
+
 /** Replaces `{name}` placeholders; unknown placeholders are left visible rather than hidden. */
 export function interpolate(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>

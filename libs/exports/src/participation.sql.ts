@@ -1,0 +1,78 @@
+import { QUEBEC_REGIONS } from '@delibera/membership';
+
+/** The regions' codes and names, the parameters of participationCellsSql. */
+export const PARTICIPATION_PARAMS = [
+  Object.keys(QUEBEC_REGIONS),
+  Object.values(QUEBEC_REGIONS).map((name) => name.fr),
+  Object.values(QUEBEC_REGIONS).map((name) => name.en),
+];
+
+/** Below this many voters, a breakdown cell of a secret vote is not published. */
+export const MIN_CELL_VOTERS = 5;
+
+/**
+ * Turnout of closed votes broken down by college and by region (the
+ * member's region today: the roll freezes college and weight, not region),
+ * one row per (vote, dimension, key), plus a `total` row per vote. `voteFilter`
+ * filters the votes (a boolean SQL expression on `v`, spliced in by the
+ * caller, never user input); `$1`-`$3` are the regions' codes and names
+ * (PARTICIPATION_PARAMS).
+ *
+ * Small cells of a secret vote are suppressed: a cell of 1 to 4 voters
+ * (primary suppression) and, when a breakdown has exactly one such cell, the
+ * next smallest non-empty cell too (complementary suppression), or the
+ * total minus the published cells would give the hidden one back. Empty
+ * cells stay: "nobody voted" reveals no ballot.
+ */
+export function participationCellsSql(voteFilter: string): string {
+  return `
+  WITH votes AS (
+    SELECT v.id, v.secrecy = 'secret' AS secret, v.title_fr, v.title_en, v.closed_at
+      FROM vote v WHERE v.status IN ('closed', 'tallied') AND (${voteFilter})
+  ), roll AS (
+    SELECT r.vote_id, r.college_id, m.region, (p.member_id IS NOT NULL) AS voted
+      FROM votes v
+      JOIN vote_roll r ON r.vote_id = v.id
+      JOIN member m ON m.id = r.member_id
+      LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
+  ), cells AS (
+    SELECT r.vote_id, 'college' AS dimension, c.code AS key, c.name_fr AS label_fr, c.name_en AS label_en,
+           count(*)::int AS eligible, count(*) FILTER (WHERE r.voted)::int AS voters
+      FROM roll r JOIN college c ON c.id = r.college_id
+     GROUP BY r.vote_id, c.code, c.name_fr, c.name_en
+    UNION ALL
+    SELECT r.vote_id, 'region', r.region::text, min(rg.name_fr), min(rg.name_en),
+           count(*)::int, count(*) FILTER (WHERE r.voted)::int
+      FROM roll r LEFT JOIN unnest($1::text[], $2::text[], $3::text[]) AS rg(code, name_fr, name_en)
+        ON rg.code = r.region::text
+     GROUP BY r.vote_id, r.region
+  ), flagged AS (
+    SELECT c.*, v.secret,
+           v.secret AND c.voters BETWEEN 1 AND ${MIN_CELL_VOTERS - 1} AS small,
+           v.secret AND c.voters >= ${MIN_CELL_VOTERS} AS candidate
+      FROM cells c JOIN votes v ON v.id = c.vote_id
+  ), ranked AS (
+    SELECT f.*,
+           count(*) FILTER (WHERE f.small) OVER (PARTITION BY f.vote_id, f.dimension) AS smalls,
+           row_number() OVER (PARTITION BY f.vote_id, f.dimension, f.candidate
+                              ORDER BY f.voters, f.key) AS candidate_rank
+      FROM flagged f
+  ), published AS (
+    SELECT r.vote_id, r.dimension, r.key, r.label_fr, r.label_en, r.eligible, r.voters,
+           r.small OR (r.candidate AND r.smalls = 1 AND r.candidate_rank = 1) AS suppressed
+      FROM ranked r
+    UNION ALL
+    SELECT r.vote_id, 'total', NULL, NULL, NULL, count(*)::int, count(*) FILTER (WHERE r.voted)::int, false
+      FROM roll r GROUP BY r.vote_id
+  )
+  SELECT p.vote_id, v.title_fr, v.title_en,
+         to_char(v.closed_at AT TIME ZONE 'America/Montreal', 'YYYY-MM-DD HH24:MI') AS closed_at,
+         CASE WHEN v.secret THEN 'secret' ELSE 'named' END AS secrecy,
+         p.dimension, p.key, p.label_fr, p.label_en, p.eligible,
+         CASE WHEN p.suppressed THEN NULL ELSE p.voters END AS voters,
+         CASE WHEN p.suppressed OR p.eligible = 0 THEN NULL
+              ELSE round(100.0 * p.voters / p.eligible, 1)::text END AS turnout_percent,
+         p.suppressed
+    FROM published p JOIN votes v ON v.id = p.vote_id
+   ORDER BY v.closed_at, p.vote_id, CASE p.dimension WHEN 'total' THEN 0 WHEN 'college' THEN 1 ELSE 2 END, p.key`;
+}
