@@ -1142,7 +1142,7 @@ export async function seedTrust(
           `INSERT INTO in_kind_contribution (member_id, kind, person_name, activity, performed_on, minutes, staff_days,
                                            declared_value_cents, council_id, status, hourly_rate_cents, charter_version,
                                            value_cents, recorded_by_account_id, decided_by_account_id, decided_at,
-                                           decision_reason, created_at)
+                                           decision_reason, created_at, recognition_consent)
          SELECT m.id, k.kind::in_kind_kind,
                 CASE WHEN k.kind IN ('volunteer_hours','seconded_staff') THEN coalesce(m.representative_name, m.display_name) END,
                 pg_temp.pick(ARRAY['Animation d''ateliers','Comité éditorial','Accueil en assemblée','Traduction',
@@ -1161,7 +1161,9 @@ export async function seedTrust(
                 ${TREASURER}, CASE WHEN st.status <> 'pending' THEN ${TREASURER} END,
                 CASE WHEN st.status <> 'pending' THEN ${T} - make_interval(days => (pg_temp.r('pf' || i) * 600)::int) END,
                 CASE WHEN st.status = 'refused' THEN 'Activité hors mission' END,
-                ${T} - make_interval(days => (1 + pg_temp.r('pf' || i) * 700)::int)
+                ${T} - make_interval(days => (1 + pg_temp.r('pf' || i) * 700)::int),
+                -- Thanked by name only with consent: three in five give it.
+                k.kind IN ('volunteer_hours', 'seconded_staff') AND pg_temp.r('consent' || m.id) < 0.6
            FROM generate_series(1, $1) AS i
            JOIN member m ON m.id = pg_temp.u('m' || (1 + floor(pg_temp.r('ikm' || i) * ${scale.members})::int))
            CROSS JOIN LATERAL (SELECT CASE WHEN pg_temp.r('ikk' || i) < 0.9 THEN 'volunteer_hours'
@@ -1234,7 +1236,8 @@ export async function seedTrust(
           actor: string | null;
         }[];
         let prevHash = GENESIS_HASH;
-        const opened: { id: string; hash: string }[] = [];
+        const opened: { id: string; hash: string; headSeq: number; head: string }[] = [];
+        const closed: { id: string; headSeq: number; head: string }[] = [];
         const lines: string[] = [];
         events.forEach((e, i) => {
           // The chain hashes the time as stored and read back: milliseconds (Date), in UTC.
@@ -1246,10 +1249,17 @@ export async function seedTrust(
             action: e.action,
             entityType: e.entity_type,
             entityId: e.entity_id,
-            data: e.data,
+            // A vote's opening and closing events record the chain head they follow, as the app's do.
+            data:
+              e.action === 'vote.opened' || e.action === 'vote.closed'
+                ? { ...e.data, chainHead: { seq: i, hash: prevHash } }
+                : e.data,
           };
           const hash = chainHash(prevHash, fields);
-          if (e.action === 'vote.opened') opened.push({ id: e.entity_id, hash });
+          if (e.action === 'vote.opened')
+            opened.push({ id: e.entity_id, hash, headSeq: i, head: prevHash });
+          if (e.action === 'vote.closed')
+            closed.push({ id: e.entity_id, headSeq: i, head: prevHash });
           lines.push(
             [
               String(i + 1),
@@ -1258,7 +1268,7 @@ export async function seedTrust(
               e.action,
               e.entity_type,
               e.entity_id,
-              JSON.stringify(e.data),
+              JSON.stringify(fields.data),
               prevHash,
               hash,
             ]
@@ -1279,10 +1289,24 @@ export async function seedTrust(
             ),
           ),
         );
-        // Each opened vote publishes the chain head of its vote.opened event, as the app does.
+        // Each opened vote anchors its roll with its vote.opened event's hash, and publishes the
+        // heads its opening and closing events follow, as the app does.
         await sql(
-          `UPDATE vote v SET roll_audit_hash = o.hash FROM unnest($1::uuid[], $2::text[]) AS o(id, hash) WHERE v.id = o.id`,
-          [opened.map((o) => o.id), opened.map((o) => o.hash)],
+          `UPDATE vote v SET roll_audit_hash = o.hash, open_audit_seq = o.head_seq, open_audit_head = o.head
+             FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) AS o(id, hash, head_seq, head)
+            WHERE v.id = o.id`,
+          [
+            opened.map((o) => o.id),
+            opened.map((o) => o.hash),
+            opened.map((o) => o.headSeq),
+            opened.map((o) => o.head),
+          ],
+        );
+        await sql(
+          `UPDATE vote v SET close_audit_seq = c.head_seq, close_audit_head = c.head
+             FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS c(id, head_seq, head)
+            WHERE v.id = c.id`,
+          [closed.map((c) => c.id), closed.map((c) => c.headSeq), closed.map((c) => c.head)],
         );
         return events.length;
       },
