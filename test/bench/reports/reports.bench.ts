@@ -84,6 +84,37 @@ const CASES: ReportCase[] = [
     variables: ({ fiscalYear }) => ({ y: fiscalYear }),
     role: 'treasurer',
   },
+  {
+    name: "decision register: every decision with its body, result and consulted councils' opinions",
+    field: 'decisionRegister',
+    query: `${PERIOD}{ decisionRegister(period: { from: $from, to: $to }) { decisions { kind titleFr decisionType
+      decidingBody decidedAt result quorumMet voters eligible resultHash proposalId voteId assemblyId } } }`,
+    variables: ({ from, to }) => ({ from, to }),
+    role: 'trustee',
+  },
+  {
+    name: 'proposal pipeline: counts by status, median and p90 time in each phase, expired initiatives',
+    field: 'proposalPipeline',
+    query: `${PERIOD}{ proposalPipeline(period: { from: $from, to: $to }) { byStatus { status count }
+      timeInPhase { phase proposals medianDays p90Days } expiredInitiatives { proposalId cosignatures required } } }`,
+    variables: ({ from, to }) => ({ from, to }),
+    role: 'trustee',
+  },
+  {
+    name: 'volunteer recognition: hours and value by activity and council, names with consent',
+    field: 'volunteerReport',
+    query: `${PERIOD}{ volunteerReport(period: { from: $from, to: $to }) { volunteers contributions hours valueCents
+      byActivity { key hours valueCents } byCouncil { key hours valueCents } thanked { name hours } } }`,
+    variables: ({ from, to }) => ({ from, to }),
+    role: 'trustee',
+  },
+  {
+    name: 'annual accountability report of the fiscal year (every report assembled, Markdown)',
+    field: 'accountabilityReport',
+    query: `query ($y: Int!) { accountabilityReport(fiscalYear: $y, locale: Fr) { fiscalYear markdown pdfPath } }`,
+    variables: ({ fiscalYear }) => ({ y: fiscalYear }),
+    role: 'trustee',
+  },
 ];
 
 const percentile = (sorted: number[], p: number) =>
@@ -287,7 +318,11 @@ async function main(): Promise<void> {
     });
 
     // The open-data export, when the API serves it (libs/exports).
-    for (const path of ['/open-data/decisions.json', '/open-data/decisions.csv']) {
+    for (const path of [
+      '/open-data/decisions.json',
+      '/open-data/decisions.csv',
+      '/open-data/participation.csv',
+    ]) {
       const t0 = process.hrtime.bigint();
       const response = await fetch(`${url}${path}`);
       const bytes = (await response.arrayBuffer()).byteLength;
