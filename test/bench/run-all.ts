@@ -32,7 +32,7 @@ const SIZES: Record<string, Record<string, Record<string, string>>> = {
     deadlines: { BENCH_VOTES: '200', BENCH_BALLOTS: '500' },
     reports: { BENCH_SCALE: 'small' },
     load: { BENCH_SCALE: 'small', LOAD_SECONDS: '60' },
-    audit: { AUDIT_EVENTS: '100000' },
+    audit: { AUDIT_BENCH_EVENTS: '100000' },
   },
   medium: {
     seed: { SEED_SCALE: 'medium' },
@@ -40,7 +40,7 @@ const SIZES: Record<string, Record<string, Record<string, string>>> = {
     deadlines: { BENCH_VOTES: '500', BENCH_BALLOTS: '1000' },
     reports: { BENCH_SCALE: 'medium' },
     load: { BENCH_SCALE: 'medium', LOAD_SECONDS: '120' },
-    audit: { AUDIT_EVENTS: '500000' },
+    audit: { AUDIT_BENCH_EVENTS: '500000' },
   },
   large: {
     seed: { SEED_SCALE: 'large' },
