@@ -32,6 +32,7 @@ import { startWorker, WorkerProcess } from '../../faults/worker-process';
 import type { BenchRow } from '../tally/tally.bench';
 import { createSeededDatabase, databaseUrl } from '../seed/seed.cli';
 import { ACCOUNT_POOL, TRUSTEES } from '../seed/seed-trust';
+import { REPORT_CASES } from '../reports/report-cases';
 
 const SCALE = process.env.BENCH_SCALE ?? 'small';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
@@ -585,16 +586,23 @@ function loadReportQueries(ids: {
       'member register search',
       `{ members(first: 20, search: "Tremblay", status: Active) { totalCount edges { node { id displayName } } } }`,
     ),
-    ...REPORT_QUERIES.map((r) => q(r.name, r.query, r.variables(ids))),
+    // The board's reports (libs/reports), over the last year. LOAD_REPORTS=heavy keeps the four reads above only.
+    ...(process.env.LOAD_REPORTS === 'heavy'
+      ? []
+      : REPORT_CASES.filter((r) => r.role === 'trustee').map((r) =>
+          q(
+            r.name,
+            r.query,
+            r.variables({
+              from: new Date(Date.now() - 365 * 86400_000).toISOString(),
+              to: new Date().toISOString(),
+              fiscalYear: ids.fiscalYear,
+              voteId: ids.bigVote,
+            }),
+          ),
+        )),
   ];
 }
-
-/** The board's reports (libs/reports), added when that branch is merged. */
-const REPORT_QUERIES: {
-  name: string;
-  query: string;
-  variables: (ids: { bigVote: string; fiscalYear: number }) => object;
-}[] = [];
 
 main().then(
   () => process.exit(0),
