@@ -281,7 +281,8 @@ async function main(): Promise<void> {
             connections,
             duration: seconds,
             overallRate: rate,
-            timeout: 30,
+            // A board report over two million ballots can take tens of seconds: it may, it is not an error.
+            timeout: scenario === 'reports' ? 180 : 30,
             requests: [
               {
                 method: 'POST',
