@@ -32,6 +32,8 @@ import { REPORT_CASES as CASES } from './report-cases';
 const SCALE = process.env.BENCH_SCALE ?? 'large';
 const RUNS = Number(process.env.REPORT_RUNS ?? 30);
 const WARMUP = 3;
+/** An open-data download still running after this is reported as not finished (REPORTS_EXPORT_TIMEOUT seconds). */
+const EXPORT_TIMEOUT_MS = Number(process.env.REPORTS_EXPORT_TIMEOUT ?? 120) * 1000;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROOT = join(__dirname, '../../..');
 
@@ -186,8 +188,17 @@ async function main(): Promise<void> {
     process.stdout.write(`baseline { __typename }: p50 ${floor.p50} ms, p95 ${floor.p95} ms\n`);
     const machine = `${cpus().length} CPUs shared, load average ${loadavg()[0].toFixed(1)}`;
     const rows: BenchRow[] = [];
-    const available = queryFields();
     const missing: string[] = [];
+    // Written after every figure: a slow export at the end does not lose the reports measured before it.
+    const save = () => {
+      const dir = join(__dirname, '..', 'results');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        join(dir, 'reports.json'),
+        `${JSON.stringify({ date: new Date().toISOString(), scale: SCALE, trust: sizes, missing, rows }, null, 2)}\n`,
+      );
+    };
+    const available = queryFields();
     for (const report of CASES) {
       if (!available.has(report.field)) {
         missing.push(report.field);
@@ -216,6 +227,7 @@ async function main(): Promise<void> {
           note: (error as Error).message,
         });
       }
+      save();
     }
     if (missing.length > 0) process.stdout.write(`not in the API yet: ${missing.join(', ')}\n`);
 
@@ -234,6 +246,7 @@ async function main(): Promise<void> {
       target: `< 10 s per 1,000,000 events (${round((10 * checked.checked) / 1_000_000, 2)} s here)`,
       note: machine,
     });
+    save();
 
     // The open-data export, when the API serves it (libs/exports).
     for (const path of [
@@ -242,8 +255,24 @@ async function main(): Promise<void> {
       '/open-data/participation.csv',
     ]) {
       const t0 = process.hrtime.bigint();
-      const response = await fetch(`${url}${path}`);
-      const bytes = (await response.arrayBuffer()).byteLength;
+      let response: Response;
+      let bytes: number;
+      try {
+        response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS) });
+        bytes = (await response.arrayBuffer()).byteLength;
+      } catch (error) {
+        process.stdout.write(`${path}: not finished after ${EXPORT_TIMEOUT_MS / 1000} s\n`);
+        rows.push({
+          suite: 'reports',
+          name: `open-data export ${path} — did not finish`,
+          figure: EXPORT_TIMEOUT_MS,
+          unit: 'ms',
+          target: '< 10000 ms',
+          note: `stopped after ${EXPORT_TIMEOUT_MS / 1000} s (${(error as Error).name}); ${machine}`,
+        });
+        save();
+        continue;
+      }
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (response.status !== 200) {
         process.stdout.write(`${path}: HTTP ${response.status} (not served yet)\n`);
@@ -260,14 +289,8 @@ async function main(): Promise<void> {
         ratio: round(ms / Math.max(floor.p50, 0.1), 1),
         note: `one full download; baseline: { __typename } p50; ${machine}`,
       });
+      save();
     }
-
-    const dir = join(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'reports.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), scale: SCALE, trust: sizes, missing, rows }, null, 2)}\n`,
-    );
   } finally {
     api?.kill('SIGTERM');
     await db.end();
