@@ -16,6 +16,7 @@ import { OneVotePerProposal1795300000700 } from './1795300000700-one-vote-per-pr
 import { VolunteerRecognitionConsent1795300000800 } from './1795300000800-volunteer-recognition-consent';
 import { AuditPublication1795300000900 } from './1795300000900-audit-publication';
 import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
+import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing-scales-and-credit';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   VolunteerRecognitionConsent1795300000800,
   AuditPublication1795300000900,
   CouncilAndAmendmentVotes1795300001000,
+  CompetingScalesAndCredit1795300001100,
 ];

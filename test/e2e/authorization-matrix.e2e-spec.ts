@@ -114,6 +114,7 @@ const ACCESS: Record<string, Access> = {
   draftContributionScale: [Role.Treasurer],
   updateContributionScale: [Role.Treasurer],
   submitContributionScale: [Role.Treasurer],
+  submitCompetingContributionScales: [Role.Treasurer, Role.Secretary],
   contributionCalls: [Role.Treasurer, Trustee],
   contributionCampaign: [Role.Treasurer, Trustee],
   myContributionCalls: 'signed-in',

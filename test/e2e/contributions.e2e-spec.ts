@@ -74,6 +74,9 @@ describe('contributions (e2e)', () => {
   let lateJoiner: CreatedOrganisation;
   let scaleId: string;
   let competingId: string;
+  /** Individual members' dues calls (the scale has individual dues): how many, and their total. */
+  let duesCalls = 0;
+  let duesCents = 0;
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await app.dataSource.query(sql, params))[0].n);
 
@@ -312,20 +315,42 @@ describe('contributions (e2e)', () => {
     expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(0);
     await closeVote(proposalId, ProposalStatus.Adopted);
 
-    const calls: { member_id: string; amount_cents: string; status: string; reference: string }[] =
-      await app.dataSource.query(
-        `SELECT member_id, amount_cents, status, reference FROM contribution_call WHERE scale_id = $1`,
-        [scaleId],
-      );
-    expect(calls).toHaveLength(300);
+    const calls: {
+      member_id: string;
+      tier_id: string | null;
+      amount_cents: string;
+      prorated_months: number | null;
+      status: string;
+      reference: string;
+    }[] = await app.dataSource.query(
+      `SELECT member_id, tier_id, amount_cents, prorated_months, status, reference
+         FROM contribution_call WHERE scale_id = $1`,
+      [scaleId],
+    );
+    expect(calls.filter((c) => c.tier_id)).toHaveLength(300);
     const byMember = new Map(calls.map((c) => [c.member_id, c]));
     for (const o of [...organisations, lateJoiner])
       expect(Number(byMember.get(o.id)?.amount_cents)).toBe(expectedAmount(o));
-    expect(new Set(calls.map((c) => c.reference)).size).toBe(300);
+    // Individual dues: one call per active person, 25 $ pro-rated from their admission like organisations.
+    const persons: { id: string }[] = await app.dataSource.query(
+      `SELECT id FROM member WHERE kind = 'person' AND status = 'active' ORDER BY id`,
+    );
+    const dues = calls
+      .filter((c) => !c.tier_id)
+      .sort((a, b) => (a.member_id < b.member_id ? -1 : 1));
+    expect(dues.map((c) => c.member_id)).toEqual(persons.map((p) => p.id));
+    for (const c of dues)
+      expect(Number(c.amount_cents)).toBe(
+        c.prorated_months === null ? 2_500 : Math.floor((2_500 * c.prorated_months + 6) / 12),
+      );
+    duesCalls = dues.length;
+    duesCents = dues.reduce((sum, c) => sum + Number(c.amount_cents), 0);
+    expect(duesCalls).toBeGreaterThanOrEqual(3);
+    expect(new Set(calls.map((c) => c.reference)).size).toBe(300 + duesCalls);
     expect(calls.every((c) => c.status === 'due')).toBe(true);
     expect(
       await count(`SELECT count(*) AS n FROM notification WHERE kind = 'contribution_call'`),
-    ).toBe(300);
+    ).toBe(300 + duesCalls);
     const [scale] = await app.dataSource.query(
       'SELECT status FROM contribution_scale WHERE id = $1',
       [scaleId],
@@ -334,13 +359,13 @@ describe('contributions (e2e)', () => {
 
     // The event delivered again (a retried job): nothing more.
     await redeliver(proposalId, 'adopted');
-    expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(300);
+    expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(300 + duesCalls);
     expect(
       await count(`SELECT count(*) AS n FROM notification WHERE kind = 'contribution_call'`),
-    ).toBe(300);
+    ).toBe(300 + duesCalls);
     // The issuing job run again: nothing more.
     expect(await app.app.get(CallsService).issueOutstanding(scaleId)).toBe(0);
-    expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(300);
+    expect(await count('SELECT count(*) AS n FROM contribution_call')).toBe(300 + duesCalls);
   });
 
   it('issues nothing for a rejected scale', async () => {
@@ -662,8 +687,8 @@ describe('contributions (e2e)', () => {
     expect(campaign).toMatchObject({
       scaleId,
       targetCents: 410_000_000,
-      callCount: 300,
-      calledCents: expectedTotal(),
+      callCount: 300 + duesCalls,
+      calledCents: expectedTotal() + duesCents,
       receivedCents: ledger,
       creditCents: 12_345,
       paidCents: ledger - 12_345,
@@ -704,7 +729,7 @@ describe('contributions (e2e)', () => {
     // What the reconciler finds and enqueues; the in-process worker runs it through BullMQ.
     const jobs = await app.app.get(ContributionsOverdue).overdue(new Date());
     const issueJob = jobs.find((job) => job.name === JobName.IssueContributionCalls);
-    expect(issueJob?.jobId).toBe(`contribution-scale.${scaleId}.issue-calls.v300`);
+    expect(issueJob?.jobId).toBe(`contribution-scale.${scaleId}.issue-calls.v${300 + duesCalls}`);
     await app.app.get(JobScheduler).schedule(issueJob!);
     const newcomerCalls = () =>
       count('SELECT count(*) AS n FROM contribution_call WHERE member_id = $1', [newcomer.id]);

@@ -361,10 +361,11 @@ describe('from a contribution scale to its calls, through the general assembly (
   });
 
   it('issues 300 calls with the tier amounts once, and the campaign reconciles', async () => {
+    // Organisations' calls; individual members' dues calls (the scale has dues) are checked below.
     const callsOf = () =>
       app.dataSource.query<{ member_id: string; amount_cents: string }[]>(
         `SELECT c.member_id, c.amount_cents FROM contribution_call c
-           JOIN contribution_scale s ON s.id = c.scale_id WHERE s.proposal_id = $1`,
+           JOIN contribution_scale s ON s.id = c.scale_id WHERE s.proposal_id = $1 AND c.tier_id IS NOT NULL`,
         [proposalId],
       );
     await until(async () => (await callsOf()).length === 300, '300 calls');
@@ -381,6 +382,24 @@ describe('from a contribution scale to its calls, through the general assembly (
     );
     expect(await app.app.get(CallsService).issueOutstanding(scaleId)).toBe(0);
     expect(await callsOf()).toHaveLength(300);
+    const dues = await app.dataSource.query<
+      { amount_cents: string; full_amount_cents: string; prorated_months: number | null }[]
+    >(
+      `SELECT c.amount_cents, c.full_amount_cents, c.prorated_months FROM contribution_call c
+         JOIN member m ON m.id = c.member_id WHERE c.scale_id = $1 AND c.tier_id IS NULL AND m.kind = 'person'`,
+      [scaleId],
+    );
+    const [{ persons }] = await app.dataSource.query(
+      `SELECT count(*)::int AS persons FROM member WHERE kind = 'person' AND status = 'active'`,
+    );
+    expect(dues).toHaveLength(persons);
+    for (const call of dues) {
+      expect(Number(call.full_amount_cents)).toBe(2_500);
+      expect(Number(call.amount_cents)).toBe(
+        call.prorated_months === null ? 2_500 : Math.floor((2_500 * call.prorated_months + 6) / 12),
+      );
+    }
+    const duesCents = dues.reduce((sum, call) => sum + Number(call.amount_cents), 0);
 
     const campaign = ok(
       await gql<{
@@ -396,8 +415,8 @@ describe('from a contribution scale to its calls, through the general assembly (
       }>(CAMPAIGN, { year: FISCAL_YEAR }, treasurer),
     ).contributionCampaign;
     expect(campaign).toEqual({
-      callCount: 300,
-      calledCents: expectedTotal,
+      callCount: 300 + dues.length,
+      calledCents: expectedTotal + duesCents,
       reconciliation: { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
     });
   });

@@ -10,7 +10,10 @@ import { createTestDatabase } from '../setup/test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; retryable?: boolean; details?: unknown };
+  }[];
 }
 
 export interface CallOptions {
@@ -23,6 +26,8 @@ export interface TestApp {
   app: NestExpressApplication;
   dataSource: DataSource;
   dataDir: string;
+  /** The test database itself, bypassing any proxy the app was given (to read what was really written). */
+  databaseUrl: string;
   /** Sends a GraphQL request over HTTP exactly as a client would. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -38,14 +43,18 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { logs?: boolean } = {},
+  options: {
+    logs?: boolean;
+    /** The URL the app connects with, given its database's (fault tests put a proxy in between). */
+    connectVia?: (databaseUrl: string) => string;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'delibera-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.connectVia ? options.connectVia(database.url) : database.url,
     DB_POOL_SIZE: '10',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `{test-${randomBytes(4).toString('hex')}}`,
@@ -70,6 +79,7 @@ export async function startTestApp(
     app,
     dataSource: app.get(DataSource),
     dataDir,
+    databaseUrl: database.url,
     async gql(query, variables, options = {}) {
       const response = await fetch(url, {
         method: 'POST',

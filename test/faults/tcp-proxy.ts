@@ -36,6 +36,11 @@ export class TcpProxy {
     return this.port;
   }
 
+  /** Whether it accepts connections (started and not cut). */
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
   /** Drops every open connection and refuses new ones, as a database that went down. */
   async cut(): Promise<void> {
     const server = this.server;

@@ -38,6 +38,12 @@ export class DecisionRuleType {
   @Field(() => [String]) consultedCouncils: string[];
   @Field(() => [Audience]) informed: Audience[];
   @Field(() => VoteMethod) voteMethod: VoteMethod;
+  @Field(() => VoteMethod, {
+    nullable: true,
+    description:
+      'The ranked method by which competing proposals (e.g. contribution scales) are voted as options of one vote; null: not allowed.',
+  })
+  competingOptionsMethod: VoteMethod | null;
   @Field(() => RationalType) threshold: RationalType;
   @Field(() => ThresholdComparison) thresholdComparison: ThresholdComparison;
   @Field(() => ThresholdBase) thresholdBase: ThresholdBase;
@@ -56,6 +62,7 @@ export class DecisionRuleType {
       consultedCouncils: rule.consultedCouncils,
       informed: rule.informed,
       voteMethod: rule.voteMethod,
+      competingOptionsMethod: rule.competingOptionsMethod,
       threshold: { numerator: rule.thresholdNumerator, denominator: rule.thresholdDenominator },
       thresholdComparison: rule.thresholdComparison,
       thresholdBase: rule.thresholdBase,

@@ -44,6 +44,20 @@ export class DecisionRule {
   @Column({ type: 'enum', enum: VoteMethod, enumName: 'vote_method' })
   voteMethod: VoteMethod;
 
+  /**
+   * The ranked method (IRV, Schulze, ranked pairs) by which competing
+   * proposals of this type, e.g. contribution scales, may be voted as the
+   * options of one vote; null: the charter does not allow it.
+   */
+  @Column({
+    type: 'enum',
+    enum: VoteMethod,
+    enumName: 'vote_method',
+    nullable: true,
+    default: null,
+  })
+  competingOptionsMethod: VoteMethod | null;
+
   @Column({ type: 'int' })
   thresholdNumerator: number;
 

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { AuthUser, ConnectionShape, Locale, lockById } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
-import { CALL_BALANCES, ISSUE_CALLS, REFRESH_CALL_STATUS } from './call-sql';
+import { CALL_BALANCES, CARRY_CREDIT, ISSUE_CALLS, REFRESH_CALL_STATUS } from './call-sql';
 import { ContributionErrors } from './contributions.errors';
 import { CallStatus, ScaleStatus } from './contributions.enums';
 import { ContributionCall } from './entities';
@@ -110,28 +110,42 @@ export class CallsService {
       email: string;
       locale: Locale;
       display_name: string;
+      tier_id: string | null;
     }[] = await manager.query(ISSUE_CALLS, [scaleId]);
     await manager.query(
       `UPDATE contribution_scale SET calls_issued_at = coalesce(calls_issued_at, now()) WHERE id = $1`,
       [scaleId],
     );
     if (issued.length === 0) return 0;
+    const credited = await this.carryCredit(manager, issued, fiscalYear, scaleId, actorAccountId);
     await this.notifications.enqueue(
       manager,
-      issued.map((call) => ({
-        kind: NotificationKind.ContributionCall,
-        dedupeKey: `contribution-call:${call.id}`,
-        recipientEmail: call.email,
-        recipientMemberId: call.member_id,
-        locale: call.locale,
-        params: {
-          name: call.display_name,
-          fiscalYear,
-          amount: formatCents(Number(call.amount_cents), call.locale),
-          dueOn: call.due_on,
-          reference: call.reference,
-        },
-      })),
+      issued.map((call) => {
+        const amount = Number(call.amount_cents);
+        const credit = credited.get(call.id) ?? 0;
+        return {
+          kind: NotificationKind.ContributionCall,
+          dedupeKey: `contribution-call:${call.id}`,
+          recipientEmail: call.email,
+          recipientMemberId: call.member_id,
+          locale: call.locale,
+          params: {
+            name: call.display_name,
+            // Individual members are asked their dues, not their organisation's contribution.
+            ...(call.tier_id ? {} : { individual: 1 }),
+            fiscalYear,
+            amount: formatCents(amount, call.locale),
+            dueOn: call.due_on,
+            reference: call.reference,
+            ...(credit > 0
+              ? {
+                  credit: formatCents(credit, call.locale),
+                  outstanding: formatCents(amount - credit, call.locale),
+                }
+              : {}),
+          },
+        };
+      }),
     );
     await this.audit.append(manager, {
       actorAccountId,
@@ -144,6 +158,54 @@ export class CallsService {
       },
     });
     return issued.length;
+  }
+
+  /**
+   * Carries the credit the newly called members hold on calls of earlier
+   * fiscal years to their new call (CARRY_CREDIT), after locking those earlier
+   * calls so no payment or reversal lands on them meanwhile. Returns the credit
+   * applied per new call.
+   */
+  private async carryCredit(
+    manager: EntityManager,
+    issued: { id: string; member_id: string }[],
+    fiscalYear: number,
+    scaleId: string,
+    actorAccountId: string | null,
+  ): Promise<Map<string, number>> {
+    await manager.query(
+      `SELECT c.id FROM contribution_call c JOIN contribution_scale s ON s.id = c.scale_id
+       WHERE c.member_id = ANY($1::uuid[]) AND s.fiscal_year < $2
+         AND EXISTS (SELECT 1 FROM contribution_payment p WHERE p.call_id = c.id)
+       ORDER BY c.id FOR UPDATE OF c`,
+      [issued.map((call) => call.member_id), fiscalYear],
+    );
+    const transfers: { from_call: string; to_call: string; cents: string }[] = await manager.query(
+      CARRY_CREDIT,
+      [issued.map((call) => call.id), fiscalYear],
+    );
+    const credited = new Map<string, number>();
+    if (transfers.length === 0) return credited;
+    for (const t of transfers)
+      credited.set(t.to_call, (credited.get(t.to_call) ?? 0) + Number(t.cents));
+    await this.refreshStatus(manager, [
+      ...new Set(transfers.flatMap((t) => [t.from_call, t.to_call])),
+    ]);
+    await this.audit.append(manager, {
+      actorAccountId,
+      action: 'contribution_credit.carried',
+      entityType: 'contribution_scale',
+      entityId: scaleId,
+      data: {
+        transfers: transfers.map((t) => ({
+          fromCallId: t.from_call,
+          toCallId: t.to_call,
+          cents: Number(t.cents),
+        })),
+        totalCents: transfers.reduce((sum, t) => sum + Number(t.cents), 0),
+      },
+    });
+    return credited;
   }
 
   /** Issues, in its own transaction, what an adopted scale still owes (organisations admitted since). */
@@ -160,7 +222,7 @@ export class CallsService {
     return issued;
   }
 
-  /** Adopted scales with an active organisation in a tier and not called yet. */
+  /** Adopted scales with an active organisation in a tier (or an individual member owing dues) not called yet. */
   async scalesOwingCalls(): Promise<{ scaleId: string; calls: number }[]> {
     const rows: { id: string; calls: number }[] = await this.dataSource.query(
       `SELECT s.id, (SELECT count(*) FROM contribution_call c WHERE c.scale_id = s.id)::int AS calls
@@ -171,6 +233,15 @@ export class CallsService {
            JOIN member m ON m.kind = 'organisation' AND m.status = 'active'
             AND m.organisation_category = t.organisation_category AND m.size_band = t.size_band
            WHERE t.scale_id = s.id
+             AND (m.admitted_at IS NULL OR m.admitted_at < s.fiscal_year_starts_on + interval '1 year')
+             AND NOT EXISTS (SELECT 1 FROM contribution_call c WHERE c.scale_id = s.id AND c.member_id = m.id))
+       UNION
+       SELECT s.id, (SELECT count(*) FROM contribution_call c WHERE c.scale_id = s.id)::int AS calls
+       FROM contribution_scale s
+       WHERE s.status = 'adopted' AND s.calls_issued_at IS NOT NULL AND s.individual_dues_cents > 0
+         AND EXISTS (
+           SELECT 1 FROM member m
+           WHERE m.kind = 'person' AND m.status = 'active'
              AND (m.admitted_at IS NULL OR m.admitted_at < s.fiscal_year_starts_on + interval '1 year')
              AND NOT EXISTS (SELECT 1 FROM contribution_call c WHERE c.scale_id = s.id AND c.member_id = m.id))`,
     );

@@ -34,6 +34,10 @@ export interface Campaign extends CampaignFigures {
   scaleId: string | null;
   targetCents: number;
   inKindCents: number;
+  /** Credit from earlier years carried to this year's calls (part of received and paid). */
+  creditCarriedInCents: number;
+  /** Credit this year's calls held, carried to later years' calls. */
+  creditCarriedOutCents: number;
   byCategory: CampaignGroup[];
   byRegion: CampaignGroup[];
   reconciliation: Reconciliation;
@@ -69,7 +73,8 @@ export class CampaignService {
                   sum(b.paid_cents)::text AS paid, sum(b.outstanding_cents)::text AS outstanding,
                   sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit
            FROM (${CALL_BALANCES}) b
-           JOIN contribution_tier t ON t.id = b.tier_id
+           -- individual members' dues have no tier: their category group is the one with none
+           LEFT JOIN contribution_tier t ON t.id = b.tier_id
            JOIN member m ON m.id = b.member_id
            WHERE b.scale_id = $1
            GROUP BY GROUPING SETS ((t.organisation_category), (m.region), ())
@@ -88,6 +93,13 @@ export class CampaignService {
        WHERE status = 'approved' AND performed_on >= $1::date AND performed_on < $1::date + interval '1 year'`,
       [scale?.starts ?? `${fiscalYear}-01-01`],
     );
+    const [carried] = await this.dataSource.query(
+      `SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.amount_cents > 0), 0)::text AS carried_in,
+              coalesce(-sum(p.amount_cents) FILTER (WHERE p.amount_cents < 0), 0)::text AS carried_out
+       FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
+       WHERE c.scale_id = $1 AND p.credit_call_id IS NOT NULL`,
+      [scale?.id ?? null],
+    );
     return {
       fiscalYear,
       scaleId: scale?.id ?? null,
@@ -104,6 +116,8 @@ export class CampaignService {
             credit: 0,
           })),
       inKindCents: Number(in_kind),
+      creditCarriedInCents: Number(carried.carried_in),
+      creditCarriedOutCents: Number(carried.carried_out),
       byCategory: rows.filter((r) => r.g === 1).map(group),
       byRegion: rows.filter((r) => r.g === 2).map(group),
       reconciliation: scale

@@ -6,6 +6,7 @@ export enum ScaleStatus {
   /** A contribution-scale proposal exists; edits remain possible until its vote opens. */
   Submitted = 'submitted',
   Adopted = 'adopted',
+  /** Rejected by its vote, or not the option chosen among competing scales. */
   Rejected = 'rejected',
   /** Adopted by its vote, but another scale had already been adopted for the year: no calls. */
   Superseded = 'superseded',
@@ -34,6 +35,8 @@ export enum PaymentMethod {
   Cash = 'cash',
   DirectDebit = 'direct_debit',
   Other = 'other',
+  /** A member's credit carried from an earlier call (written by Delibera, never by hand). */
+  Credit = 'credit',
 }
 
 export enum InKindKind {

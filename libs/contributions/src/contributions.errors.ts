@@ -13,6 +13,14 @@ export const ContributionErrors = defineErrors({
     fr: 'Ce barème a déjà été soumis comme proposition.',
     en: 'This scale has already been submitted as a proposal.',
   },
+  COMPETING_SCALES_NOT_ALLOWED: {
+    fr: 'La charte ne permet pas de voter des barèmes concurrents comme options d’un même vote.',
+    en: 'The charter does not allow competing scales to be voted as options of one vote.',
+  },
+  COMPETING_SCALES_INVALID: {
+    fr: 'Des barèmes concurrents doivent être au moins deux brouillons distincts du même exercice ({reason}).',
+    en: 'Competing scales must be at least two distinct drafts of the same fiscal year ({reason}).',
+  },
   SCALE_HAS_NO_TIERS: {
     fr: 'Un barème doit compter au moins une tranche.',
     en: 'A scale needs at least one tier.',
@@ -37,6 +45,10 @@ export const ContributionErrors = defineErrors({
   REVERSAL_NOT_REVERSIBLE: {
     fr: 'Une contrepassation ne peut pas elle-même être contrepassée.',
     en: 'A reversal cannot itself be reversed.',
+  },
+  CREDIT_ENTRY_RESERVED: {
+    fr: 'Les écritures de crédit sont passées par Delibera lorsqu’un crédit est reporté sur un appel ; elles ne se saisissent ni ne se contrepassent.',
+    en: 'Credit entries are written by Delibera when a credit is carried to a call; they cannot be recorded or reversed by hand.',
   },
   WAIVER_NEEDS_BOARD_DECISION: {
     fr: "Une exemption ou une réduction exige la référence d'une décision du conseil d'administration.",

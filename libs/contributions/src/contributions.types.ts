@@ -112,13 +112,19 @@ export class SimulatedOrganisationConnection extends Connection(SimulatedOrganis
 
 @ObjectType('ContributionPayment', {
   description:
-    'A ledger entry: a payment, or a reversal (negative, linked to the payment it cancels).',
+    'A ledger entry: a payment, a reversal (negative, linked to the payment it cancels), or a credit carried between two calls (method Credit).',
 })
 export class ContributionPaymentType {
   @Field(() => UUIDScalar) id: string;
   @Field(() => UUIDScalar) callId: string;
   @Field(() => MoneyScalar) amountCents: number;
   @Field(() => UUIDScalar, { nullable: true }) reversesPaymentId: string | null;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description:
+      'For a credit entry: the other call of the transfer (the later call paid, or the earlier call the credit came from).',
+  })
+  creditCallId: string | null;
   @Field(() => String) paidOn: string;
   @Field(() => PaymentMethod) method: PaymentMethod;
   @Field(() => String, { nullable: true }) reference: string | null;
@@ -247,6 +253,15 @@ export class CampaignType extends CampaignFiguresType implements Campaign {
   @Field(() => MoneyScalar) targetCents: number;
   @Field(() => MoneyScalar, { description: 'Approved in-kind contributions of the fiscal year.' })
   inKindCents: number;
+  @Field(() => MoneyScalar, {
+    description:
+      'Credit from earlier fiscal years carried to these calls (counted in received and paid, not new money).',
+  })
+  creditCarriedInCents: number;
+  @Field(() => MoneyScalar, {
+    description: 'Credit these calls held that was carried to calls of later fiscal years.',
+  })
+  creditCarriedOutCents: number;
   @Field(() => [CampaignGroupType]) byCategory: CampaignGroupType[];
   @Field(() => [CampaignGroupType]) byRegion: CampaignGroupType[];
   @Field(() => ReconciliationType) reconciliation: ReconciliationType;

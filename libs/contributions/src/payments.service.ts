@@ -41,6 +41,7 @@ export class PaymentsService {
   /** The treasurer records a payment; beyond what is due it becomes the member's credit. */
   async record(user: AuthUser, input: NewPayment): Promise<ContributionPayment> {
     if (input.amountCents <= 0) throw ContributionErrors.NEGATIVE_AMOUNT({ field: 'amountCents' });
+    if (input.method === PaymentMethod.Credit) throw ContributionErrors.CREDIT_ENTRY_RESERVED();
     const payment = await this.dataSource.transaction(async (manager) => {
       await this.lockCall(manager, input.callId);
       const payment = await manager.save(
@@ -70,6 +71,8 @@ export class PaymentsService {
       const original = await manager.findOneBy(ContributionPayment, { id: paymentId });
       if (!original) throw ContributionErrors.PAYMENT_NOT_FOUND();
       if (original.reversesPaymentId) throw ContributionErrors.REVERSAL_NOT_REVERSIBLE();
+      // A credit transfer has two entries on two calls: reversing one would count the credit twice.
+      if (original.creditCallId) throw ContributionErrors.CREDIT_ENTRY_RESERVED();
       await this.lockCall(manager, original.callId);
       if (await manager.existsBy(ContributionPayment, { reversesPaymentId: original.id })) {
         throw ContributionErrors.PAYMENT_ALREADY_REVERSED();

@@ -14,8 +14,10 @@ const CONTRIBUTION_SCALE_DECISION = 'contribution_scale';
  * Reacts to the final decision on a contribution-scale proposal, inside the
  * proposal's transaction (its EntityManager): adoption records the scale as
  * adopted and issues its calls; rejection (or no quorum) records that and
- * issues nothing. Errors are not suppressed: if issuing fails, the decision
- * rolls back with it and the proposal's job retries.
+ * issues nothing. A proposal holding competing scales adopts only the option
+ * its ranked vote chose (`winningOptionId`); the other scales are rejected.
+ * Errors are not suppressed: if issuing fails, the decision rolls back with it
+ * and the proposal's job retries.
  */
 @Injectable()
 export class ScaleDecidedListener {
@@ -31,30 +33,41 @@ export class ScaleDecidedListener {
   async onProposalDecided(event: ProposalDecidedEvent): Promise<void> {
     if (event.decisionType !== CONTRIBUTION_SCALE_DECISION) return;
     const { manager, proposalId, actorAccountId } = event;
-    const scale = await this.scales.byProposal(manager, proposalId);
-    if (!scale) {
+    const scales = await this.scales.byProposal(manager, proposalId);
+    if (scales.length === 0) {
       this.logger.warn(`Contribution-scale proposal ${proposalId} has no scale`);
       return;
     }
-    // Already decided: the event was delivered again; issuing below is idempotent anyway.
-    if (scale.status !== ScaleStatus.Submitted && scale.status !== ScaleStatus.Adopted) return;
-    const status =
-      event.outcome !== 'adopted'
+    for (const scale of scales) {
+      // Already decided: the event was delivered again. The decision stands;
+      // issuing is idempotent, so an adopted scale may safely issue again.
+      if (scale.status === ScaleStatus.Adopted) {
+        await this.calls.issue(manager, scale.id, actorAccountId);
+        continue;
+      }
+      if (scale.status !== ScaleStatus.Submitted) continue;
+      const chosen =
+        event.outcome === 'adopted' &&
+        (event.winningOptionId ? event.winningOptionId === scale.id : scales.length === 1);
+      const status = !chosen
         ? ScaleStatus.Rejected
         : (await this.otherAdoptedScale(manager, scale))
           ? ScaleStatus.Superseded
           : ScaleStatus.Adopted;
-    if (scale.status !== status) {
       await manager.update(ContributionScale, { id: scale.id }, { status, decidedAt: new Date() });
       await this.audit.append(manager, {
         actorAccountId,
         action: `contribution_scale.${status}`,
         entityType: 'contribution_scale',
         entityId: scale.id,
-        data: { proposalId, outcome: event.outcome },
+        data: {
+          proposalId,
+          outcome: event.outcome,
+          ...(event.winningOptionId ? { winningScaleId: event.winningOptionId } : {}),
+        },
       });
+      if (status === ScaleStatus.Adopted) await this.calls.issue(manager, scale.id, actorAccountId);
     }
-    if (status === ScaleStatus.Adopted) await this.calls.issue(manager, scale.id, actorAccountId);
   }
 
   /** Competing scales for a year: the first adopted one is the year's; a later adoption issues nothing. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { DecisionType } from '@delibera/charter';
+import { CharterService, DecisionType } from '@delibera/charter';
 import { AuthUser } from '@delibera/kernel';
 import {
   isBeforeVoting,
@@ -29,6 +29,7 @@ export class ScaleSubmission {
     private readonly proposals: ProposalsService,
     private readonly lifecycle: ProposalLifecycleService,
     private readonly audit: AuditService,
+    private readonly charter: CharterService,
   ) {}
 
   /**
@@ -36,19 +37,54 @@ export class ScaleSubmission {
    * councils the charter names (or deliberation) at once, with its phase dates.
    */
   async submit(user: AuthUser, scaleId: string): Promise<ContributionScale> {
+    const [scale] = await this.table(user, [scaleId]);
+    return scale;
+  }
+
+  /**
+   * Competing drafts of one fiscal year become one contribution-scale
+   * proposal whose vote ranks them (the charter's `competingOptionsMethod`
+   * for contribution scales; COMPETING_SCALES_NOT_ALLOWED without one). The
+   * winner is adopted when the vote closes, the others are rejected.
+   */
+  async submitCompeting(user: AuthUser, scaleIds: string[]): Promise<ContributionScale[]> {
+    const ids = [...new Set(scaleIds)];
+    if (ids.length < 2) throw invalid('count');
+    return this.table(user, ids);
+  }
+
+  /** One proposal for one scale (yes or no) or for several (ranked options), in one transaction. */
+  private async table(user: AuthUser, scaleIds: string[]): Promise<ContributionScale[]> {
     const audience = await this.lifecycle.councilAudience();
-    const { scale, proposal } = await this.dataSource.transaction(async (manager) => {
-      await this.scales.lock(manager, scaleId);
-      const scale = await this.scales.byId(scaleId, manager);
-      if (scale.status !== ScaleStatus.Draft) throw ContributionErrors.SCALE_ALREADY_SUBMITTED();
+    const competing = scaleIds.length > 1;
+    const { scales, proposal } = await this.dataSource.transaction(async (manager) => {
+      // Locked in id order: two submissions sharing scales cannot deadlock.
+      for (const id of [...scaleIds].sort()) await this.scales.lock(manager, id);
+      const scales: ContributionScale[] = [];
+      // One connection per transaction: its queries run one after the other.
+      for (const id of scaleIds) scales.push(await this.scales.byId(id, manager));
+      if (scales.some((scale) => scale.status !== ScaleStatus.Draft))
+        throw ContributionErrors.SCALE_ALREADY_SUBMITTED();
+      if (competing) {
+        if (new Set(scales.map((scale) => scale.fiscalYear)).size > 1) throw invalid('fiscalYear');
+        const charter = await this.charter.inForce(manager);
+        const rule = await this.charter.ruleFor(DecisionType.ContributionScale, charter);
+        if (!rule.competingOptionsMethod) throw ContributionErrors.COMPETING_SCALES_NOT_ALLOWED();
+      }
+      scales.sort((a, b) => a.name.localeCompare(b.name, 'fr-CA') || a.id.localeCompare(b.id));
       const draft = await this.proposals.createDraft(
         {
           decisionType: DecisionType.ContributionScale,
           origin: ProposalOrigin.Board,
-          title: `Barème des contributions ${scale.fiscalYear} — ${scale.name}`,
-          body: proposalBody(scale),
+          title: competing
+            ? `Barème des contributions ${scales[0].fiscalYear} — ${scales.length} barèmes concurrents`
+            : `Barème des contributions ${scales[0].fiscalYear} — ${scales[0].name}`,
+          body: scales.map((scale) => proposalBody(scale, competing)).join('\n\n'),
           authorMemberId: user.memberId,
           createdByAccountId: user.accountId,
+          voteOptions: competing
+            ? scales.map((scale) => ({ id: scale.id, labelFr: scale.name, labelEn: scale.name }))
+            : null,
         },
         manager,
       );
@@ -57,24 +93,36 @@ export class ScaleSubmission {
         actorAccountId: user.accountId,
         tabled: true,
         audience,
-        data: { contributionScaleId: scaleId },
+        data: competing
+          ? { contributionScaleIds: scales.map((scale) => scale.id) }
+          : { contributionScaleId: scales[0].id },
       });
       await manager.update(
         ContributionScale,
-        { id: scaleId },
+        { id: In(scales.map((scale) => scale.id)) },
         { status: ScaleStatus.Submitted, proposalId: proposal.id, submittedAt: new Date() },
       );
-      await this.audit.append(manager, {
-        actorAccountId: user.accountId,
-        action: 'contribution_scale.submitted',
-        entityType: 'contribution_scale',
-        entityId: scaleId,
-        data: { proposalId: proposal.id },
-      });
-      return { scale: await this.scales.byId(scaleId, manager), proposal };
+      await this.audit.appendMany(
+        manager,
+        scales.map((scale) => ({
+          actorAccountId: user.accountId,
+          action: 'contribution_scale.submitted',
+          entityType: 'contribution_scale',
+          entityId: scale.id,
+          data: {
+            proposalId: proposal.id,
+            ...(competing
+              ? { competingWith: scales.filter((s) => s.id !== scale.id).map((s) => s.id) }
+              : {}),
+          },
+        })),
+      );
+      const updated: ContributionScale[] = [];
+      for (const scale of scales) updated.push(await this.scales.byId(scale.id, manager));
+      return { scales: updated, proposal };
     });
     await this.lifecycle.afterSubmit(proposal);
-    return scale;
+    return scales;
   }
 
   /**
@@ -88,8 +136,11 @@ export class ScaleSubmission {
   }
 }
 
-/** The proposal's text: the tiers as a table, in French then English. */
-function proposalBody(scale: ContributionScale): string {
+const invalid = (reason: 'count' | 'fiscalYear') =>
+  ContributionErrors.COMPETING_SCALES_INVALID({ reason }, { reason });
+
+/** The proposal's text: the tiers as a table, in French then English (under the scale's name when competing). */
+function proposalBody(scale: ContributionScale, competing: boolean): string {
   const rows = [...scale.tiers]
     .sort((a, b) =>
       `${a.organisationCategory}/${a.sizeBand}`.localeCompare(
@@ -98,6 +149,7 @@ function proposalBody(scale: ContributionScale): string {
     )
     .map((t) => `| ${t.organisationCategory} | ${t.sizeBand} | ${formatCents(t.amountCents)} |`);
   return [
+    ...(competing ? [`## ${scale.name}`, ''] : []),
     `Barème des contributions de l'exercice ${scale.fiscalYear} (début : ${scale.fiscalYearStartsOn}), payable au plus tard le ${scale.dueOn}. Objectif de la campagne : ${formatCents(scale.campaignTargetCents)}.`,
     '',
     '| Catégorie / category | Taille / size | Montant / amount |',

@@ -15,7 +15,11 @@ import {
   ScaleSimulationType,
   SimulatedOrganisationConnection,
 } from './contributions.types';
-import { ContributionScaleInput, UpdateContributionScaleInput } from './dto/scale.input';
+import {
+  ContributionScaleInput,
+  SubmitCompetingScalesInput,
+  UpdateContributionScaleInput,
+} from './dto/scale.input';
 import { ContributionScalesArgs } from './dto/fiscal-year.args';
 import { ScaleSubmission } from './scale-submission.service';
 import { ScalesService } from './scales.service';
@@ -105,6 +109,20 @@ export class ScalesResolver {
     @Args('scaleId', { type: () => UUIDScalar }) scaleId: string,
   ): Promise<ContributionScaleType> {
     return ContributionScaleType.from(await this.submission.submit(user, scaleId));
+  }
+
+  @Mutation(() => [ContributionScaleType], {
+    description:
+      'Puts competing draft scales of one fiscal year to one contribution-scale proposal, voted by the ranked method the charter allows; the winner is adopted, the others rejected.',
+  })
+  @Roles(Role.Treasurer, Role.Secretary)
+  async submitCompetingContributionScales(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: SubmitCompetingScalesInput,
+  ): Promise<ContributionScaleType[]> {
+    return (await this.submission.submitCompeting(user, input.scaleIds)).map(
+      ContributionScaleType.from,
+    );
   }
 
   private async readable(user: AuthUser, scaleId: string) {

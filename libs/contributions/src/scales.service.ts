@@ -143,13 +143,15 @@ export class ScalesService {
     return scale;
   }
 
-  async byProposal(manager: EntityManager, proposalId: string) {
+  /** The scales a proposal decides (several when competing), locked, in id order. */
+  async byProposal(manager: EntityManager, proposalId: string): Promise<ContributionScale[]> {
     return manager
       .getRepository(ContributionScale)
       .createQueryBuilder('s')
       .setLock('pessimistic_write')
       .where('s.proposalId = :proposalId', { proposalId })
-      .getOne();
+      .orderBy('s.id')
+      .getMany();
   }
 
   /** What the scale would raise from today's membership: one aggregate query, grouped four ways. */

@@ -33,7 +33,7 @@ import { QueueHealth } from './queues/queue-health';
 import { QueueMetrics } from './queues/queue-metrics';
 import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
-import { bullConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
+import { bullProducerConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
 import { REDIS, redisProvider } from './queues/redis.provider';
 import { RateLimits } from './security/rate-limits';
 import { SessionRevocations } from './security/session-revocations';
@@ -81,8 +81,9 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           secret: config.JWT_SECRET ? createSecretKey(Buffer.from(config.JWT_SECRET)) : undefined,
           signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
         }),
+        // Queues fail fast without Redis; the workers' own connection waits (QueueProcessorsModule).
         BullModule.forRoot({
-          connection: bullConnection(redisTarget(config)),
+          connection: bullProducerConnection(redisTarget(config)),
           prefix: config.QUEUE_PREFIX,
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { DecisionType } from '@delibera/charter';
+import { ProposalVoteOption } from '@delibera/kernel';
 import { ProposalOrigin, ProposalStatus } from './proposal-status';
 
 /**
@@ -75,6 +76,13 @@ export class Proposal {
   /** Reason given by the secretary when cancelling. */
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
+
+  /**
+   * The options its vote is held on, when competing texts (contribution
+   * scales) are voted as one ranked vote; null for a yes-or-no vote.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  voteOptions: ProposalVoteOption[] | null;
 
   /**
    * Bumped whenever a dated transition is rescheduled, so a deadline job

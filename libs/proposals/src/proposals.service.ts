@@ -7,6 +7,7 @@ import { DecisionType } from '@delibera/charter';
 import {
   DomainEvent,
   ProposalDecidedEvent,
+  ProposalVoteOption,
   ProposalVotingStartedEvent,
   lockById,
 } from '@delibera/kernel';
@@ -24,6 +25,8 @@ export interface NewProposal {
   body: string;
   authorMemberId: string | null;
   createdByAccountId: string;
+  /** Competing options voted by the charter's ranked method (see Proposal.voteOptions). */
+  voteOptions?: ProposalVoteOption[] | null;
 }
 
 export interface NewText {
@@ -43,6 +46,8 @@ export interface Transition {
   set?: Partial<Omit<Proposal, 'id' | 'status'>>;
   /** What the audit event records beside from/to. */
   data?: Record<string, unknown>;
+  /** For a proposal voted between options: the option its vote adopted. */
+  winningOptionId?: string | null;
 }
 
 const DECIDED: ReadonlySet<ProposalStatus> = new Set([
@@ -132,6 +137,7 @@ export class ProposalsService {
         authorMemberId: draft.authorMemberId,
         createdByAccountId: draft.createdByAccountId,
         currentVersion: 1,
+        voteOptions: draft.voteOptions ?? null,
       }),
     );
     await manager.save(
@@ -226,7 +232,12 @@ export class ProposalsService {
       action: `proposal.${change.to}`,
       entityType: 'proposal',
       entityId: updated.id,
-      data: { from: current.status, to: change.to, ...change.data },
+      data: {
+        from: current.status,
+        to: change.to,
+        ...change.data,
+        ...(change.winningOptionId ? { winningOptionId: change.winningOptionId } : {}),
+      },
     });
     if (change.to === ProposalStatus.Voting) await this.announceVoting(manager, updated, change);
     if (decided) {
@@ -236,6 +247,7 @@ export class ProposalsService {
         decisionType: updated.decisionType,
         outcome: change.to as ProposalDecidedEvent['outcome'],
         actorAccountId: change.actorAccountId,
+        ...(change.winningOptionId ? { winningOptionId: change.winningOptionId } : {}),
       };
       await this.events.emitAsync(DomainEvent.ProposalDecided, event);
     }
@@ -268,6 +280,7 @@ export class ProposalsService {
       opensAt: proposal.votingOpensAt,
       closesAt: proposal.votingClosesAt,
       actorAccountId: change.actorAccountId,
+      ...(proposal.voteOptions ? { options: proposal.voteOptions } : {}),
     };
     await this.events.emitAsync(DomainEvent.ProposalVotingStarted, event);
   }

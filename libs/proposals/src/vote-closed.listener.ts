@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { DomainEvent, VoteClosedEvent } from '@delibera/kernel';
 import { AmendmentsService } from './amendments/amendments.service';
 import { ConsultationService } from './consultation/consultation.service';
+import { Proposal } from './proposal.entity';
 import { ProposalStatus } from './proposal-status';
 import { ProposalsService } from './proposals.service';
 
@@ -37,15 +38,38 @@ export class VoteClosedListener {
     if (event.subjectType === 'amendment') {
       return this.amendments.applyVote(manager, subjectId, voteId, outcome);
     }
-    const to = OUTCOMES[outcome];
-    if (event.subjectType !== 'proposal' || !to) return;
+    if (event.subjectType !== 'proposal') return;
+    if (!OUTCOMES[outcome] && outcome !== 'completed') return;
     const proposal = await this.proposals.lock(manager, subjectId);
     if (proposal.status !== ProposalStatus.Voting) return;
+    const decision = decisionOf(proposal, event);
+    if (!decision) return;
     await this.proposals.transition(manager, {
       proposalId: proposal.id,
-      to,
+      to: decision.to,
       actorAccountId: null,
       data: { voteId },
+      winningOptionId: decision.winningOptionId,
     });
   }
+}
+
+/**
+ * A yes-or-no vote decides by its outcome. A ranked vote between options
+ * (competing scales) completes with its winner: that option is adopted; with
+ * no winner (no ballot) the proposal is rejected.
+ */
+export function decisionOf(
+  proposal: Pick<Proposal, 'voteOptions'>,
+  event: Pick<VoteClosedEvent, 'outcome' | 'winners'>,
+): { to: ProposalStatus; winningOptionId?: string } | null {
+  if (!proposal.voteOptions) {
+    const to = OUTCOMES[event.outcome];
+    return to ? { to } : null;
+  }
+  if (event.outcome === 'quorum_not_met') return { to: ProposalStatus.QuorumNotMet };
+  const [winner] = event.winners ?? [];
+  return winner && proposal.voteOptions.some((o) => o.id === winner)
+    ? { to: ProposalStatus.Adopted, winningOptionId: winner }
+    : { to: ProposalStatus.Rejected };
 }

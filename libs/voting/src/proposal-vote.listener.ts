@@ -18,7 +18,8 @@ const ELECTORATE_OF: Partial<Record<DecidingBody, ElectorateKind>> = {
 
 /**
  * A proposal entered voting: its vote is created in the proposal's
- * transaction, yes or no, with the method, threshold, quorum, secrecy and
+ * transaction, yes or no (or, for competing options such as contribution
+ * scales, those options ranked by the rule's `competingOptionsMethod`), with the method, threshold, quorum, secrecy and
  * weighting of its rule under the charter version it pinned. A general
  * assembly decides only at a convened assembly whose agenda holds the
  * proposal; without one the whole transition is refused. Idempotent: a
@@ -52,7 +53,9 @@ export class ProposalVoteListener {
         titleFr: event.title,
         titleEn: event.title,
         ...(await this.proposalElectorate(manager, rule, proposalId)),
-        options: YES_NO,
+        options: event.options ?? YES_NO,
+        // Competing options are ranked by the method the charter allows for them.
+        ...(event.options ? { rules: { method: competingMethod(rule) } } : {}),
         binding: true,
         opensAt: event.opensAt,
         closesAt: event.closesAt,
@@ -116,4 +119,10 @@ export class ProposalVoteListener {
     if (!ref) throw VotingErrors.NO_ASSEMBLY_FOR_PROPOSAL();
     return { electorateKind, electorateRef: ref };
   }
+}
+
+function competingMethod(rule: DecisionRule) {
+  if (rule.competingOptionsMethod) return rule.competingOptionsMethod;
+  const reason = `the charter does not allow competing ${rule.decisionType} options`;
+  throw VotingErrors.INVALID_VOTE_SETTINGS({ reason }, { reason });
 }

@@ -428,6 +428,7 @@ export class VoteLifecycleService {
       subjectType: vote.subjectType,
       subjectId: vote.subjectId,
       outcome: count.outcome,
+      winners: count.winners,
     };
     await this.events.emitAsync(DomainEvent.VoteClosed, event);
     audits.push({

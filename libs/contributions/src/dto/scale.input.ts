@@ -70,3 +70,14 @@ export class ContributionScaleInput {
 export class UpdateContributionScaleInput extends ContributionScaleInput {
   @Field(() => UUIDScalar) @IsUUID() scaleId: string;
 }
+
+@InputType()
+export class SubmitCompetingScalesInput {
+  @Field(() => [UUIDScalar], {
+    description: 'Two or more draft scales of the same fiscal year, voted as options of one vote.',
+  })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  scaleIds: string[];
+}

@@ -15,8 +15,9 @@ export class ContributionCall {
   @Column({ type: 'uuid' })
   scaleId: string;
 
-  @Column({ type: 'uuid' })
-  tierId: string;
+  /** The organisation's tier; null for an individual member's dues. */
+  @Column({ type: 'uuid', nullable: true })
+  tierId: string | null;
 
   @Column({ type: 'uuid' })
   memberId: string;

@@ -22,6 +22,14 @@ export class ContributionPayment {
   @Column({ type: 'uuid', nullable: true })
   reversesPaymentId: string | null;
 
+  /**
+   * For a credit entry (method `credit`): the other call of the transfer, the
+   * later call it pays (on the negative entry) or the earlier call whose
+   * overpayment it is (on the positive entry).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  creditCallId: string | null;
+
   @Column({ type: 'date' })
   paidOn: string;
 

@@ -15,12 +15,26 @@ describe('GraphQL error formatting', () => {
         code: '57P01',
       }),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
       new Error('Connection terminated unexpectedly'),
     ]) {
       const formatted = format(lost);
       expect(formatted.extensions).toEqual({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true });
-      expect(formatted.message).toMatch(/momentanément indisponible; rien n’a été enregistré/);
+      expect(formatted.message).toBe(
+        'Le service est momentanément indisponible. Réessayez dans un instant.',
+      );
     }
+  });
+
+  it('reads the code of a connection error graphql-js wrapped as NonErrorThrown', () => {
+    const refused = { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' };
+    const formatted = format(
+      Object.assign(new Error('Unexpected error value'), {
+        name: 'NonErrorThrown',
+        thrownValue: refused,
+      }),
+    );
+    expect(formatted.extensions).toEqual({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true });
   });
 
   it('marks serialization conflicts retryable and keeps domain errors as they are', () => {

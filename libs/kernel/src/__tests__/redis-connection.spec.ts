@@ -1,5 +1,10 @@
 import { ConfigError, loadConfig } from '../config/app-config';
-import { isRedisConfigured, redisTarget } from '../queues/redis-connection';
+import {
+  bullConnection,
+  bullProducerConnection,
+  isRedisConfigured,
+  redisTarget,
+} from '../queues/redis-connection';
 
 const fakeCa = (path: string) => Buffer.from(`pem of ${path}`);
 
@@ -99,6 +104,21 @@ describe('Redis connection settings', () => {
     expect(attempt({ QUEUE_PREFIX: 'delibera' })).toContain('hash tag');
     expect(attempt({ REDIS_PASSWORD: '' })).toBe('accepted');
     expect(isRedisConfigured(loadConfig({}))).toBe(false);
+  });
+
+  it('lets the queues the app adds to fail fast without Redis, while workers wait for it', () => {
+    const target = redisTarget(loadConfig({ REDIS_URL: 'redis://cache.internal:6380' }));
+    expect(bullProducerConnection(target)).toEqual({
+      host: 'cache.internal',
+      port: 6380,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
+    expect(bullConnection(target)).toEqual({
+      host: 'cache.internal',
+      port: 6380,
+      maxRetriesPerRequest: null,
+    });
   });
 
   it('reads reminder offsets, earliest first', () => {

@@ -44,9 +44,11 @@ export const CommonErrors = defineErrors({
     fr: "Cette donnée a été modifiée par quelqu'un d'autre; veuillez réessayer.",
     en: 'This data was changed by someone else; please try again.',
   },
+  // Not "nothing was saved": the connection may drop after the commit, before the reply
+  // (a retried ballot then answers ALREADY_VOTED; see test/faults/postgres-restart-casting).
   TEMPORARILY_UNAVAILABLE: {
-    fr: 'Le service est momentanément indisponible; rien n’a été enregistré. Réessayez dans un instant.',
-    en: 'The service is briefly unavailable; nothing was saved. Try again in a moment.',
+    fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    en: 'The service is briefly unavailable. Try again in a moment.',
   },
   RATE_LIMITED: {
     fr: 'Trop de tentatives; réessayez dans quelques minutes.',

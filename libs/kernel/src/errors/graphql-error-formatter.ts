@@ -37,7 +37,8 @@ const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505', '55P03']);
 function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true;
+    // 53300: too many connections, as when every client reconnects at once after a restart.
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
     if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
   }
   return (
@@ -76,6 +77,19 @@ function toDomainError(formatted: GraphQLFormattedError, original: unknown): Dom
 }
 
 /**
+ * What was really thrown. graphql-js wraps anything that is not `instanceof
+ * Error` in a NonErrorThrown; an error from another realm is one (Node's own
+ * socket errors, ECONNREFUSED included, as seen from a Jest sandbox), and its
+ * code must still be read.
+ */
+function thrownValue(error: unknown): unknown {
+  const wrapped = error as { name?: unknown; thrownValue?: unknown } | null;
+  return wrapped?.name === 'NonErrorThrown' && wrapped.thrownValue !== undefined
+    ? wrapped.thrownValue
+    : error;
+}
+
+/**
  * The single place where any error leaving the API gets its stable
  * `extensions.code` and a message in the caller's locale. Resolvers never
  * catch to translate; they let DomainErrors rise to here.
@@ -84,7 +98,7 @@ export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const domainError = toDomainError(formatted, unwrapResolverError(error));
+  const domainError = toDomainError(formatted, thrownValue(unwrapResolverError(error)));
   const extensions: Record<string, unknown> = { code: domainError.code };
   if (RETRYABLE_CODES.has(domainError.code)) extensions.retryable = true;
   if (domainError.details !== undefined) extensions.details = domainError.details;

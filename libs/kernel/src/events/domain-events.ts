@@ -35,6 +35,8 @@ export interface VoteClosedEvent {
   subjectType: string;
   subjectId: string | null;
   outcome: VoteOutcome;
+  /** The winning option ids (a ranked vote between options has one); empty for a motion. */
+  winners?: readonly string[];
 }
 
 export interface ProposalDecidedEvent {
@@ -43,6 +45,8 @@ export interface ProposalDecidedEvent {
   decisionType: string;
   outcome: 'adopted' | 'rejected' | 'quorum_not_met';
   actorAccountId: string | null;
+  /** For a proposal voted between options (competing scales): the option adopted. */
+  winningOptionId?: string | null;
 }
 
 export interface ProposalVotingStartedEvent {
@@ -54,6 +58,15 @@ export interface ProposalVotingStartedEvent {
   opensAt: Date;
   closesAt: Date;
   actorAccountId: string | null;
+  /** The options the proposal is voted on (competing scales); absent: yes or no. */
+  options?: ProposalVoteOption[] | null;
+}
+
+/** One option of a proposal voted between options; its id is what ballots rank. */
+export interface ProposalVoteOption {
+  id: string;
+  labelFr: string;
+  labelEn: string;
 }
 
 export interface OpinionPublishedEvent {

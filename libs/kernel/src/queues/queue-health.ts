@@ -1,10 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { QueueName } from './jobs';
 import { lagSeconds } from './job-timing';
 import { JobScheduler } from './scheduled-job';
 
 const LAG_WINDOW = 100;
+/** While Redis is away each client fails every reconnect attempt: one line a minute is enough. */
+const ERROR_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * A BullMQ queue or worker without an `error` listener prints every Redis
+ * connection failure to stderr; this logs them as warnings, at most one a
+ * minute per client (/ready already says Redis is down).
+ */
+function redisErrorLog(logger: Logger, source: string): (error: Error) => void {
+  let last = -Infinity;
+  return (error) => {
+    const now = Date.now();
+    if (now - last < ERROR_LOG_INTERVAL_MS) return;
+    last = now;
+    logger.warn(`${source}: ${error.message}`);
+  };
+}
 
 export interface QueueState {
   waiting: number;
@@ -22,13 +39,19 @@ export interface QueueState {
  */
 @Injectable()
 export class QueueHealth {
+  private readonly logger = new Logger('Queues');
   private readonly workers = new Map<QueueName, Worker>();
 
-  constructor(private readonly scheduler: JobScheduler) {}
+  constructor(private readonly scheduler: JobScheduler) {
+    for (const name of Object.values(QueueName)) {
+      scheduler.queue(name).on('error', redisErrorLog(this.logger, `queue ${name}`));
+    }
+  }
 
   /** Called by this process's processors once their BullMQ worker exists. */
   attach(queue: QueueName, worker: Worker): void {
     this.workers.set(queue, worker);
+    worker.on('error', redisErrorLog(this.logger, `worker ${queue}`));
   }
 
   /** `running` or `stopped` per queue processed in this process; empty in an API without processors. */

@@ -7,13 +7,11 @@ import { JobRegistry } from './job-registry';
 import { JobData, QueueName } from './jobs';
 import { QueueHealth } from './queue-health';
 import { QueueMetrics } from './queue-metrics';
+import { bullConnection, redisTarget } from './redis-connection';
 import { ReconcileHandler } from './reconciler';
 
 /** One BullMQ worker per queue, dispatching each job to the handler registered for its name. */
-function processorFor(
-  queue: QueueName,
-  options: Omit<WorkerOptions, 'connection'>,
-): Type<WorkerHost> {
+function processorFor(queue: QueueName, options: WorkerOptions): Type<WorkerHost> {
   @Processor(queue, options)
   class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
     constructor(
@@ -53,7 +51,10 @@ export class QueueProcessorsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const lockMs = config.JOB_LOCK_SECONDS * 1000;
     // A dead worker's jobs are retried once their lock lapses and the stalled check sees it.
-    const options = {
+    const options: WorkerOptions = {
+      // Workers wait for Redis to return (BullMQ's blocking connection); the queues the
+      // app adds to fail fast instead (KernelModule), so they cannot share one connection.
+      connection: bullConnection(redisTarget(config)),
       concurrency: config.WORKER_CONCURRENCY,
       lockDuration: lockMs,
       stalledInterval: lockMs,

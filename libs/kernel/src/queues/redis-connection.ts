@@ -110,6 +110,25 @@ export function bullConnection(target: RedisTarget): ConnectionOptions {
   return { ...target.options, maxRetriesPerRequest: null } as ConnectionOptions;
 }
 
+/**
+ * The connection of the queues the app adds jobs to (after a request's commit,
+ * the reconciler's tick). While Redis is unreachable their commands fail at
+ * once instead of waiting in ioredis' offline queue for it to return: no
+ * request hangs on Redis, and every caller treats the failure as "later" (the
+ * outbox and the reconciler re-read PostgreSQL). Workers keep `bullConnection`
+ * and wait for Redis as BullMQ expects. A Cluster client keeps its offline
+ * queue: it needs it while it discovers its slots, and that path has not been
+ * run against a real Cluster.
+ */
+export function bullProducerConnection(target: RedisTarget): ConnectionOptions {
+  if (target.mode === 'cluster') return bullConnection(target);
+  return {
+    ...target.options,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+  } as ConnectionOptions;
+}
+
 function hostPorts(list: string): { host: string; port: number }[] {
   return list.split(',').map((entry) => {
     const at = entry.lastIndexOf(':');

@@ -15,7 +15,12 @@ export const CONTRIBUTION_CALL: Template = {
       `Bonjour ${p.name},`,
       '',
       `L'assemblée générale a adopté le barème des contributions de l'exercice ${p.fiscalYear}.`,
-      `Contribution de votre organisation : ${p.amount}, payable au plus tard le ${p.dueOn}.`,
+      p.individual
+        ? `Votre cotisation de membre : ${p.amount}, payable au plus tard le ${p.dueOn}.`
+        : `Contribution de votre organisation : ${p.amount}, payable au plus tard le ${p.dueOn}.`,
+      ...(p.credit
+        ? [`Votre crédit de ${p.credit} y a été appliqué ; reste à payer : ${p.outstanding}.`]
+        : []),
       `Indiquez la référence ${p.reference} avec votre paiement.`,
     ].join('\n'),
   }),
@@ -25,7 +30,12 @@ export const CONTRIBUTION_CALL: Template = {
       `Hello ${p.name},`,
       '',
       `The general assembly adopted the contribution scale for fiscal year ${p.fiscalYear}.`,
-      `Your organisation's contribution: ${p.amount}, due by ${p.dueOn}.`,
+      p.individual
+        ? `Your membership dues: ${p.amount}, due by ${p.dueOn}.`
+        : `Your organisation's contribution: ${p.amount}, due by ${p.dueOn}.`,
+      ...(p.credit
+        ? [`Your credit of ${p.credit} was applied; left to pay: ${p.outstanding}.`]
+        : []),
       `Please quote reference ${p.reference} with your payment.`,
     ].join('\n'),
   }),
