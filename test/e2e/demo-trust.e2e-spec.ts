@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_PASSWORD, seedDemoTrust } from '../../apps/api/src/demo/demo-seed';
 import { signIn } from '../factories';
 import { castBallot } from '../factories/votes';
@@ -161,6 +163,36 @@ describe('Demo trust', () => {
         `SELECT count(*) AS n FROM in_kind_contribution WHERE kind = 'volunteer_hours' AND status = 'approved'`,
       ),
     ).toBe(2);
+  });
+
+  it('publishes its 2026 annual report, thanking by name only the volunteer who agreed', async () => {
+    const token = await signIn(app, 'fiduciaire@demo.delibera.quebec', DEMO_PASSWORD);
+    const volunteers = await rows<{ person_name: string; recognition_consent: boolean }>(
+      `SELECT person_name, recognition_consent FROM in_kind_contribution WHERE kind = 'volunteer_hours'`,
+    );
+    const { accountabilityReport } = ok(
+      await app.gql<{ accountabilityReport: { markdown: string } }>(
+        'query { accountabilityReport(fiscalYear: 2026, locale: Fr) { markdown } }',
+        {},
+        { token },
+      ),
+    );
+    expect(accountabilityReport.markdown).toContain('# Rapport annuel de reddition de comptes');
+    for (const v of volunteers) {
+      expect(accountabilityReport.markdown.includes(v.person_name)).toBe(v.recognition_consent);
+    }
+    expect(volunteers.filter((v) => v.recognition_consent)).toHaveLength(1);
+    // The PDF of a living trust, kept to be looked at.
+    const pdf = await fetch(new URL('/reports/accountability/2026.pdf?lang=fr', app.url), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(pdf.status).toBe(200);
+    const dir = join(__dirname, '__artifacts__');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'demo-accountability-2026-fr.pdf'),
+      Buffer.from(await pdf.arrayBuffer()),
+    );
   });
 
   it('seats every council with a named chair', async () => {

@@ -22,11 +22,14 @@ const VOTES_IN_PERIOD = `
          coalesce(v.roll_size, 0) AS eligible,
          -- a published result holds the count; an open vote is counted live
          coalesce(r.participations, (SELECT count(*) FROM participation p WHERE p.vote_id = v.id))::int AS voters,
-         CASE v.quorum_kind
+         -- an assembly's vote is held to the assembly's quorum, measured when it closed
+         coalesce(q.required, CASE v.quorum_kind
            WHEN 'ratio' THEN ceil(coalesce(v.roll_size, 0)::numeric * v.quorum_numerator / v.quorum_denominator)::int
-           WHEN 'count' THEN v.quorum_numerator END AS quorum_required,
+           WHEN 'count' THEN v.quorum_numerator END) AS quorum_required,
          r.quorum_met, r.outcome
-  FROM vote v LEFT JOIN vote_result r ON r.vote_id = v.id
+  FROM vote v
+  LEFT JOIN vote_result r ON r.vote_id = v.id
+  LEFT JOIN assembly_vote_quorum q ON q.vote_id = v.id
   WHERE v.status <> 'scheduled' AND v.opens_at < $2 AND v.closes_at >= $1`;
 
 /** Participation in votes: turnout, quorum margin and breakdowns of the roll, aggregates only. */

@@ -186,6 +186,8 @@ async function seedVolunteerHours(
       performedOn: '2026-10-18',
       minutes: 180,
       councilId: youth,
+      // This volunteer agreed to be thanked by name in the annual report; the next one did not.
+      thankByName: true,
     },
     {
       volunteer: people.persons[15],

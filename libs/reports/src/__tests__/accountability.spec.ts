@@ -47,6 +47,7 @@ const data: AccountabilityData = {
     votes: [],
     overTime: [],
   },
+  collegeTurnout: {},
   register: { period, decisions: [] },
   pipeline: { period, byStatus: [], timeInPhase: [], expiredInitiatives: [] },
   councils: {
@@ -118,6 +119,12 @@ describe('the accountability report', () => {
     );
     expect(fr.meta[0]).toBe('Période du 1 avril 2026 au 31 mars 2027');
     expect(en.meta[0]).toBe('Period from April 1, 2026 to March 31, 2027');
+    expect(fr.subtitle).toBe('Exercice 2026-2027');
+    const calendar = {
+      ...data,
+      period: { from: new Date('2026-01-01T05:00:00Z'), to: new Date('2027-01-01T05:00:00Z') },
+    };
+    expect(buildAccountabilityDocument(calendar, 'en').subtitle).toBe('Fiscal year 2026');
   });
 
   it('renders Markdown with escaped cells, empty tables said in words, and no anonymous name', () => {

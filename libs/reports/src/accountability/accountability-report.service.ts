@@ -26,13 +26,17 @@ export class AccountabilityReportService {
 
   async data(fiscalYear: number, now = new Date()): Promise<AccountabilityData> {
     const period = await this.campaigns.fiscalYearPeriod(fiscalYear);
+    const participation = await this.participation.report(period);
+    const voteIds = participation.votes.map((v) => v.voteId);
+    const breakdowns = voteIds.length > 0 ? await this.participation.breakdowns(voteIds) : [];
     // Each report runs its own queries; one after the other keeps the pool free for members.
     return {
       fiscalYear,
       period,
       generatedAt: now,
       membership: await this.membership.report(period),
-      participation: await this.participation.report(period),
+      participation,
+      collegeTurnout: Object.fromEntries(voteIds.map((id, i) => [id, breakdowns[i].college])),
       register: await this.decisions.register(period),
       pipeline: await this.pipeline.report(period),
       councils: await this.councils.report(period),

@@ -6,6 +6,7 @@ import {
   CouncilsReportType,
   DecisionRegisterType,
   MembershipReportType,
+  ParticipationCellType,
   ParticipationReportType,
   ProposalPipelineType,
   ReportCountType,
@@ -21,6 +22,8 @@ export interface AccountabilityData {
   generatedAt: Date;
   membership: MembershipReportType;
   participation: ParticipationReportType;
+  /** Each vote's turnout by college, small cells of secret votes already suppressed. */
+  collegeTurnout: Record<string, ParticipationCellType[]>;
   register: DecisionRegisterType;
   pipeline: ProposalPipelineType;
   councils: CouncilsReportType;
@@ -95,6 +98,10 @@ export function buildAccountabilityDocument(
     empty: w.none,
   });
   const lastDay = new Date(data.period.to.getTime() - 1);
+  // A fiscal year from January 1st is named by its year alone.
+  const calendarYear =
+    data.period.from.toLocaleDateString('en-CA', { timeZone: TRUST_TIME_ZONE }).slice(5) ===
+    '01-01';
   const {
     membership: m,
     participation: p,
@@ -212,6 +219,29 @@ export function buildAccountabilityDocument(
                 : `${vote.quorumMargin > 0 ? '+' : ''}${num(vote.quorumMargin)}`,
               vote.outcome ? (w.outcome[vote.outcome] ?? vote.outcome) : w.open,
             ]),
+          empty: w.noVotes,
+        },
+        {
+          kind: 'table',
+          caption: w.byCollegeTurnout,
+          columns: [
+            { label: w.vote, align: 'left', width: 4 },
+            { label: w.college, align: 'left', width: 4 },
+            { label: w.eligible, align: 'right', width: 1.2 },
+            { label: w.voters, align: 'right', width: 1.4 },
+            { label: w.turnout, align: 'right', width: 1.3 },
+          ],
+          rows: [...p.votes]
+            .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
+            .flatMap((vote) =>
+              (data.collegeTurnout[vote.voteId] ?? []).map((cell) => [
+                locale === 'fr' ? vote.titleFr : vote.titleEn,
+                label(cell),
+                num(cell.eligible),
+                cell.suppressed ? w.fewerThanFive : num(cell.voters ?? 0),
+                cell.suppressed ? '—' : pct(cell.turnout),
+              ]),
+            ),
           empty: w.noVotes,
         },
         { kind: 'note', text: w.suppressionNote },
@@ -458,14 +488,14 @@ export function buildAccountabilityDocument(
   return {
     locale,
     title: w.title,
-    subtitle: w.fiscalYear(data.fiscalYear),
+    subtitle: w.fiscalYear(data.fiscalYear, calendarYear),
     meta: [
       w.periodLine(formatDay(data.period.from, locale), formatDay(lastDay, locale)),
       w.issued(formatDay(data.generatedAt, locale)),
     ],
     intro: w.intro,
     sections,
-    footer: `${w.title} — ${w.fiscalYear(data.fiscalYear)}`,
+    footer: `${w.title} — ${w.fiscalYear(data.fiscalYear, calendarYear)}`,
     pageLabel: w.page,
     labelSep: w.labelSep,
   };

@@ -44,7 +44,7 @@ export function renderAccountabilityPdf(doc: ReportDocument): Promise<Buffer> {
 
   const width = pdf.page.width - PAGE.margin * 2;
   const sectionPages: number[] = [];
-  titlePage(pdf, doc, width);
+  const titleBottom = titlePage(pdf, doc, width);
   doc.sections.forEach((section, i) => {
     // A section opens a page, unless the previous one left more than half of its page free.
     if (i === 0 || pdf.y > pdf.page.height / 2) {
@@ -57,13 +57,14 @@ export function renderAccountabilityPdf(doc: ReportDocument): Promise<Buffer> {
     heading(pdf, section.heading, width);
     for (const block of section.blocks) renderBlock(pdf, block, width);
   });
-  contents(pdf, doc, sectionPages, width);
+  contents(pdf, doc, sectionPages, width, titleBottom);
   footers(pdf, doc, width);
   pdf.end();
   return done;
 }
 
-function titlePage(pdf: Pdf, doc: ReportDocument, width: number): void {
+/** Returns where the title page's text ends, for the contents to follow. */
+function titlePage(pdf: Pdf, doc: ReportDocument, width: number): number {
   pdf.rect(0, 0, pdf.page.width, 250).fill(COLOURS.accent);
   pdf
     .fillColor('#ffffff')
@@ -76,12 +77,19 @@ function titlePage(pdf: Pdf, doc: ReportDocument, width: number): void {
   for (const line of doc.meta) pdf.text(pdfText(line), PAGE.margin, pdf.y, { width });
   pdf.moveDown(1.5).fontSize(11).text(pdfText(doc.intro), { width, align: 'justify', lineGap: 3 });
   pdf.moveDown(2);
+  return pdf.y;
 }
 
 /** The table of contents, on the title page, once the sections' pages are known. */
-function contents(pdf: Pdf, doc: ReportDocument, pages: number[], width: number): void {
+function contents(
+  pdf: Pdf,
+  doc: ReportDocument,
+  pages: number[],
+  width: number,
+  titleBottom: number,
+): void {
   pdf.switchToPage(0);
-  const top = Math.max(pdf.y, 470);
+  const top = Math.max(titleBottom, 470);
   pdf.font(FONT.bold).fontSize(13).fillColor(COLOURS.accent);
   pdf.text(doc.locale === 'fr' ? 'Sommaire' : 'Contents', PAGE.margin, top, { width });
   pdf.moveDown(0.5).font(FONT.regular).fontSize(11).fillColor(COLOURS.ink);

@@ -9,7 +9,8 @@ function list(names: string[], and: string): string {
 
 const fr = {
   title: 'Rapport annuel de reddition de comptes',
-  fiscalYear: (year: number) => `Exercice ${year}-${year + 1}`,
+  fiscalYear: (year: number, calendar: boolean) =>
+    calendar ? `Exercice ${year}` : `Exercice ${year}-${year + 1}`,
   periodLine: (from: string, to: string) => `Période du ${from} au ${to}`,
   issued: (date: string) => `Produit le ${date}`,
   intro:
@@ -59,6 +60,8 @@ const fr = {
   secret: 'secret',
   open: 'En cours',
   noVotes: "Aucun vote pendant l'exercice.",
+  byCollegeTurnout: 'Participation par collège',
+  fewerThanFive: 'moins de 5',
   suppressionNote:
     "Pour protéger le secret du vote, les tableaux de participation détaillés par collège, région, groupe d'âge ou conseil ne publient aucune case de moins de 5 votants lors d'un vote secret.",
   outcome: {
@@ -161,7 +164,8 @@ type Words = typeof fr;
 
 const en: Words = {
   title: 'Annual accountability report',
-  fiscalYear: (year: number) => `Fiscal year ${year}-${year + 1}`,
+  fiscalYear: (year: number, calendar: boolean) =>
+    calendar ? `Fiscal year ${year}` : `Fiscal year ${year}-${year + 1}`,
   periodLine: (from: string, to: string) => `Period from ${from} to ${to}`,
   issued: (date: string) => `Issued on ${date}`,
   intro:
@@ -211,6 +215,8 @@ const en: Words = {
   secret: 'secret',
   open: 'Open',
   noVotes: 'No vote during the year.',
+  byCollegeTurnout: 'Turnout by college',
+  fewerThanFive: 'fewer than 5',
   suppressionNote:
     'To protect the secrecy of the ballot, detailed turnout tables by college, region, age group or council never publish a cell of fewer than 5 voters in a secret vote.',
   outcome: {
