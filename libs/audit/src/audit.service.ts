@@ -1,10 +1,14 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConnectionArgs, paginate } from '@delibera/kernel';
-import type { PoolClient, QueryArrayResult } from 'pg';
-import { chainHash, GENESIS_HASH, storedEventHash } from './audit-chain';
+import { chainHash, GENESIS_HASH } from './audit-chain';
+import { walkChain, WalkRange, WalkResult } from './chain-walk';
 import { AuditEvent } from './audit-event.entity';
 
 /** Arbitrary but fixed: all appends take this transaction-scoped lock, so the chain never forks. */
@@ -31,26 +35,18 @@ export interface ChainHead {
   hash: string;
 }
 
-/**
- * One event as verify() reads it, in array mode: text only (the time already
- * in the ISO form chainHash hashed, jsonb as text), so the driver parses nothing.
- */
-type StoredRow = [
-  seq: string,
-  occurredAtIso: string,
-  actorAccountId: string | null,
-  action: string,
-  entityType: string,
-  entityId: string | null,
-  data: string,
-  prevHash: string,
-  hash: string,
-];
+/** From this many events, verify() walks the chain in worker threads. */
+const PARALLEL_VERIFY_FROM = 200_000;
+const MAX_VERIFY_THREADS = 4;
 
-const VERIFY_PAGE = `
-  SELECT e.seq::text, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-         e.actor_account_id::text, e.action, e.entity_type, e.entity_id, e.data::text, e.prev_hash, e.hash
-    FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`;
+export interface VerifyOptions {
+  /** Events read per round trip. */
+  pageSize?: number;
+  /** Threads walking ranges of the chain (default: the machine's cores, at most 4). */
+  threads?: number;
+  /** From this many events the walk is parallel (default 200,000). */
+  parallelFrom?: number;
+}
 
 export interface AuditVerification {
   valid: boolean;
@@ -113,63 +109,50 @@ export class AuditService {
   }
 
   /**
-   * Walks the whole chain in order and names the first broken link. Reads
-   * keyset pages (`seq > last`, on the primary key) on one connection, asking
-   * for the next page before checking the current one, so PostgreSQL reads
-   * while Node hashes; memory stays two pages whatever the log's length.
+   * Walks the chain, from the first event to the last one at the start of the
+   * call, and names the first broken link. Short logs are walked on one pooled
+   * connection; from `parallelFrom` events the chain is cut into `threads`
+   * ranges, each walked by a worker thread on its own connection (hashing is
+   * CPU-bound), and the ranges' ends are stitched here: range k's first event
+   * must follow range k-1's last hash.
    */
-  async verify(pageSize = 10_000): Promise<AuditVerification> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    const client = (await runner.connect()) as PoolClient;
-    const fetch = (afterSeq: string) =>
-      client.query<StoredRow>({
-        text: VERIFY_PAGE,
-        values: [afterSeq, pageSize],
-        rowMode: 'array',
-      });
-    let pending: Promise<QueryArrayResult<StoredRow>> | null = null;
-    try {
-      let prevHash = GENESIS_HASH;
-      let checked = 0;
-      let page = await fetch('0');
-      for (;;) {
-        const rows = page.rows;
-        pending = rows.length === pageSize ? fetch(rows[rows.length - 1][0]) : null;
-        for (const [
-          seqText,
-          occurredAtIso,
-          actorAccountId,
-          action,
-          entityType,
-          entityId,
-          data,
-          storedPrev,
-          hash,
-        ] of rows) {
-          const seq = Number(seqText);
-          const expected = storedEventHash(prevHash, {
-            seq,
-            occurredAtIso,
-            actorAccountId,
-            action,
-            entityType,
-            entityId,
-            data: JSON.parse(data) as unknown,
-          });
-          if (storedPrev !== prevHash || hash !== expected) {
-            return { valid: false, checked, headHash: prevHash, firstBrokenSeq: seq };
-          }
-          prevHash = hash;
-          checked++;
-        }
-        if (!pending) return { valid: true, checked, headHash: prevHash, firstBrokenSeq: null };
-        page = await pending;
+  async verify(options: VerifyOptions = {}): Promise<AuditVerification> {
+    const pageSize = options.pageSize ?? 10_000;
+    const [{ max }] = await this.dataSource.query<{ max: string }[]>(
+      'SELECT coalesce(max(seq), 0)::text AS max FROM audit_event',
+    );
+    const lastSeq = Number(max);
+    const threads = Math.min(options.threads ?? availableParallelism(), MAX_VERIFY_THREADS);
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (threads < 2 || lastSeq < (options.parallelFrom ?? PARALLEL_VERIFY_FROM) || !url) {
+      const runner = this.dataSource.createQueryRunner('slave');
+      const client = (await runner.connect()) as PoolClient;
+      try {
+        const walked = await walkChain(client, {
+          afterSeq: 0,
+          toSeq: lastSeq,
+          pageSize,
+          prevHash: GENESIS_HASH,
+        });
+        return stitch([walked]);
+      } finally {
+        await runner.release();
       }
-    } finally {
-      // A page asked for ahead must come back before the connection goes back to the pool.
-      await pending?.catch(() => undefined);
-      await runner.release();
     }
+    const bounds = Array.from({ length: threads + 1 }, (_, i) =>
+      Math.floor((lastSeq * i) / threads),
+    );
+    const walked = await Promise.all(
+      bounds.slice(1).map((toSeq, i) =>
+        walkInWorker(url, {
+          afterSeq: bounds[i],
+          toSeq,
+          pageSize,
+          prevHash: i === 0 ? GENESIS_HASH : null,
+        }),
+      ),
+    );
+    return stitch(walked);
   }
 
   /** The last event of the chain now (seq 0 and the genesis hash when the log is empty). */
@@ -193,4 +176,41 @@ export class AuditService {
       (e) => e,
     );
   }
+}
+
+/** Joins the walks of consecutive ranges into one verdict on the whole chain. */
+function stitch(walks: WalkResult[]): AuditVerification {
+  let headHash = GENESIS_HASH;
+  let checked = 0;
+  for (const walk of walks) {
+    if (walk.firstSeq !== null && walk.firstPrevHash !== headHash)
+      return { valid: false, checked, headHash, firstBrokenSeq: walk.firstSeq };
+    checked += walk.checked;
+    if (walk.checked > 0) headHash = walk.lastHash!;
+    if (walk.firstBrokenSeq !== null)
+      return { valid: false, checked, headHash, firstBrokenSeq: walk.firstBrokenSeq };
+  }
+  return { valid: true, checked, headHash, firstBrokenSeq: null };
+}
+
+/**
+ * Walks a range in a worker thread. From the sources (tests, benchmarks) the
+ * worker is TypeScript, loaded through @swc-node/register as they are; built,
+ * it is the compiled .js beside this file.
+ */
+function walkInWorker(url: string, range: WalkRange): Promise<WalkResult> {
+  const fromSources = __filename.endsWith('.ts');
+  const worker = new Worker(join(__dirname, `chain-walk.worker.${fromSources ? 'ts' : 'js'}`), {
+    workerData: { url, range },
+    execArgv: fromSources ? ['-r', '@swc-node/register'] : [],
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { ok: boolean; result?: WalkResult; error?: string }) =>
+      message.ok ? resolve(message.result!) : reject(new Error(message.error)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`audit chain walker exited with code ${code}`));
+    });
+  });
 }

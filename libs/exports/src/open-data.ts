@@ -12,7 +12,7 @@ import { MIN_CELL_VOTERS, participationCellsSql } from './participation.sql';
  */
 export const PUBLIC_VOTES = `v.status = 'tallied'
   AND v.electorate_kind IN ('all_members', 'assembly', 'board')
-  AND v.subject_type IN ('proposal', 'referendum', 'election', 'assembly_item')`;
+  AND v.subject_type IN ('proposal', 'amendment', 'referendum', 'election', 'assembly_item')`;
 
 export const LICENCE = {
   id: 'CC-BY-SA-4.0',
@@ -118,7 +118,7 @@ const DECISION_FIELDS: Field[] = [
     type: 'text',
     fr: 'Ce qui est mis aux voix.',
     en: 'What is put to the vote.',
-    values: ['proposal', 'referendum', 'election', 'assembly_item'],
+    values: ['proposal', 'amendment', 'referendum', 'election', 'assembly_item'],
   },
   {
     name: 'titleFr',

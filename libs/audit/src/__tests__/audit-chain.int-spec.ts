@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@delibera/platform';
 import { createTestDatabase } from '../../../../test/setup/test-database';
+import { chainHash } from '../audit-chain';
 import { AuditService } from '../audit.service';
 
 describe('audit hash chain', () => {
@@ -109,7 +110,64 @@ describe('audit hash chain', () => {
     await dataSource.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
     await dataSource.query(`UPDATE audit_event SET data = '{"i": 999}' WHERE seq = 42`);
     await dataSource.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
-    const result = await audit.verify(10); // small pages also exercise paging
+    const result = await audit.verify({ pageSize: 10 }); // small pages also exercise paging
     expect(result).toMatchObject({ valid: false, firstBrokenSeq: 42, checked: 41 });
+  });
+});
+
+describe('audit chain walked in parallel ranges', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let dataSource: DataSource;
+  let audit: AuditService;
+  const parallel = { threads: 3, parallelFrom: 0, pageSize: 7 };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = createDataSource(db.url, 4);
+    await dataSource.initialize();
+    audit = new AuditService(dataSource);
+    for (let i = 0; i < 10; i++)
+      await dataSource.transaction((manager) =>
+        audit.appendMany(
+          manager,
+          Array.from({ length: 10 }, (_, j) => ({
+            actorAccountId: null,
+            action: 'test.appended',
+            entityType: 'test',
+            entityId: String(i * 10 + j),
+            data: { i: i * 10 + j, note: 'Évènement à Trois-Rivières' },
+          })),
+        ),
+      );
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('reaches the same verdict and head as the single walk', async () => {
+    const single = await audit.verify({ threads: 1 });
+    expect(single).toMatchObject({ valid: true, checked: 100 });
+    await expect(audit.verify(parallel)).resolves.toEqual(single);
+  });
+
+  it('catches a forged link at the start of a range, which only the stitching can see', async () => {
+    // Ranges of 3 threads over 100 events: 1–33, 34–66, 67–100. Row 67 is rewritten
+    // consistently with itself (its own hash recomputed over a forged predecessor).
+    const [row] = await dataSource.query(
+      `SELECT seq, occurred_at AS "occurredAt", actor_account_id AS "actorAccountId", action,
+              entity_type AS "entityType", entity_id AS "entityId", data FROM audit_event WHERE seq = 67`,
+    );
+    const forgedPrev = 'f'.repeat(64);
+    const forgedHash = chainHash(forgedPrev, { ...row, seq: 67 });
+    await dataSource.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+    await dataSource.query(`UPDATE audit_event SET prev_hash = $1, hash = $2 WHERE seq = 67`, [
+      forgedPrev,
+      forgedHash,
+    ]);
+    await dataSource.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+    const expected = { valid: false, checked: 66, firstBrokenSeq: 67 };
+    await expect(audit.verify(parallel)).resolves.toMatchObject(expected);
+    await expect(audit.verify({ threads: 1 })).resolves.toMatchObject(expected);
   });
 });

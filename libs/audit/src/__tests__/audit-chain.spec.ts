@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { canonicalJson } from '@delibera/kernel';
-import { canonicalJsonValue, chainHash, GENESIS_HASH, storedEventHash } from '../audit-chain';
+import { chainHash, GENESIS_HASH } from '../audit-chain';
+import { canonicalJsonValue, storedEventHash } from '../stored-event-hash';
 
 describe('storedEventHash (the verification fast path)', () => {
   it('writes the same bytes as canonicalJson for any JSON value', () => {

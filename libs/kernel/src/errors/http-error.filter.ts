@@ -27,11 +27,14 @@ const logger = new Logger('HttpError');
 export class DomainErrorHttpFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const error = toDomainError(exception);
     if (response.headersSent) {
+      // Mid-download: the client went away (nothing to report) or the source failed.
+      if ((exception as { code?: unknown } | null)?.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        logger.error(exception instanceof Error ? exception.stack : String(exception));
       response.destroy();
       return;
     }
+    const error = toDomainError(exception);
     response
       .status(STATUS_BY_CODE[error.code] ?? 400)
       .json({ code: error.code, message: error.localizedMessage(requestContext.locale()) });
