@@ -1059,7 +1059,7 @@ export async function seedTrust(
                                          submitted_at, decided_at, created_at, updated_at)
          SELECT pg_temp.u('scale' || y), y, make_date(y, 4, 1), 'Barème ' || y || '-' || (y + 1),
                 (CASE WHEN p.id IS NULL THEN 'draft' WHEN p.status IN ('adopted','implemented') THEN 'adopted' ELSE 'rejected' END)::contribution_scale_status,
-                make_date(y, 9, 30), 150000000 + (y - $1 + 3) * 10000000, 2500, 'remaining_months', p.id, '${staff.treasurer.id}'::uuid,
+                make_date(y, 9, 30), 150000000 + (y - $1 + 3) * 10000000, NULL, 'remaining_months', p.id, '${staff.treasurer.id}'::uuid,
                 p.submitted_at, p.decided_at, coalesce(p.created_at, ${T}), coalesce(p.decided_at, ${T})
            FROM generate_series($1 - 2, $1 + 1) AS y
            LEFT JOIN proposal p ON y <= $1 AND p.id = pg_temp.u('p' || (y - $1 + 3))`,

@@ -81,6 +81,8 @@ const data: AccountabilityData = {
       scaleId: null,
       targetCents: 123_456_789,
       inKindCents: 0,
+      creditCarriedInCents: 0,
+      creditCarriedOutCents: 0,
       byCategory: [],
       byRegion: [],
       reconciliation: { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
