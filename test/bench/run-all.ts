@@ -24,11 +24,14 @@ const BENCH_DIR = __dirname;
 const RESULTS = join(BENCH_DIR, 'results');
 const SCALE = process.env.BENCH_SCALE ?? 'small';
 
-/** The environment each bench gets at each scale: modest by default (2 shared cores). */
+/**
+ * The environment each bench gets at each scale: modest by default (2 shared cores, and a
+ * PostgreSQL whose 100 connections are shared: 20 casting clients, not 50, at small scale).
+ */
 const SIZES: Record<string, Record<string, Record<string, string>>> = {
   small: {
     seed: { SEED_SCALE: 'small' },
-    ballots: { ELIGIBLE: '20000', BASELINE_BALLOTS: '10000' },
+    ballots: { ELIGIBLE: '20000', BASELINE_BALLOTS: '10000', CLIENTS: '20' },
     deadlines: { BENCH_VOTES: '200', BENCH_BALLOTS: '500' },
     reports: { BENCH_SCALE: 'small' },
     load: { BENCH_SCALE: 'small', LOAD_SECONDS: '60' },
