@@ -169,9 +169,16 @@ function main(): void {
   const rows = collectRows(since);
   const failed = runs.filter((r) => r.status !== 0);
   const header = [
-    `Scale \`${SCALE}\` (BENCH_SCALE), ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} CPUs shared, load average ${loadavg()[0].toFixed(1)} at the end.`,
-    `Runs: ${runs.map((r) => `${r.name} ${r.seconds} s${r.status === 0 ? '' : ` (FAILED, exit ${r.status})`}`).join(', ')}.`,
-  ].join(' ');
+    `${runs.length > 0 ? `Scale \`${SCALE}\` (BENCH_SCALE), ` : ''}${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} CPUs shared, load average ${loadavg()[0].toFixed(1)} at the end.`,
+    runs.length > 0
+      ? `Runs: ${runs.map((r) => `${r.name} ${r.seconds} s${r.status === 0 ? '' : ` (FAILED, exit ${r.status})`}`).join(', ')}.`
+      : '',
+    process.env.BENCH_SINCE
+      ? `Rows of the results written since ${process.env.BENCH_SINCE} by \`npm run bench\` and by benches run alone, each at its own scale (the row or its note in summary.json names its sizes).`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const markdown = summaryMarkdown(rows, header);
   writeFileSync(join(RESULTS, 'summary.md'), markdown);
   writeFileSync(
