@@ -11,6 +11,7 @@ import {
 } from '@delibera/proposals';
 import { createMember, staffToken } from '../factories';
 import { assemblyWithProposal } from '../factories/assemblies';
+import { councilVotesOnOpinion } from '../factories/proposals';
 import {
   asVoter,
   castBallot,
@@ -535,33 +536,28 @@ describe('the board’s reports (e2e)', () => {
       ).toBe('Consultation');
       return id;
     };
+    /** A council member drafts a favourable opinion; the council adopts it by its vote, which publishes it. */
     const answer = async (
       consultationId: string,
-      drafter: string,
-      chair: string,
-      votesFor: number,
+      drafter: number,
+      chair: number,
+      voters: number[],
     ) => {
       const { id } = ok(
         await gql<{ draftCouncilOpinion: { id: string } }>(
           `mutation ($input: DraftOpinionInput!) { draftCouncilOpinion(input: $input) { id } }`,
           { input: { consultationId, position: 'Favourable', text: 'Avis favorable.' } },
-          drafter,
+          await tokenOf(drafter),
         ),
       ).draftCouncilOpinion;
-      ok(
-        await gql(
-          `mutation ($input: RecordCouncilVoteInput!) { recordCouncilOpinionVote(input: $input) { status } }`,
-          { input: { opinionId: id, votesFor, votesAgainst: 0, votesAbstain: 0 } },
-          chair,
+      const ballots = await Promise.all(
+        voters.map(
+          async (v) => [await tokenOf(v), { option: 'yes' }] as [string, { option: string }],
         ),
       );
-      ok(
-        await gql(
-          `mutation ($id: UUID!) { publishCouncilOpinion(opinionId: $id) { status } }`,
-          { id },
-          chair,
-        ),
-      );
+      expect(
+        await councilVotesOnOpinion(app, { chair: await tokenOf(chair), secretary }, id, ballots),
+      ).toBe('adopted');
     };
 
     it('counts consultations answered on time, late and not at all, and seats held', async () => {
@@ -576,12 +572,17 @@ describe('the board’s reports (e2e)', () => {
         ),
       );
       const of = (code: string) => proposal.consultations.find((c) => c.council.code === code)!.id;
-      await answer(of('youth'), await tokenOf(indexOf('A', 2)), await tokenOf(indexOf('A', 1)), 4);
+      await answer(
+        of('youth'),
+        indexOf('A', 2),
+        indexOf('A', 1),
+        [2, 3, 4].map((i) => indexOf('A', i)),
+      );
       await answer(
         of('seniors'),
-        await tokenOf(indexOf('E', 1)),
-        await tokenOf(indexOf('E', 0)),
-        2,
+        indexOf('E', 1),
+        indexOf('E', 0),
+        [0, 1].map((i) => indexOf('E', i)),
       );
       // The seniors' opinion came after its due date (the clock, moved back).
       await app.dataSource.query(
@@ -867,8 +868,11 @@ describe('the board’s reports (e2e)', () => {
       ).decisionRegister;
       const named = SEEDS.map((s, i) => ({ s, i })).filter(({ s }) => s.namedVote);
       const yes = named.filter(({ i }) => i % 2 === 1).length;
-      expect(decisions).toHaveLength(4);
-      expect(decisions.find((d) => d.proposalId === specialResolutionId)).toMatchObject({
+      // The two referendums, two councils' opinions, the scale and the special resolution.
+      expect(decisions).toHaveLength(6);
+      const proposalDecision = (id: string) =>
+        decisions.find((d) => d.kind === 'proposal' && d.proposalId === id);
+      expect(proposalDecision(specialResolutionId)).toMatchObject({
         kind: 'proposal',
         titleFr: 'Modifier l’acte constitutif',
         decisionType: 'SpecialResolution',
@@ -883,11 +887,34 @@ describe('the board’s reports (e2e)', () => {
           { councilCode: 'youth', status: 'Answered', position: 'Favourable' },
         ],
       });
-      expect(decisions.find((d) => d.proposalId === scaleProposalId)).toMatchObject({
+      expect(proposalDecision(scaleProposalId)).toMatchObject({
         decisionType: 'ContributionScale',
         decidingBody: 'GeneralAssembly',
         result: 'adopted',
       });
+      // Each council adopted its opinion by its own vote: a decision of the council, linked to the proposal.
+      expect(
+        decisions
+          .filter((d) => d.decisionType === 'CouncilOpinion')
+          .map((d) => [d.titleFr, d.decidingBody, d.eligible, d.voters, d.result, d.proposalId]),
+      ).toEqual([
+        [
+          'Conseil des jeunes — avis sur « Modifier l’acte constitutif »',
+          'Council',
+          5,
+          3,
+          'adopted',
+          specialResolutionId,
+        ],
+        [
+          'Conseil des aînés — avis sur « Modifier l’acte constitutif »',
+          'Council',
+          2,
+          2,
+          'adopted',
+          specialResolutionId,
+        ],
+      ]);
       expect(decisions.find((d) => d.voteId === secretVoteId)).toMatchObject({
         kind: 'vote',
         titleFr: 'Référendum',

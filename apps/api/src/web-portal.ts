@@ -10,9 +10,9 @@ const API_PATHS = [
   '/ready',
   '/metrics',
   '/admin',
-  '/reports',
   '/exports',
   '/open-data',
+  '/reports',
 ];
 
 /**

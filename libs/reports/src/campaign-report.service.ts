@@ -68,11 +68,10 @@ export class CampaignReportService {
         });
     const arrears: Record<string, unknown>[] = campaign.scaleId
       ? await this.dataSource.query(
-          `SELECT b.id, b.member_id, m.display_name, b.reference, b.organisation_category_text AS category,
+          `SELECT b.id, b.member_id, m.display_name, b.reference, ${MEMBER_CATEGORY_SQL} AS category,
                   m.region::text AS region, to_char(b.due_on, 'YYYY-MM-DD') AS due_on, b.status::text AS status,
                   b.amount_cents::text AS called, b.outstanding_cents::text AS outstanding
-           FROM (SELECT x.*, t.organisation_category::text AS organisation_category_text
-                 FROM (${CALL_BALANCES}) x JOIN contribution_tier t ON t.id = x.tier_id) b
+           FROM (${CALL_BALANCES}) b
            JOIN member m ON m.id = b.member_id
            WHERE b.scale_id = $1 AND b.outstanding_cents > 0
            ORDER BY b.outstanding_cents DESC, b.due_on, b.reference

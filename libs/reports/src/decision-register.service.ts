@@ -37,7 +37,11 @@ const REGISTER = `
   WHERE p.status IN ('adopted', 'rejected', 'quorum_not_met', 'implemented')
     AND p.decided_at >= $1 AND p.decided_at < $2
   UNION ALL
-  SELECT 'vote', NULL, v.id, CASE WHEN v.electorate_kind = 'assembly' THEN v.electorate_ref END,
+  SELECT 'vote',
+         -- a council's opinion links to the proposal it was consulted on
+         (SELECT cr.proposal_id FROM council_opinion o JOIN consultation_request cr ON cr.id = o.consultation_id
+           WHERE v.subject_type = 'council_opinion' AND o.id = v.subject_id),
+         v.id, CASE WHEN v.electorate_kind = 'assembly' THEN v.electorate_ref END,
          v.title_fr, v.title_en, v.decision_type::text, r.deciding_body::text,
          vr.created_at, vr.outcome, vr.eligible, vr.participations, vr.quorum_met, vr.hash, '[]'::json
   FROM vote v

@@ -11,13 +11,7 @@ import {
   regionLabel,
 } from './labels';
 import { Period } from './period';
-import {
-  ageBandSql,
-  councilEligibleSql,
-  MEMBER_CATEGORY_SQL,
-  statusesAtSql,
-  TZ,
-} from './report-sql';
+import { ageBandSql, COUNCIL_ELIGIBLE_SQL, MEMBER_CATEGORY_SQL, statusAt, TZ } from './report-sql';
 import { CouncilPoolType, MembershipReportType, ReportCountType } from './reports.types';
 
 const count = (key: string, label: Localized, n: unknown): ReportCountType => ({
@@ -34,6 +28,8 @@ export class MembershipReportService {
 
   async report(period: Period): Promise<MembershipReportType> {
     const endDate = `($2::timestamptz AT TIME ZONE ${TZ})::date`;
+    const start = statusAt('$1::timestamptz', 'start');
+    const end = statusAt('$2::timestamptz', 'end');
     // Each member's status at both ends of the period, then every breakdown in one pass.
     const groups: {
       dimension: string;
@@ -43,10 +39,8 @@ export class MembershipReportService {
       n: number;
     }[] = await this.dataSource.query(
       `WITH statuses AS (
-           SELECT m.*, s1.status AS status_start, s2.status AS status_end
-           FROM member m
-           JOIN (${statusesAtSql('$1::timestamptz')}) s1 ON s1.member_id = m.id
-           JOIN (${statusesAtSql('$2::timestamptz')}) s2 ON s2.member_id = m.id),
+           SELECT m.*, ${start.status} AS status_start, ${end.status} AS status_end
+           FROM member m ${start.joins} ${end.joins}),
          active AS (SELECT m.*, ${ageBandSql(endDate)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category
                     FROM statuses m WHERE m.status_end = 'active')
          SELECT 'activeAtStart' AS dimension, '' AS key, NULL AS name_fr, NULL AS name_en,
@@ -114,12 +108,19 @@ export class MembershipReportService {
 
   /** Members active at an instant who meet each council's rule on that day. */
   async councilPools(at: Date): Promise<CouncilPoolType[]> {
+    const status = statusAt('$1::timestamptz', 'at');
+    // Members are first counted by (kind, region, age): a few thousand groups, whatever the
+    // membership's size, are then matched against each council's rule.
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH active AS (SELECT m.* FROM member m JOIN (${statusesAtSql('$1::timestamptz')}) s
-                       ON s.member_id = m.id WHERE s.status = 'active')
+      `WITH g AS (
+         SELECT m.kind, m.region,
+                extract(year FROM age(($1::timestamptz AT TIME ZONE ${TZ})::date, m.birth_date))::int AS age_years,
+                count(*) AS n
+         FROM member m ${status.joins}
+         WHERE ${status.status} = 'active' GROUP BY 1, 2, 3)
        SELECT c.id, c.code, c.name_fr, c.name_en, c.seats,
-              count(m.id) FILTER (WHERE ${councilEligibleSql(`($1::timestamptz AT TIME ZONE ${TZ})::date`)})::int AS eligible
-       FROM council c LEFT JOIN active m ON true
+              coalesce(sum(g.n) FILTER (WHERE ${COUNCIL_ELIGIBLE_SQL}), 0)::int AS eligible
+       FROM council c LEFT JOIN g ON true
        GROUP BY c.id ORDER BY c.code`,
       [at],
     );

@@ -134,8 +134,14 @@ export class ParticipationReportService {
       return nameOf.get(`${dimension}:${key}`) ?? { fr: key, en: key };
     };
     const secret = new Set(secrecy.filter((v) => v.secrecy === Secrecy.Secret).map((v) => v.id));
+    const byVote = new Map<string, typeof cells>();
+    for (const cell of cells) {
+      const list = byVote.get(cell.vote_id);
+      if (list) list.push(cell);
+      else byVote.set(cell.vote_id, [cell]);
+    }
     return voteIds.map((voteId) => {
-      const mine = cells.filter((c) => c.vote_id === voteId);
+      const mine = byVote.get(voteId) ?? [];
       const publish = (dimension: ParticipationDimension): ParticipationCellType[] => {
         const counts: CountCell[] = mine.filter((c) => c.dimension === dimension);
         return publishCells(counts, {

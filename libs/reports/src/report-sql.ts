@@ -29,36 +29,38 @@ export function ageBandSql(onDate: string): string {
 export const MEMBER_CATEGORY_SQL = `CASE WHEN m.kind = 'person' THEN 'person' ELSE m.organisation_category::text END`;
 
 /**
- * Every member's status at instant `at`, as SQL selecting (member_id, status),
- * from the status history read in one pass (not a lookup per member): the
- * last change by then, else the status the first later change left, else (no
- * history) the current status — or applicant before admission. A member not
- * yet known at that instant has a null status.
+ * Member m's status at instant `at`, from the status history read in one
+ * pass (not a lookup per member): `joins` go after `FROM member m`, `status`
+ * is the expression. The last change by then, else the status the first
+ * later change left, else (no history) the current status — or applicant
+ * before admission; null for a member not yet known at that instant.
+ * `name` keeps the joins of several instants apart.
  */
-export function statusesAtSql(at: string): string {
-  return `SELECT m.id AS member_id,
-           CASE WHEN least(m.created_at, coalesce(m.admitted_at, m.created_at)) > ${at} THEN NULL
-                ELSE coalesce(before.to_status, after.from_status,
-                              CASE WHEN m.admitted_at > ${at} THEN 'applicant'::member_status ELSE m.status END)
-           END AS status
-    FROM member m
+export function statusAt(at: string, name: string): { joins: string; status: string } {
+  return {
+    joins: `
     LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, to_status FROM member_status_change
-               WHERE changed_at <= ${at} ORDER BY member_id, changed_at DESC, id DESC) before ON before.member_id = m.id
+               WHERE changed_at <= ${at} ORDER BY member_id, changed_at DESC, id DESC) ${name}_before
+      ON ${name}_before.member_id = m.id
     LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, from_status FROM member_status_change
-               WHERE changed_at > ${at} ORDER BY member_id, changed_at, id) after ON after.member_id = m.id`;
+               WHERE changed_at > ${at} ORDER BY member_id, changed_at, id) ${name}_after
+      ON ${name}_after.member_id = m.id`,
+    status: `(CASE WHEN least(m.created_at, coalesce(m.admitted_at, m.created_at)) > ${at} THEN NULL
+                ELSE coalesce(${name}_before.to_status, ${name}_after.from_status,
+                              CASE WHEN m.admitted_at > ${at} THEN 'applicant'::member_status ELSE m.status END)
+           END)`,
+  };
 }
 
 /**
- * Whether member m could sit on council c on a date: the council's age band
- * (people only), regions and, for councils requiring a practice, being a
- * person (the practice itself is approved by the chair, case by case).
+ * Whether members of group g (kind, region, age_years on the day) could sit
+ * on council c: its age band (people only), regions and, for councils
+ * requiring a practice, being a person (the chair approves the practice).
  */
-export function councilEligibleSql(onDate: string): string {
-  return `(
+export const COUNCIL_ELIGIBLE_SQL = `(
     (NOT (c.eligibility ? 'minAge' OR c.eligibility ? 'maxAge' OR coalesce((c.eligibility->>'requiresApprovedPractice')::boolean, false))
-       OR m.kind = 'person')
-    AND (NOT (c.eligibility ? 'minAge') OR (m.birth_date IS NOT NULL AND date_part('year', age(${onDate}, m.birth_date)) >= (c.eligibility->>'minAge')::int))
-    AND (NOT (c.eligibility ? 'maxAge') OR (m.birth_date IS NOT NULL AND date_part('year', age(${onDate}, m.birth_date)) <= (c.eligibility->>'maxAge')::int))
+       OR g.kind = 'person'::member_kind)
+    AND (NOT (c.eligibility ? 'minAge') OR g.age_years >= (c.eligibility->>'minAge')::int)
+    AND (NOT (c.eligibility ? 'maxAge') OR g.age_years <= (c.eligibility->>'maxAge')::int)
     AND (coalesce(jsonb_array_length(c.eligibility->'regions'), 0) = 0
-         OR c.eligibility->'regions' ? m.region::text))`;
-}
+         OR c.eligibility->'regions' ? g.region::text))`;

@@ -182,7 +182,8 @@ export class CampaignArrearType {
   @Field(() => UUIDScalar) memberId: string;
   @Field(() => String) displayName: string;
   @Field(() => String) reference: string;
-  @Field(() => String) organisationCategory: string;
+  @Field(() => String, { description: 'The organisation\'s category, or "person" for dues.' })
+  organisationCategory: string;
   @Field(() => String) region: string;
   @Field(() => String, { description: 'YYYY-MM-DD' }) dueOn: string;
   @Field(() => String) status: string;
@@ -232,7 +233,11 @@ export class DecisionRecordType {
     description: 'proposal, or vote (a referendum, election or council opinion voted on its own).',
   })
   kind: string;
-  @Field(() => UUIDScalar, { nullable: true }) proposalId: string | null;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description: 'The proposal decided, or the one a council opinion was given on.',
+  })
+  proposalId: string | null;
   @Field(() => UUIDScalar, { nullable: true }) voteId: string | null;
   @Field(() => UUIDScalar, {
     nullable: true,

@@ -382,7 +382,8 @@ export function buildAccountabilityDocument(
             { label: w.outstanding, align: 'right', width: 2 },
           ],
           rows: c.byCategory.map((g) => [
-            w.category_(g.organisationCategory ?? ''),
+            // Calls without a tier are individual members' dues.
+            w.category_(g.organisationCategory ?? 'person'),
             num(g.callCount),
             money(g.calledCents),
             money(g.paidCents),
