@@ -156,6 +156,9 @@ async function main(): Promise<void> {
         name: 'issue calls again · nothing left to issue (idempotent re-run)',
         figure: rerun.median,
         unit: 'ms',
+        target: '< 2000 ms',
+        baseline: baseline.median,
+        ratio: Number((rerun.median / baseline.median).toFixed(2)),
         note: `median of ${RUNS}; created ${JSON.stringify(rerun.result)} calls`,
       },
     );
