@@ -32,6 +32,42 @@ const VOTES_IN_PERIOD = `
   LEFT JOIN assembly_vote_quorum q ON q.vote_id = v.id
   WHERE v.status <> 'scheduled' AND v.opens_at < $2 AND v.closes_at >= $1`;
 
+const AT_CLOSE = `(v.closes_at AT TIME ZONE ${TZ})::date`;
+
+/**
+ * The breakdowns of the rolls of the votes in `ids` (an SQL query of vote
+ * ids) by college, region, age band (at the close), member category
+ * and council seat: (vote_id, dimension, key, eligible, voters).
+ */
+function breakdownCellsSql(ids: string): string {
+  return `WITH roll AS (
+           SELECT r.vote_id, r.college_id::text AS college, m.region::text AS region,
+                  ${ageBandSql(AT_CLOSE)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category,
+                  p.member_id IS NOT NULL AS voted
+           FROM vote_roll r
+           JOIN vote v ON v.id = r.vote_id
+           JOIN member m ON m.id = r.member_id
+           LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
+           WHERE r.vote_id IN (${ids}))
+         SELECT vote_id,
+                CASE WHEN GROUPING(college) = 0 THEN 'college' WHEN GROUPING(region) = 0 THEN 'region'
+                     WHEN GROUPING(age_band) = 0 THEN 'ageBand' ELSE 'category' END AS dimension,
+                coalesce(college, region, age_band, category) AS key,
+                count(*)::int AS eligible, count(*) FILTER (WHERE voted)::int AS voters
+         FROM roll
+         GROUP BY GROUPING SETS ((vote_id, college), (vote_id, region), (vote_id, age_band), (vote_id, category))
+         UNION ALL
+         -- members seated on a council when the vote closed (a member may sit on several)
+         SELECT r.vote_id, 'council', s.council_id::text, count(*)::int, count(p.member_id)::int
+         FROM vote_roll r
+         JOIN vote v ON v.id = r.vote_id
+         JOIN council_seat s ON s.member_id = r.member_id AND s.status IN ('active', 'ended')
+          AND s.term_start <= ${AT_CLOSE} AND s.term_end >= ${AT_CLOSE}
+         LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
+         WHERE r.vote_id IN (${ids})
+         GROUP BY r.vote_id, s.council_id`;
+}
+
 /** Participation in votes: turnout, quorum margin and breakdowns of the roll, aggregates only. */
 @Injectable()
 export class ParticipationReportService {
@@ -78,7 +114,22 @@ export class ParticipationReportService {
    * the whole batch; small cells of secret votes are suppressed.
    */
   async breakdowns(voteIds: readonly string[]): Promise<VoteBreakdowns[]> {
-    const atClose = `(v.closes_at AT TIME ZONE ${TZ})::date`;
+    // A closed vote's cells no longer change: count them once and keep them
+    // (vote_breakdown); only open votes are counted on every request.
+    await this.dataSource.query(
+      `WITH todo AS (
+         SELECT v.id FROM vote v
+         WHERE v.id = ANY($1::uuid[]) AND v.status IN ('closed', 'tallied')
+           AND NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)),
+       cells AS (${breakdownCellsSql('SELECT id FROM todo')})
+       INSERT INTO vote_breakdown (vote_id, cells)
+       SELECT t.id, coalesce(jsonb_agg(jsonb_build_object('dimension', c.dimension, 'key', c.key,
+                'eligible', c.eligible, 'voters', c.voters)) FILTER (WHERE c.vote_id IS NOT NULL), '[]')
+       FROM todo t LEFT JOIN cells c ON c.vote_id = t.id
+       GROUP BY t.id
+       ON CONFLICT (vote_id) DO NOTHING`,
+      [voteIds],
+    );
     const cells: {
       vote_id: string;
       dimension: ParticipationDimension;
@@ -86,33 +137,16 @@ export class ParticipationReportService {
       eligible: number;
       voters: number;
     }[] = await this.dataSource.query(
-      `WITH roll AS (
-           SELECT r.vote_id, r.college_id::text AS college, m.region::text AS region,
-                  ${ageBandSql(atClose)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category,
-                  p.member_id IS NOT NULL AS voted
-           FROM vote_roll r
-           JOIN vote v ON v.id = r.vote_id
-           JOIN member m ON m.id = r.member_id
-           LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
-           WHERE r.vote_id = ANY($1::uuid[]))
-         SELECT vote_id,
-                CASE WHEN GROUPING(college) = 0 THEN 'college' WHEN GROUPING(region) = 0 THEN 'region'
-                     WHEN GROUPING(age_band) = 0 THEN 'ageBand' ELSE 'category' END AS dimension,
-                coalesce(college, region, age_band, category) AS key,
-                count(*)::int AS eligible, count(*) FILTER (WHERE voted)::int AS voters
-         FROM roll
-         GROUP BY GROUPING SETS ((vote_id, college), (vote_id, region), (vote_id, age_band), (vote_id, category))
-         UNION ALL
-         -- members seated on a council when the vote closed (a member may sit on several)
-         SELECT r.vote_id, 'council', s.council_id::text, count(*)::int, count(p.member_id)::int
-         FROM vote_roll r
-         JOIN vote v ON v.id = r.vote_id
-         JOIN council_seat s ON s.member_id = r.member_id AND s.status IN ('active', 'ended')
-          AND s.term_start <= ${atClose} AND s.term_end >= ${atClose}
-         LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
-         WHERE r.vote_id = ANY($1::uuid[])
-         GROUP BY r.vote_id, s.council_id
-         ORDER BY 1, 2, 3`,
+      `SELECT b.vote_id, c.dimension, c.key, c.eligible, c.voters
+       FROM vote_breakdown b
+       CROSS JOIN LATERAL jsonb_to_recordset(b.cells) AS c(dimension text, key text, eligible int, voters int)
+       WHERE b.vote_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT * FROM (${breakdownCellsSql(
+         `SELECT v.id FROM vote v WHERE v.id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)`,
+       )}) live
+       ORDER BY 1, 2, 3`,
       [voteIds],
     );
     const secrecy: { id: string; secrecy: Secrecy }[] = await this.dataSource.query(
