@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Secrecy } from '@delibera/charter';
 import { AGE_BANDS, labelOf, MEMBER_CATEGORIES, regionLabel } from './labels';
 import { Period } from './period';
@@ -74,11 +74,27 @@ export class ParticipationReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async report(period: Period): Promise<ParticipationReportType> {
-    const votes: Record<string, unknown>[] = await this.dataSource.query(
+    return this.withoutJit((manager) => this.compute(manager, period));
+  }
+
+  /**
+   * Runs read-only report queries in one transaction without JIT: their
+   * estimates (a subquery per vote, millions of roll rows) make PostgreSQL
+   * JIT-compile them, which took longer (0.2 to 0.5 s) than running them.
+   */
+  private withoutJit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return work(manager);
+    });
+  }
+
+  private async compute(manager: EntityManager, period: Period): Promise<ParticipationReportType> {
+    const votes: Record<string, unknown>[] = await manager.query(
       `${VOTES_IN_PERIOD} ORDER BY v.closes_at DESC, v.id`,
       [period.from, period.to],
     );
-    const months: Record<string, unknown>[] = await this.dataSource.query(
+    const months: Record<string, unknown>[] = await manager.query(
       `WITH votes AS (${VOTES_IN_PERIOD})
        SELECT to_char(closes_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month, count(*)::int AS votes,
               sum(eligible)::int AS eligible, sum(voters)::int AS voters,
@@ -113,10 +129,17 @@ export class ParticipationReportService {
    * close), member category and council seat, in two aggregate queries for
    * the whole batch; small cells of secret votes are suppressed.
    */
-  async breakdowns(voteIds: readonly string[]): Promise<VoteBreakdowns[]> {
+  breakdowns(voteIds: readonly string[]): Promise<VoteBreakdowns[]> {
+    return this.withoutJit((manager) => this.breakdownsIn(manager, voteIds));
+  }
+
+  private async breakdownsIn(
+    manager: EntityManager,
+    voteIds: readonly string[],
+  ): Promise<VoteBreakdowns[]> {
     // A closed vote's cells no longer change: count them once and keep them
     // (vote_breakdown); only open votes are counted on every request.
-    await this.dataSource.query(
+    await manager.query(
       `WITH todo AS (
          SELECT v.id FROM vote v
          WHERE v.id = ANY($1::uuid[]) AND v.status IN ('closed', 'tallied')
@@ -136,7 +159,7 @@ export class ParticipationReportService {
       key: string;
       eligible: number;
       voters: number;
-    }[] = await this.dataSource.query(
+    }[] = await manager.query(
       `SELECT b.vote_id, c.dimension, c.key, c.eligible, c.voters
        FROM vote_breakdown b
        CROSS JOIN LATERAL jsonb_to_recordset(b.cells) AS c(dimension text, key text, eligible int, voters int)
@@ -149,12 +172,12 @@ export class ParticipationReportService {
        ORDER BY 1, 2, 3`,
       [voteIds],
     );
-    const secrecy: { id: string; secrecy: Secrecy }[] = await this.dataSource.query(
+    const secrecy: { id: string; secrecy: Secrecy }[] = await manager.query(
       `SELECT id, secrecy FROM vote WHERE id = ANY($1::uuid[])`,
       [voteIds],
     );
     const names: { kind: string; id: string; name_fr: string; name_en: string }[] =
-      await this.dataSource.query(
+      await manager.query(
         `SELECT 'college' AS kind, id::text, name_fr, name_en FROM college
          UNION ALL SELECT 'council', id::text, name_fr, name_en FROM council`,
       );
