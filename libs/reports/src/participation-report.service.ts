@@ -35,8 +35,9 @@ const VOTES_IN_PERIOD = `
 const AT_CLOSE = `(v.closes_at AT TIME ZONE ${TZ})::date`;
 
 /**
- * The breakdowns of the rolls of the votes in `ids` (an SQL query of vote
- * ids) by college, region, age band (at the close), member category
+ * The breakdowns of the rolls of the votes in `ids` (an SQL uuid[]
+ * expression: an array, not a subquery, so PostgreSQL estimates the rolls'
+ * size and hash-joins them) by college, region, age band (at the close), member category
  * and council seat: (vote_id, dimension, key, eligible, voters).
  */
 function breakdownCellsSql(ids: string): string {
@@ -47,8 +48,9 @@ function breakdownCellsSql(ids: string): string {
            FROM vote_roll r
            JOIN vote v ON v.id = r.vote_id
            JOIN member m ON m.id = r.member_id
-           LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
-           WHERE r.vote_id IN (${ids}))
+           LEFT JOIN (SELECT vote_id, member_id FROM participation WHERE vote_id = ANY(${ids})) p
+            ON p.vote_id = r.vote_id AND p.member_id = r.member_id
+           WHERE r.vote_id = ANY(${ids}))
          SELECT vote_id,
                 CASE WHEN GROUPING(college) = 0 THEN 'college' WHEN GROUPING(region) = 0 THEN 'region'
                      WHEN GROUPING(age_band) = 0 THEN 'ageBand' ELSE 'category' END AS dimension,
@@ -63,8 +65,9 @@ function breakdownCellsSql(ids: string): string {
          JOIN vote v ON v.id = r.vote_id
          JOIN council_seat s ON s.member_id = r.member_id AND s.status IN ('active', 'ended')
           AND s.term_start <= ${AT_CLOSE} AND s.term_end >= ${AT_CLOSE}
-         LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
-         WHERE r.vote_id IN (${ids})
+         LEFT JOIN (SELECT vote_id, member_id FROM participation WHERE vote_id = ANY(${ids})) p
+           ON p.vote_id = r.vote_id AND p.member_id = r.member_id
+         WHERE r.vote_id = ANY(${ids})
          GROUP BY r.vote_id, s.council_id`;
 }
 
@@ -139,20 +142,24 @@ export class ParticipationReportService {
   ): Promise<VoteBreakdowns[]> {
     // A closed vote's cells no longer change: count them once and keep them
     // (vote_breakdown); only open votes are counted on every request.
-    await manager.query(
-      `WITH todo AS (
-         SELECT v.id FROM vote v
-         WHERE v.id = ANY($1::uuid[]) AND v.status IN ('closed', 'tallied')
-           AND NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)),
-       cells AS (${breakdownCellsSql('SELECT id FROM todo')})
-       INSERT INTO vote_breakdown (vote_id, cells)
-       SELECT t.id, coalesce(jsonb_agg(jsonb_build_object('dimension', c.dimension, 'key', c.key,
-                'eligible', c.eligible, 'voters', c.voters)) FILTER (WHERE c.vote_id IS NOT NULL), '[]')
-       FROM todo t LEFT JOIN cells c ON c.vote_id = t.id
-       GROUP BY t.id
-       ON CONFLICT (vote_id) DO NOTHING`,
+    const pending: { id: string; closed: boolean }[] = await manager.query(
+      `SELECT v.id, v.status IN ('closed', 'tallied') AS closed FROM vote v
+       WHERE v.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)`,
       [voteIds],
     );
+    const toStore = pending.filter((v) => v.closed).map((v) => v.id);
+    const open = pending.filter((v) => !v.closed).map((v) => v.id);
+    if (toStore.length > 0)
+      await manager.query(
+        `WITH cells AS (${breakdownCellsSql('$1::uuid[]')})
+         INSERT INTO vote_breakdown (vote_id, cells)
+         SELECT t.id, coalesce(jsonb_agg(jsonb_build_object('dimension', c.dimension, 'key', c.key,
+                  'eligible', c.eligible, 'voters', c.voters)) FILTER (WHERE c.vote_id IS NOT NULL), '[]')
+         FROM unnest($1::uuid[]) AS t(id) LEFT JOIN cells c ON c.vote_id = t.id
+         GROUP BY t.id
+         ON CONFLICT (vote_id) DO NOTHING`,
+        [toStore],
+      );
     const cells: {
       vote_id: string;
       dimension: ParticipationDimension;
@@ -165,12 +172,9 @@ export class ParticipationReportService {
        CROSS JOIN LATERAL jsonb_to_recordset(b.cells) AS c(dimension text, key text, eligible int, voters int)
        WHERE b.vote_id = ANY($1::uuid[])
        UNION ALL
-       SELECT * FROM (${breakdownCellsSql(
-         `SELECT v.id FROM vote v WHERE v.id = ANY($1::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)`,
-       )}) live
+       SELECT * FROM (${breakdownCellsSql('$2::uuid[]')}) live
        ORDER BY 1, 2, 3`,
-      [voteIds],
+      [voteIds, open],
     );
     const secrecy: { id: string; secrecy: Secrecy }[] = await manager.query(
       `SELECT id, secrecy FROM vote WHERE id = ANY($1::uuid[])`,
