@@ -133,23 +133,29 @@ export class CampaignService {
    * ledger = paid + credit, in total and per organisation.
    */
   async reconcile(scaleId: string): Promise<Reconciliation> {
+    // Set-based: each organisation's ledger is summed once for the scale and joined,
+    // not looked up per organisation (a subquery per call took seconds at 90,000 calls).
     const [row] = await this.dataSource.query(
-      `WITH per_org AS (
+      `WITH ledger AS (
+         SELECT c.member_id, sum(p.amount_cents) AS ledger
+         FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
+         WHERE c.scale_id = $1 GROUP BY c.member_id),
+       per_org AS (
          SELECT b.member_id, sum(b.amount_cents) AS called, sum(b.paid_cents) AS paid,
                 sum(b.outstanding_cents) AS outstanding, sum(b.waived_cents) AS waived,
-                sum(b.credit_cents) AS credit,
-                (SELECT coalesce(sum(p.amount_cents), 0) FROM contribution_payment p
-                   JOIN contribution_call c ON c.id = p.call_id WHERE c.scale_id = $1 AND c.member_id = b.member_id) AS ledger
-         FROM (${CALL_BALANCES}) b WHERE b.scale_id = $1 GROUP BY b.member_id)
-       SELECT
-         (SELECT coalesce(sum(amount_cents), 0) FROM contribution_call WHERE scale_id = $1) AS called,
-         (SELECT coalesce(sum(waived_cents), 0) FROM contribution_call WHERE scale_id = $1) AS waived,
-         (SELECT coalesce(sum(p.amount_cents), 0) FROM contribution_payment p
-            JOIN contribution_call c ON c.id = p.call_id WHERE c.scale_id = $1)::text AS ledger,
-         coalesce(sum(paid), 0) AS paid, coalesce(sum(outstanding), 0) AS outstanding,
-         coalesce(sum(credit), 0) AS credit,
-         count(*) FILTER (WHERE called <> paid + outstanding + waived OR ledger <> paid + credit)::int AS bad
-       FROM per_org`,
+                sum(b.credit_cents) AS credit, coalesce(min(l.ledger), 0) AS ledger
+         FROM (${CALL_BALANCES}) b LEFT JOIN ledger l ON l.member_id = b.member_id
+         WHERE b.scale_id = $1 GROUP BY b.member_id),
+       calls AS (
+         SELECT coalesce(sum(amount_cents), 0) AS called, coalesce(sum(waived_cents), 0) AS waived
+         FROM contribution_call WHERE scale_id = $1)
+       SELECT calls.called, calls.waived, (SELECT coalesce(sum(ledger), 0) FROM ledger)::text AS ledger,
+         coalesce(sum(o.paid), 0) AS paid, coalesce(sum(o.outstanding), 0) AS outstanding,
+         coalesce(sum(o.credit), 0) AS credit,
+         count(o.member_id) FILTER (WHERE o.called <> o.paid + o.outstanding + o.waived
+                                       OR o.ledger <> o.paid + o.credit)::int AS bad
+       FROM calls LEFT JOIN per_org o ON true
+       GROUP BY calls.called, calls.waived`,
       [scaleId],
     );
     const n = (v: unknown) => BigInt(String(v));
