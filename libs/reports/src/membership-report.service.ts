@@ -69,7 +69,18 @@ export class MembershipReportService {
          active AS (SELECT m.*, ${ageBandSql(endDate)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category,
                            extract(year FROM age(${endDate}, m.birth_date))::int AS age_years
                     FROM statuses m WHERE m.status_end = 'active'),
-         g AS (SELECT kind, region, age_years, count(*) AS n FROM active GROUP BY 1, 2, 3)
+         -- every cut of the active members in one grouping pass; (kind, region, age) feeds the pools
+         cuts AS (
+           SELECT CASE WHEN GROUPING(age_years) = 0 THEN 'pool'
+                       WHEN GROUPING(kind) = 0 THEN 'kind'
+                       WHEN GROUPING(college_id) = 0 THEN 'college'
+                       WHEN GROUPING(category) = 0 THEN 'category'
+                       WHEN GROUPING(region) = 0 THEN 'region'
+                       ELSE 'ageBand' END AS dimension,
+                  kind, college_id, category, region, age_band, age_years, count(*) AS n
+           FROM active
+           GROUP BY GROUPING SETS ((kind), (college_id), (category), (region), (age_band), (kind, region, age_years))),
+         g AS (SELECT kind, region, age_years, n FROM cuts WHERE dimension = 'pool')
          SELECT 'activeAtStart' AS dimension, '' AS key, NULL AS name_fr, NULL AS name_en,
                 count(*) FILTER (WHERE status_start = 'active')::int AS n, NULL::uuid AS id, NULL::int AS seats
          FROM statuses
@@ -77,16 +88,14 @@ export class MembershipReportService {
          SELECT 'status', status_end::text, NULL, NULL, count(*)::int, NULL, NULL FROM statuses
           WHERE status_end IS NOT NULL GROUP BY status_end
          UNION ALL
-         SELECT 'kind', kind::text, NULL, NULL, count(*)::int, NULL, NULL FROM active GROUP BY kind
+         SELECT dimension,
+                CASE dimension WHEN 'kind' THEN kind::text WHEN 'category' THEN category
+                               WHEN 'region' THEN region::text ELSE age_band END,
+                NULL, NULL, n::int, NULL, NULL
+           FROM cuts WHERE dimension IN ('kind', 'category', 'region', 'ageBand')
          UNION ALL
-         SELECT 'college', c.code, c.name_fr, c.name_en, count(a.id)::int, NULL, NULL
-           FROM college c LEFT JOIN active a ON a.college_id = c.id GROUP BY c.id
-         UNION ALL
-         SELECT 'category', category, NULL, NULL, count(*)::int, NULL, NULL FROM active GROUP BY category
-         UNION ALL
-         SELECT 'region', region::text, NULL, NULL, count(*)::int, NULL, NULL FROM active GROUP BY region
-         UNION ALL
-         SELECT 'ageBand', age_band, NULL, NULL, count(*)::int, NULL, NULL FROM active GROUP BY age_band
+         SELECT 'college', c.code, c.name_fr, c.name_en, coalesce(k.n, 0)::int, NULL, NULL
+           FROM college c LEFT JOIN cuts k ON k.dimension = 'college' AND k.college_id = c.id
          UNION ALL
          ${POOLS_SQL}
          ORDER BY 1, 2`,
