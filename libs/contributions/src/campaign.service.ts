@@ -55,6 +55,23 @@ const figures = (r: FigureRow): CampaignFigures => ({
   creditCents: Number(r.credit),
 });
 
+/**
+ * The proof that the campaign adds up to the cent, from the total row:
+ * called = paid + outstanding + waived, and the raw payment ledger = paid +
+ * credit, in total and per organisation (`bad`: those whose own figures do not
+ * add up, always 0 unless the data is corrupt).
+ */
+function reconciliation(total?: FigureRow): Reconciliation {
+  const n = (v: unknown) => BigInt(String(v ?? 0));
+  if (!total) return { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 };
+  const bad = Number(total.bad ?? 0);
+  const reconciles =
+    n(total.called) === n(total.paid) + n(total.outstanding) + n(total.waived) &&
+    n(total.ledger) === n(total.paid) + n(total.credit) &&
+    bad === 0;
+  return { reconciles, ledgerCents: Number(total.ledger ?? 0), organisationsNotReconciling: bad };
+}
+
 /** The campaign of a fiscal year for the treasurer and the trustees, computed in SQL. */
 @Injectable()
 export class CampaignService {
@@ -66,16 +83,27 @@ export class CampaignService {
        FROM contribution_scale WHERE fiscal_year = $1 AND status = 'adopted'`,
       [fiscalYear],
     );
-    const rows: (FigureRow & { g: number })[] = scale
+    // One pass over the scale's calls gives the figures by category, by region and in
+    // total, and the reconciliation's per-organisation check (a scale calls each member
+    // at most once, so per call is per organisation) against the ledger summed apart.
+    const rows: (FigureRow & { g: number; ledger: string | null; bad: number })[] = scale
       ? await this.dataSource.query(
-          `SELECT t.organisation_category, m.region, GROUPING(t.organisation_category, m.region) AS g,
+          `WITH ledger AS (
+             SELECT c.member_id, sum(p.amount_cents) AS ledger
+             FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
+             WHERE c.scale_id = $1 GROUP BY c.member_id)
+           SELECT t.organisation_category, m.region, GROUPING(t.organisation_category, m.region) AS g,
                   count(*)::int AS calls, sum(b.amount_cents)::text AS called, sum(b.received_cents)::text AS received,
                   sum(b.paid_cents)::text AS paid, sum(b.outstanding_cents)::text AS outstanding,
-                  sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit
+                  sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit,
+                  sum(l.ledger)::text AS ledger,
+                  count(*) FILTER (WHERE b.amount_cents <> b.paid_cents + b.outstanding_cents + b.waived_cents
+                                      OR coalesce(l.ledger, 0) <> b.paid_cents + b.credit_cents)::int AS bad
            FROM (${CALL_BALANCES}) b
            -- individual members' dues have no tier: their category group is the one with none
            LEFT JOIN contribution_tier t ON t.id = b.tier_id
            JOIN member m ON m.id = b.member_id
+           LEFT JOIN ledger l ON l.member_id = b.member_id
            WHERE b.scale_id = $1
            GROUP BY GROUPING SETS ((t.organisation_category), (m.region), ())
            ORDER BY g, t.organisation_category, m.region`,
@@ -120,49 +148,7 @@ export class CampaignService {
       creditCarriedOutCents: Number(carried.carried_out),
       byCategory: rows.filter((r) => r.g === 1).map(group),
       byRegion: rows.filter((r) => r.g === 2).map(group),
-      reconciliation: scale
-        ? await this.reconcile(scale.id)
-        : { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
+      reconciliation: reconciliation(total),
     };
-  }
-
-  /**
-   * The proof that the campaign adds up to the cent, from independent sums:
-   * the calls' amounts and waivers, the raw payment ledger, and each
-   * organisation's balance. called = paid + outstanding + waived, and the
-   * ledger = paid + credit, in total and per organisation.
-   */
-  async reconcile(scaleId: string): Promise<Reconciliation> {
-    // Set-based: each organisation's ledger is summed once for the scale and joined,
-    // not looked up per organisation (a subquery per call took seconds at 90,000 calls).
-    const [row] = await this.dataSource.query(
-      `WITH ledger AS (
-         SELECT c.member_id, sum(p.amount_cents) AS ledger
-         FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
-         WHERE c.scale_id = $1 GROUP BY c.member_id),
-       per_org AS (
-         SELECT b.member_id, sum(b.amount_cents) AS called, sum(b.paid_cents) AS paid,
-                sum(b.outstanding_cents) AS outstanding, sum(b.waived_cents) AS waived,
-                sum(b.credit_cents) AS credit, coalesce(min(l.ledger), 0) AS ledger
-         FROM (${CALL_BALANCES}) b LEFT JOIN ledger l ON l.member_id = b.member_id
-         WHERE b.scale_id = $1 GROUP BY b.member_id),
-       calls AS (
-         SELECT coalesce(sum(amount_cents), 0) AS called, coalesce(sum(waived_cents), 0) AS waived
-         FROM contribution_call WHERE scale_id = $1)
-       SELECT calls.called, calls.waived, (SELECT coalesce(sum(ledger), 0) FROM ledger)::text AS ledger,
-         coalesce(sum(o.paid), 0) AS paid, coalesce(sum(o.outstanding), 0) AS outstanding,
-         coalesce(sum(o.credit), 0) AS credit,
-         count(o.member_id) FILTER (WHERE o.called <> o.paid + o.outstanding + o.waived
-                                       OR o.ledger <> o.paid + o.credit)::int AS bad
-       FROM calls LEFT JOIN per_org o ON true
-       GROUP BY calls.called, calls.waived`,
-      [scaleId],
-    );
-    const n = (v: unknown) => BigInt(String(v));
-    const reconciles =
-      n(row.called) === n(row.paid) + n(row.outstanding) + n(row.waived) &&
-      n(row.ledger) === n(row.paid) + n(row.credit) &&
-      row.bad === 0;
-    return { reconciles, ledgerCents: Number(row.ledger), organisationsNotReconciling: row.bad };
   }
 }
