@@ -66,16 +66,19 @@ export class CampaignReportService {
             valueCents: Number(g.value),
           };
         });
+    // The ten largest are picked before joining the members, so the calls are kept
+    // in a ten-row heap (top-N) rather than sorted whole.
     const arrears: Record<string, unknown>[] = campaign.scaleId
       ? await this.dataSource.query(
           `SELECT b.id, b.member_id, m.display_name, b.reference, ${MEMBER_CATEGORY_SQL} AS category,
                   m.region::text AS region, to_char(b.due_on, 'YYYY-MM-DD') AS due_on, b.status::text AS status,
                   b.amount_cents::text AS called, b.outstanding_cents::text AS outstanding
-           FROM (${CALL_BALANCES}) b
+           FROM (SELECT * FROM (${CALL_BALANCES}) b
+                 WHERE b.scale_id = $1 AND b.outstanding_cents > 0
+                 ORDER BY b.outstanding_cents DESC, b.due_on, b.reference
+                 LIMIT ${LARGEST_ARREARS}) b
            JOIN member m ON m.id = b.member_id
-           WHERE b.scale_id = $1 AND b.outstanding_cents > 0
-           ORDER BY b.outstanding_cents DESC, b.due_on, b.reference
-           LIMIT ${LARGEST_ARREARS}`,
+           ORDER BY b.outstanding_cents DESC, b.due_on, b.reference`,
           [campaign.scaleId],
         )
       : [];
