@@ -83,12 +83,15 @@ export class CampaignService {
        FROM contribution_scale WHERE fiscal_year = $1 AND status = 'adopted'`,
       [fiscalYear],
     );
-    // One pass over the scale's calls gives the figures by category, by region and in
-    // total, and the reconciliation's per-organisation check (a scale calls each member
-    // at most once, so per call is per organisation) against the ledger summed apart.
-    const rows: (FigureRow & { g: number; ledger: string | null; bad: number })[] = scale
-      ? await this.dataSource.query(
-          `WITH ledger AS (
+    // The figures, the in-kind total and the carried credit are asked at once, each on
+    // its own connection. One pass over the scale's calls gives the figures by category,
+    // by region and in total, and the reconciliation's per-organisation check (a scale
+    // calls each member at most once, so per call is per organisation) against the
+    // ledger summed apart.
+    const [rows, [{ in_kind }], [carried]] = await Promise.all([
+      scale
+        ? (this.dataSource.query(
+            `WITH ledger AS (
              SELECT c.member_id, sum(p.amount_cents) AS ledger
              FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
              WHERE c.scale_id = $1 GROUP BY c.member_id)
@@ -107,27 +110,28 @@ export class CampaignService {
            WHERE b.scale_id = $1
            GROUP BY GROUPING SETS ((t.organisation_category), (m.region), ())
            ORDER BY g, t.organisation_category, m.region`,
-          [scale.id],
-        )
-      : [];
+            [scale.id],
+          ) as Promise<(FigureRow & { g: number; ledger: string | null; bad: number })[]>)
+        : [],
+      this.dataSource.query(
+        `SELECT coalesce(sum(value_cents), 0)::text AS in_kind FROM in_kind_contribution
+       WHERE status = 'approved' AND performed_on >= $1::date AND performed_on < $1::date + interval '1 year'`,
+        [scale?.starts ?? `${fiscalYear}-01-01`],
+      ) as Promise<{ in_kind: string }[]>,
+      this.dataSource.query(
+        `SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.amount_cents > 0), 0)::text AS carried_in,
+              coalesce(-sum(p.amount_cents) FILTER (WHERE p.amount_cents < 0), 0)::text AS carried_out
+       FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
+       WHERE c.scale_id = $1 AND p.credit_call_id IS NOT NULL`,
+        [scale?.id ?? null],
+      ) as Promise<{ carried_in: string; carried_out: string }[]>,
+    ]);
     const total = rows.find((r) => r.g === 3);
     const group = (r: FigureRow): CampaignGroup => ({
       ...figures(r),
       organisationCategory: r.organisation_category as OrganisationCategory | null,
       region: r.region as string | null,
     });
-    const [{ in_kind }] = await this.dataSource.query(
-      `SELECT coalesce(sum(value_cents), 0)::text AS in_kind FROM in_kind_contribution
-       WHERE status = 'approved' AND performed_on >= $1::date AND performed_on < $1::date + interval '1 year'`,
-      [scale?.starts ?? `${fiscalYear}-01-01`],
-    );
-    const [carried] = await this.dataSource.query(
-      `SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.amount_cents > 0), 0)::text AS carried_in,
-              coalesce(-sum(p.amount_cents) FILTER (WHERE p.amount_cents < 0), 0)::text AS carried_out
-       FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
-       WHERE c.scale_id = $1 AND p.credit_call_id IS NOT NULL`,
-      [scale?.id ?? null],
-    );
     return {
       fiscalYear,
       scaleId: scale?.id ?? null,
