@@ -53,7 +53,7 @@ export class MembershipReportService {
     // Each member's status at both ends of the period, then every breakdown in one pass.
     // The council pools at the period's end come from the same statuses (the status
     // history is read once per instant, not again for the pools).
-    const groups: {
+    type Group = {
       dimension: string;
       key: string;
       name_fr: string | null;
@@ -61,8 +61,11 @@ export class MembershipReportService {
       n: number;
       id: string | null;
       seats: number | null;
-    }[] = await this.dataSource.query(
-      `WITH statuses AS (
+    };
+    // The composition and the monthly flows are asked at once, each on its own connection.
+    const [groups, months] = await Promise.all([
+      this.dataSource.query(
+        `WITH statuses AS (
            SELECT m.id, m.kind, m.college_id, m.organisation_category, m.region, m.birth_date,
                   ${start.status} AS status_start, ${end.status} AS status_end
            FROM member m ${start.joins} ${end.joins}),
@@ -99,10 +102,10 @@ export class MembershipReportService {
          UNION ALL
          ${POOLS_SQL}
          ORDER BY 1, 2`,
-      [period.from, period.to],
-    );
-    const months: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH events AS (
+        [period.from, period.to],
+      ) as Promise<Group[]>,
+      this.dataSource.query(
+        `WITH events AS (
          SELECT admitted_at AS at, 'joined' AS what FROM member
           WHERE admitted_at >= $1 AND admitted_at < $2
          UNION ALL
@@ -116,8 +119,9 @@ export class MembershipReportService {
               count(*) FILTER (WHERE what = 'suspended')::int AS suspended,
               count(*) FILTER (WHERE what = 'reinstated')::int AS reinstated
        FROM events GROUP BY 1 ORDER BY 1`,
-      [period.from, period.to],
-    );
+        [period.from, period.to],
+      ) as Promise<Record<string, unknown>[]>,
+    ]);
     const of = (dimension: string) => groups.filter((g) => g.dimension === dimension);
     const byStatus = of('status').map((g) => count(g.key, labelOf(MEMBER_STATUSES, g.key), g.n));
     return {
