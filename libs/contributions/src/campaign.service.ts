@@ -55,6 +55,23 @@ const figures = (r: FigureRow): CampaignFigures => ({
   creditCents: Number(r.credit),
 });
 
+/**
+ * The proof that the campaign adds up to the cent, from the total row:
+ * called = paid + outstanding + waived, and the raw payment ledger = paid +
+ * credit, in total and per organisation (`bad`: those whose own figures do not
+ * add up, always 0 unless the data is corrupt).
+ */
+function reconciliation(total?: FigureRow): Reconciliation {
+  const n = (v: unknown) => BigInt(String(v ?? 0));
+  if (!total) return { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 };
+  const bad = Number(total.bad ?? 0);
+  const reconciles =
+    n(total.called) === n(total.paid) + n(total.outstanding) + n(total.waived) &&
+    n(total.ledger) === n(total.paid) + n(total.credit) &&
+    bad === 0;
+  return { reconciles, ledgerCents: Number(total.ledger ?? 0), organisationsNotReconciling: bad };
+}
+
 /** The campaign of a fiscal year for the treasurer and the trustees, computed in SQL. */
 @Injectable()
 export class CampaignService {
@@ -66,40 +83,55 @@ export class CampaignService {
        FROM contribution_scale WHERE fiscal_year = $1 AND status = 'adopted'`,
       [fiscalYear],
     );
-    const rows: (FigureRow & { g: number })[] = scale
-      ? await this.dataSource.query(
-          `SELECT t.organisation_category, m.region, GROUPING(t.organisation_category, m.region) AS g,
+    // The figures, the in-kind total and the carried credit are asked at once, each on
+    // its own connection. One pass over the scale's calls gives the figures by category,
+    // by region and in total, and the reconciliation's per-organisation check (a scale
+    // calls each member at most once, so per call is per organisation) against the
+    // ledger summed apart.
+    const [rows, [{ in_kind }], [carried]] = await Promise.all([
+      scale
+        ? (this.dataSource.query(
+            `WITH ledger AS (
+             SELECT c.member_id, sum(p.amount_cents) AS ledger
+             FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
+             WHERE c.scale_id = $1 GROUP BY c.member_id)
+           SELECT t.organisation_category, m.region, GROUPING(t.organisation_category, m.region) AS g,
                   count(*)::int AS calls, sum(b.amount_cents)::text AS called, sum(b.received_cents)::text AS received,
                   sum(b.paid_cents)::text AS paid, sum(b.outstanding_cents)::text AS outstanding,
-                  sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit
+                  sum(b.waived_cents)::text AS waived, sum(b.credit_cents)::text AS credit,
+                  sum(l.ledger)::text AS ledger,
+                  count(*) FILTER (WHERE b.amount_cents <> b.paid_cents + b.outstanding_cents + b.waived_cents
+                                      OR coalesce(l.ledger, 0) <> b.paid_cents + b.credit_cents)::int AS bad
            FROM (${CALL_BALANCES}) b
            -- individual members' dues have no tier: their category group is the one with none
            LEFT JOIN contribution_tier t ON t.id = b.tier_id
            JOIN member m ON m.id = b.member_id
+           LEFT JOIN ledger l ON l.member_id = b.member_id
            WHERE b.scale_id = $1
            GROUP BY GROUPING SETS ((t.organisation_category), (m.region), ())
            ORDER BY g, t.organisation_category, m.region`,
-          [scale.id],
-        )
-      : [];
+            [scale.id],
+          ) as Promise<(FigureRow & { g: number; ledger: string | null; bad: number })[]>)
+        : [],
+      this.dataSource.query(
+        `SELECT coalesce(sum(value_cents), 0)::text AS in_kind FROM in_kind_contribution
+       WHERE status = 'approved' AND performed_on >= $1::date AND performed_on < $1::date + interval '1 year'`,
+        [scale?.starts ?? `${fiscalYear}-01-01`],
+      ) as Promise<{ in_kind: string }[]>,
+      this.dataSource.query(
+        `SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.amount_cents > 0), 0)::text AS carried_in,
+              coalesce(-sum(p.amount_cents) FILTER (WHERE p.amount_cents < 0), 0)::text AS carried_out
+       FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
+       WHERE c.scale_id = $1 AND p.credit_call_id IS NOT NULL`,
+        [scale?.id ?? null],
+      ) as Promise<{ carried_in: string; carried_out: string }[]>,
+    ]);
     const total = rows.find((r) => r.g === 3);
     const group = (r: FigureRow): CampaignGroup => ({
       ...figures(r),
       organisationCategory: r.organisation_category as OrganisationCategory | null,
       region: r.region as string | null,
     });
-    const [{ in_kind }] = await this.dataSource.query(
-      `SELECT coalesce(sum(value_cents), 0)::text AS in_kind FROM in_kind_contribution
-       WHERE status = 'approved' AND performed_on >= $1::date AND performed_on < $1::date + interval '1 year'`,
-      [scale?.starts ?? `${fiscalYear}-01-01`],
-    );
-    const [carried] = await this.dataSource.query(
-      `SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.amount_cents > 0), 0)::text AS carried_in,
-              coalesce(-sum(p.amount_cents) FILTER (WHERE p.amount_cents < 0), 0)::text AS carried_out
-       FROM contribution_payment p JOIN contribution_call c ON c.id = p.call_id
-       WHERE c.scale_id = $1 AND p.credit_call_id IS NOT NULL`,
-      [scale?.id ?? null],
-    );
     return {
       fiscalYear,
       scaleId: scale?.id ?? null,
@@ -120,43 +152,7 @@ export class CampaignService {
       creditCarriedOutCents: Number(carried.carried_out),
       byCategory: rows.filter((r) => r.g === 1).map(group),
       byRegion: rows.filter((r) => r.g === 2).map(group),
-      reconciliation: scale
-        ? await this.reconcile(scale.id)
-        : { reconciles: true, ledgerCents: 0, organisationsNotReconciling: 0 },
+      reconciliation: reconciliation(total),
     };
-  }
-
-  /**
-   * The proof that the campaign adds up to the cent, from independent sums:
-   * the calls' amounts and waivers, the raw payment ledger, and each
-   * organisation's balance. called = paid + outstanding + waived, and the
-   * ledger = paid + credit, in total and per organisation.
-   */
-  async reconcile(scaleId: string): Promise<Reconciliation> {
-    const [row] = await this.dataSource.query(
-      `WITH per_org AS (
-         SELECT b.member_id, sum(b.amount_cents) AS called, sum(b.paid_cents) AS paid,
-                sum(b.outstanding_cents) AS outstanding, sum(b.waived_cents) AS waived,
-                sum(b.credit_cents) AS credit,
-                (SELECT coalesce(sum(p.amount_cents), 0) FROM contribution_payment p
-                   JOIN contribution_call c ON c.id = p.call_id WHERE c.scale_id = $1 AND c.member_id = b.member_id) AS ledger
-         FROM (${CALL_BALANCES}) b WHERE b.scale_id = $1 GROUP BY b.member_id)
-       SELECT
-         (SELECT coalesce(sum(amount_cents), 0) FROM contribution_call WHERE scale_id = $1) AS called,
-         (SELECT coalesce(sum(waived_cents), 0) FROM contribution_call WHERE scale_id = $1) AS waived,
-         (SELECT coalesce(sum(p.amount_cents), 0) FROM contribution_payment p
-            JOIN contribution_call c ON c.id = p.call_id WHERE c.scale_id = $1)::text AS ledger,
-         coalesce(sum(paid), 0) AS paid, coalesce(sum(outstanding), 0) AS outstanding,
-         coalesce(sum(credit), 0) AS credit,
-         count(*) FILTER (WHERE called <> paid + outstanding + waived OR ledger <> paid + credit)::int AS bad
-       FROM per_org`,
-      [scaleId],
-    );
-    const n = (v: unknown) => BigInt(String(v));
-    const reconciles =
-      n(row.called) === n(row.paid) + n(row.outstanding) + n(row.waived) &&
-      n(row.ledger) === n(row.paid) + n(row.credit) &&
-      row.bad === 0;
-    return { reconciles, ledgerCents: Number(row.ledger), organisationsNotReconciling: row.bad };
   }
 }

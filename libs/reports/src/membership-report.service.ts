@@ -21,6 +21,26 @@ const count = (key: string, label: Localized, n: unknown): ReportCountType => ({
   count: Number(n),
 });
 
+/**
+ * Each council's eligible pool from g, members active at an instant counted by
+ * (kind, region, age_years): a few thousand groups, whatever the membership's
+ * size, matched against each council's rule. Rows shaped like the report's groups.
+ */
+const POOLS_SQL = `
+  SELECT 'pool' AS dimension, c.code AS key, c.name_fr, c.name_en,
+         coalesce(sum(g.n) FILTER (WHERE ${COUNCIL_ELIGIBLE_SQL}), 0)::int AS n, c.id, c.seats
+  FROM council c LEFT JOIN g ON true
+  GROUP BY c.id`;
+
+const pool = (r: Record<string, unknown>): CouncilPoolType => ({
+  councilId: String(r.id),
+  code: String(r.key),
+  nameFr: String(r.name_fr),
+  nameEn: String(r.name_en),
+  seats: Number(r.seats),
+  eligible: Number(r.n),
+});
+
 /** Membership: composition at the end of the period, its flows month by month, the councils' pools. */
 @Injectable()
 export class MembershipReportService {
@@ -31,39 +51,61 @@ export class MembershipReportService {
     const start = statusAt('$1::timestamptz', 'start');
     const end = statusAt('$2::timestamptz', 'end');
     // Each member's status at both ends of the period, then every breakdown in one pass.
-    const groups: {
+    // The council pools at the period's end come from the same statuses (the status
+    // history is read once per instant, not again for the pools).
+    type Group = {
       dimension: string;
       key: string;
       name_fr: string | null;
       name_en: string | null;
       n: number;
-    }[] = await this.dataSource.query(
-      `WITH statuses AS (
-           SELECT m.*, ${start.status} AS status_start, ${end.status} AS status_end
+      id: string | null;
+      seats: number | null;
+    };
+    // The composition and the monthly flows are asked at once, each on its own connection.
+    const [groups, months] = await Promise.all([
+      this.dataSource.query(
+        `WITH statuses AS (
+           SELECT m.id, m.kind, m.college_id, m.organisation_category, m.region, m.birth_date,
+                  ${start.status} AS status_start, ${end.status} AS status_end
            FROM member m ${start.joins} ${end.joins}),
-         active AS (SELECT m.*, ${ageBandSql(endDate)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category
-                    FROM statuses m WHERE m.status_end = 'active')
+         active AS (SELECT m.*, ${ageBandSql(endDate)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category,
+                           extract(year FROM age(${endDate}, m.birth_date))::int AS age_years
+                    FROM statuses m WHERE m.status_end = 'active'),
+         -- every cut of the active members in one grouping pass; (kind, region, age) feeds the pools
+         cuts AS (
+           SELECT CASE WHEN GROUPING(age_years) = 0 THEN 'pool'
+                       WHEN GROUPING(kind) = 0 THEN 'kind'
+                       WHEN GROUPING(college_id) = 0 THEN 'college'
+                       WHEN GROUPING(category) = 0 THEN 'category'
+                       WHEN GROUPING(region) = 0 THEN 'region'
+                       ELSE 'ageBand' END AS dimension,
+                  kind, college_id, category, region, age_band, age_years, count(*) AS n
+           FROM active
+           GROUP BY GROUPING SETS ((kind), (college_id), (category), (region), (age_band), (kind, region, age_years))),
+         g AS (SELECT kind, region, age_years, n FROM cuts WHERE dimension = 'pool')
          SELECT 'activeAtStart' AS dimension, '' AS key, NULL AS name_fr, NULL AS name_en,
-                count(*) FILTER (WHERE status_start = 'active')::int AS n FROM statuses
+                count(*) FILTER (WHERE status_start = 'active')::int AS n, NULL::uuid AS id, NULL::int AS seats
+         FROM statuses
          UNION ALL
-         SELECT 'status', status_end::text, NULL, NULL, count(*)::int FROM statuses
+         SELECT 'status', status_end::text, NULL, NULL, count(*)::int, NULL, NULL FROM statuses
           WHERE status_end IS NOT NULL GROUP BY status_end
          UNION ALL
-         SELECT 'kind', kind::text, NULL, NULL, count(*)::int FROM active GROUP BY kind
+         SELECT dimension,
+                CASE dimension WHEN 'kind' THEN kind::text WHEN 'category' THEN category
+                               WHEN 'region' THEN region::text ELSE age_band END,
+                NULL, NULL, n::int, NULL, NULL
+           FROM cuts WHERE dimension IN ('kind', 'category', 'region', 'ageBand')
          UNION ALL
-         SELECT 'college', c.code, c.name_fr, c.name_en, count(a.id)::int
-           FROM college c LEFT JOIN active a ON a.college_id = c.id GROUP BY c.id
+         SELECT 'college', c.code, c.name_fr, c.name_en, coalesce(k.n, 0)::int, NULL, NULL
+           FROM college c LEFT JOIN cuts k ON k.dimension = 'college' AND k.college_id = c.id
          UNION ALL
-         SELECT 'category', category, NULL, NULL, count(*)::int FROM active GROUP BY category
-         UNION ALL
-         SELECT 'region', region::text, NULL, NULL, count(*)::int FROM active GROUP BY region
-         UNION ALL
-         SELECT 'ageBand', age_band, NULL, NULL, count(*)::int FROM active GROUP BY age_band
+         ${POOLS_SQL}
          ORDER BY 1, 2`,
-      [period.from, period.to],
-    );
-    const months: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH events AS (
+        [period.from, period.to],
+      ) as Promise<Group[]>,
+      this.dataSource.query(
+        `WITH events AS (
          SELECT admitted_at AS at, 'joined' AS what FROM member
           WHERE admitted_at >= $1 AND admitted_at < $2
          UNION ALL
@@ -77,8 +119,9 @@ export class MembershipReportService {
               count(*) FILTER (WHERE what = 'suspended')::int AS suspended,
               count(*) FILTER (WHERE what = 'reinstated')::int AS reinstated
        FROM events GROUP BY 1 ORDER BY 1`,
-      [period.from, period.to],
-    );
+        [period.from, period.to],
+      ) as Promise<Record<string, unknown>[]>,
+    ]);
     const of = (dimension: string) => groups.filter((g) => g.dimension === dimension);
     const byStatus = of('status').map((g) => count(g.key, labelOf(MEMBER_STATUSES, g.key), g.n));
     return {
@@ -102,15 +145,13 @@ export class MembershipReportService {
         suspended: Number(m.suspended),
         reinstated: Number(m.reinstated),
       })),
-      councilPools: await this.councilPools(period.to),
+      councilPools: of('pool').map(pool),
     };
   }
 
   /** Members active at an instant who meet each council's rule on that day. */
   async councilPools(at: Date): Promise<CouncilPoolType[]> {
     const status = statusAt('$1::timestamptz', 'at');
-    // Members are first counted by (kind, region, age): a few thousand groups, whatever the
-    // membership's size, are then matched against each council's rule.
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `WITH g AS (
          SELECT m.kind, m.region,
@@ -118,19 +159,9 @@ export class MembershipReportService {
                 count(*) AS n
          FROM member m ${status.joins}
          WHERE ${status.status} = 'active' GROUP BY 1, 2, 3)
-       SELECT c.id, c.code, c.name_fr, c.name_en, c.seats,
-              coalesce(sum(g.n) FILTER (WHERE ${COUNCIL_ELIGIBLE_SQL}), 0)::int AS eligible
-       FROM council c LEFT JOIN g ON true
-       GROUP BY c.id ORDER BY c.code`,
+       ${POOLS_SQL} ORDER BY c.code`,
       [at],
     );
-    return rows.map((r) => ({
-      councilId: String(r.id),
-      code: String(r.code),
-      nameFr: String(r.name_fr),
-      nameEn: String(r.name_en),
-      seats: Number(r.seats),
-      eligible: Number(r.eligible),
-    }));
+    return rows.map(pool);
   }
 }

@@ -34,13 +34,15 @@ export const MEMBER_CATEGORY_SQL = `CASE WHEN m.kind = 'person' THEN 'person' EL
  * is the expression. The last change by then, else the status the first
  * later change left, else (no history) the current status — or applicant
  * before admission; null for a member not yet known at that instant.
- * `name` keeps the joins of several instants apart.
+ * `name` keeps the joins of several instants apart. Both lookups follow
+ * the (member_id, changed_at, id) history index, the last change by reading
+ * it backwards (members in descending order: any order of members does).
  */
 export function statusAt(at: string, name: string): { joins: string; status: string } {
   return {
     joins: `
     LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, to_status FROM member_status_change
-               WHERE changed_at <= ${at} ORDER BY member_id, changed_at DESC, id DESC) ${name}_before
+               WHERE changed_at <= ${at} ORDER BY member_id DESC, changed_at DESC, id DESC) ${name}_before
       ON ${name}_before.member_id = m.id
     LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, from_status FROM member_status_change
                WHERE changed_at > ${at} ORDER BY member_id, changed_at, id) ${name}_after

@@ -13,7 +13,7 @@
  * referendum with the same roll. Then the vote is closed and counted.
  */
 import { JwtService } from '@nestjs/jwt';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,6 +22,7 @@ import { Pool } from 'pg';
 import { freePort, loadConfig, Role, SessionRevocations, TokenService } from '@delibera/kernel';
 import { createDataSource } from '@delibera/platform';
 import { CAST_BALLOT_SQL } from '@delibera/voting';
+import { startApiProcess } from '../api-process';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -94,24 +95,7 @@ async function seedMembers(pool: Pool): Promise<string[]> {
 async function startApi(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '-r',
-      '@swc-node/register',
-      join(__dirname, '../../../apps/api/src/main.ts'),
-    ],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Delibera is running')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
-  });
+  const child = await startApiProcess(env);
   return { url: `http://127.0.0.1:${env.PORT}/graphql`, child };
 }
 

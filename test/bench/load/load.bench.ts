@@ -19,7 +19,7 @@
  * member's token at the same total rate — the API's floor for any request.
  * Writes test/bench/results/load.json.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -33,6 +33,7 @@ import type { BenchRow } from '../tally/tally.bench';
 import { createSeededDatabase, databaseUrl } from '../seed/seed.cli';
 import { ACCOUNT_POOL, TRUSTEES } from '../seed/seed-trust';
 import { REPORT_CASES } from '../reports/report-cases';
+import { startApiProcess } from '../api-process';
 
 const SCALE = process.env.BENCH_SCALE ?? 'small';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
@@ -90,23 +91,6 @@ async function heapMb(metricsUrl: string): Promise<number | null> {
   }
 }
 
-async function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(__dirname, '../../../apps/api/src/main.ts')],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Delibera is running')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
 const PROPOSALS = `query ($status: ProposalStatus) { proposals(first: 20, status: $status) {
   totalCount edges { node { id title status createdAt } } } }`;
 const PROPOSAL = `query ($id: UUID!) { proposal(id: $id) { id title body status createdAt }
@@ -157,7 +141,7 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   let worker: WorkerProcess | undefined;
   try {
-    api = await startApi({
+    api = await startApiProcess({
       ...common,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -17,7 +17,7 @@
  * test/bench/results/reports.json. Target (issue #8): every report p95 < 200 ms;
  * auditVerify over 1,000,000 events < 10 s.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +28,7 @@ import { freePort, loadConfig, Role, SessionRevocations, TokenService } from '@d
 import type { BenchRow } from '../tally/tally.bench';
 import { createSeededDatabase, databaseUrl } from '../seed/seed.cli';
 import { REPORT_CASES as CASES } from './report-cases';
+import { startApiProcess } from '../api-process';
 
 const SCALE = process.env.BENCH_SCALE ?? 'large';
 const RUNS = Number(process.env.REPORT_RUNS ?? 30);
@@ -47,26 +48,6 @@ function queryFields(): Set<string> {
   const body = sdl.slice(sdl.indexOf('type Query {'));
   const block = body.slice(0, body.indexOf('\n}'));
   return new Set([...block.matchAll(/^ {2}(\w+)[(:]/gm)].map((m) => m[1]));
-}
-
-async function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(ROOT, 'apps/api/src/main.ts')],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Delibera is running')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
-  });
-  return child;
 }
 
 async function main(): Promise<void> {
@@ -103,7 +84,7 @@ async function main(): Promise<void> {
         `SELECT v.id AS "voteId" FROM vote v JOIN vote_result r ON r.vote_id = v.id ORDER BY r.ballots DESC LIMIT 1`,
       )
     ).rows;
-    api = await startApi({
+    api = await startApiProcess({
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
