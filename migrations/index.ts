@@ -18,6 +18,7 @@ import { AuditPublication1795300000900 } from './1795300000900-audit-publication
 import { CouncilAndAmendmentVotes1795300001000 } from './1795300001000-council-and-amendment-votes';
 import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing-scales-and-credit';
 import { VoteLocalBallotKeys1795300001300 } from './1795300001300-vote-local-ballot-keys';
+import { VoteBreakdown1795300001500 } from './1795300001500-vote-breakdown';
 import { MemberStatusHistoryIndex1795300001600 } from './1795300001600-member-status-history-index';
 
 /** Every migration, in the order it runs. New migrations are appended. */
@@ -40,5 +41,6 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   CouncilAndAmendmentVotes1795300001000,
   CompetingScalesAndCredit1795300001100,
   VoteLocalBallotKeys1795300001300,
+  VoteBreakdown1795300001500,
   MemberStatusHistoryIndex1795300001600,
 ];

@@ -1,5 +1,6 @@
 import { Role } from '@delibera/kernel';
 import { Member } from '@delibera/membership';
+import { ParticipationReportService } from '@delibera/reports';
 import { VoteLifecycleService } from '@delibera/voting';
 import { createMember, staffToken } from '../factories';
 import { asVoter, castBallot, closeVote, openVote, scheduleVote } from '../factories/votes';
@@ -201,5 +202,24 @@ describe('open data: public decisions and aggregate results under CC BY-SA 4.0 (
       ['region', '05', 'Estrie', '', 'true'],
     ]);
     expect(participation.some((r) => r.voteId === stillOpen)).toBe(false);
+  });
+
+  it('gives the same files once the reports have stored the closed votes’ cells (vote_breakdown)', async () => {
+    const before = {
+      participation: (await download(app, '/open-data/participation.csv')).text,
+      decisions: JSON.parse((await download(app, '/open-data/decisions.json')).text) as {
+        decisions: unknown[];
+      },
+    };
+    await app.app.get(ParticipationReportService).breakdowns([secret, named, stillOpen]);
+    const [{ stored }] = await app.dataSource.query<{ stored: string[] }[]>(
+      `SELECT array_agg(vote_id::text ORDER BY vote_id) AS stored FROM vote_breakdown`,
+    );
+    expect(stored).toEqual([secret, named].sort());
+    expect((await download(app, '/open-data/participation.csv')).text).toBe(before.participation);
+    const after = JSON.parse((await download(app, '/open-data/decisions.json')).text) as {
+      decisions: unknown[];
+    };
+    expect(after.decisions).toEqual(before.decisions.decisions);
   });
 });

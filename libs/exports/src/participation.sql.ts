@@ -30,22 +30,36 @@ export function participationCellsSql(voteFilter: string): string {
     SELECT v.id, v.secrecy = 'secret' AS secret, v.title_fr, v.title_en, v.closed_at
       FROM vote v WHERE v.status IN ('closed', 'tallied') AND (${voteFilter})
   ), roll AS (
+    -- only votes whose cells the reports have not stored yet (vote_breakdown)
     SELECT r.vote_id, r.college_id, m.region, (p.member_id IS NOT NULL) AS voted
       FROM votes v
       JOIN vote_roll r ON r.vote_id = v.id
       JOIN member m ON m.id = r.member_id
       LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
-  ), cells AS (
-    SELECT r.vote_id, 'college' AS dimension, c.code AS key, c.name_fr AS label_fr, c.name_en AS label_en,
-           count(*)::int AS eligible, count(*) FILTER (WHERE r.voted)::int AS voters
-      FROM roll r JOIN college c ON c.id = r.college_id
-     GROUP BY r.vote_id, c.code, c.name_fr, c.name_en
+     WHERE NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)
+  ), counted AS (
+    -- a closed vote's cells, stored once (vote_breakdown), else counted here
+    SELECT b.vote_id, c.dimension, c.key, c.eligible, c.voters
+      FROM votes v
+      JOIN vote_breakdown b ON b.vote_id = v.id
+     CROSS JOIN LATERAL jsonb_to_recordset(b.cells) AS c(dimension text, key text, eligible int, voters int)
+     WHERE c.dimension IN ('college', 'region')
     UNION ALL
-    SELECT r.vote_id, 'region', r.region::text, min(rg.name_fr), min(rg.name_en),
-           count(*)::int, count(*) FILTER (WHERE r.voted)::int
-      FROM roll r LEFT JOIN unnest($1::text[], $2::text[], $3::text[]) AS rg(code, name_fr, name_en)
-        ON rg.code = r.region::text
-     GROUP BY r.vote_id, r.region
+    SELECT r.vote_id, 'college', r.college_id::text, count(*)::int, count(*) FILTER (WHERE r.voted)::int
+      FROM roll r GROUP BY r.vote_id, r.college_id
+    UNION ALL
+    SELECT r.vote_id, 'region', r.region::text, count(*)::int, count(*) FILTER (WHERE r.voted)::int
+      FROM roll r GROUP BY r.vote_id, r.region
+  ), cells AS (
+    SELECT n.vote_id, 'college' AS dimension, c.code AS key, c.name_fr AS label_fr, c.name_en AS label_en,
+           n.eligible, n.voters
+      FROM counted n JOIN college c ON c.id::text = n.key
+     WHERE n.dimension = 'college'
+    UNION ALL
+    SELECT n.vote_id, 'region', n.key, rg.name_fr, rg.name_en, n.eligible, n.voters
+      FROM counted n LEFT JOIN unnest($1::text[], $2::text[], $3::text[]) AS rg(code, name_fr, name_en)
+        ON rg.code = n.key
+     WHERE n.dimension = 'region'
   ), flagged AS (
     SELECT c.*, v.secret,
            v.secret AND c.voters BETWEEN 1 AND ${MIN_CELL_VOTERS - 1} AS small,
@@ -62,8 +76,9 @@ export function participationCellsSql(voteFilter: string): string {
            r.small OR (r.candidate AND r.smalls = 1 AND r.candidate_rank = 1) AS suppressed
       FROM ranked r
     UNION ALL
-    SELECT r.vote_id, 'total', NULL, NULL, NULL, count(*)::int, count(*) FILTER (WHERE r.voted)::int, false
-      FROM roll r GROUP BY r.vote_id
+    -- the college cells partition the roll
+    SELECT n.vote_id, 'total', NULL, NULL, NULL, sum(n.eligible)::int, sum(n.voters)::int, false
+      FROM counted n WHERE n.dimension = 'college' GROUP BY n.vote_id
   )
   SELECT p.vote_id, v.title_fr, v.title_en,
          to_char(v.closed_at AT TIME ZONE 'America/Montreal', 'YYYY-MM-DD HH24:MI') AS closed_at,
