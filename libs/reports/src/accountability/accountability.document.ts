@@ -75,6 +75,38 @@ export function buildAccountabilityDocument(
   const w = WORDS[locale];
   const money = (cents: number) => formatCents(cents, locale);
   const num = (n: number) => formatNumber(n, locale);
+  /** One campaign breakdown (by category or by region): its groups' calls, called, received and outstanding. */
+  const campaignTable = <
+    G extends {
+      callCount: number;
+      calledCents: number;
+      paidCents: number;
+      outstandingCents: number;
+    },
+  >(
+    caption: string,
+    groupLabel: string,
+    groups: G[],
+    name: (group: G) => string,
+  ): ReportBlock => ({
+    kind: 'table',
+    caption,
+    columns: [
+      { label: groupLabel, align: 'left', width: 3 },
+      { label: w.calls, align: 'right', width: 1 },
+      { label: w.called, align: 'right', width: 2 },
+      { label: w.received, align: 'right', width: 2 },
+      { label: w.outstanding, align: 'right', width: 2 },
+    ],
+    rows: groups.map((g) => [
+      name(g),
+      num(g.callCount),
+      money(g.calledCents),
+      money(g.paidCents),
+      money(g.outstandingCents),
+    ]),
+    empty: w.none,
+  });
   const pct = (r: number | null) => formatPercent(r, locale);
   const label = (row: { labelFr: string; labelEn: string }) =>
     locale === 'fr' ? row.labelFr : row.labelEn;
@@ -371,45 +403,11 @@ export function buildAccountabilityDocument(
           kind: 'paragraph',
           text: c.reconciliation.reconciles ? w.reconciles : w.doesNotReconcile,
         },
-        {
-          kind: 'table',
-          caption: w.campaignByCategory,
-          columns: [
-            { label: w.category, align: 'left', width: 3 },
-            { label: w.calls, align: 'right', width: 1 },
-            { label: w.called, align: 'right', width: 2 },
-            { label: w.received, align: 'right', width: 2 },
-            { label: w.outstanding, align: 'right', width: 2 },
-          ],
-          rows: c.byCategory.map((g) => [
-            // Calls without a tier are individual members' dues.
-            w.category_(g.organisationCategory ?? 'person'),
-            num(g.callCount),
-            money(g.calledCents),
-            money(g.paidCents),
-            money(g.outstandingCents),
-          ]),
-          empty: w.none,
-        },
-        {
-          kind: 'table',
-          caption: w.campaignByRegion,
-          columns: [
-            { label: w.region, align: 'left', width: 3 },
-            { label: w.calls, align: 'right', width: 1 },
-            { label: w.called, align: 'right', width: 2 },
-            { label: w.received, align: 'right', width: 2 },
-            { label: w.outstanding, align: 'right', width: 2 },
-          ],
-          rows: c.byRegion.map((g) => [
-            w.region_(g.region ?? ''),
-            num(g.callCount),
-            money(g.calledCents),
-            money(g.paidCents),
-            money(g.outstandingCents),
-          ]),
-          empty: w.none,
-        },
+        // Calls without a tier are individual members' dues.
+        campaignTable(w.campaignByCategory, w.category, c.byCategory, (g) =>
+          w.category_(g.organisationCategory ?? 'person'),
+        ),
+        campaignTable(w.campaignByRegion, w.region, c.byRegion, (g) => w.region_(g.region ?? '')),
         {
           kind: 'table',
           caption: w.inKindByCategory,
