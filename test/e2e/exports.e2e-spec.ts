@@ -102,19 +102,27 @@ describe('CSV exports for staff (e2e)', () => {
       /^attachment; filename="membres-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(french.headers.get('cache-control')).toBe('no-store');
-    expect(csvHeader(french).slice(0, 5)).toEqual([
+    expect(csvHeader(french).slice(0, 7)).toEqual([
       'Identifiant',
+      'Type (code)',
       'Type',
       'Nom',
       'Courriel',
+      'Statut (code)',
       'Statut',
     ]);
     const rows = csvRecords(french);
     expect(rows.find((r) => r.Identifiant === eloise.id)).toMatchObject({
       Nom: 'Éloïse Côté-Bélanger',
       Courriel: 'eloise.cote@exemple.québec',
-      Statut: 'active',
-      Collège: 'individuals',
+      // Codes for scripts, labels in the caller's language for people.
+      'Type (code)': 'person',
+      Type: 'Personne',
+      'Statut (code)': 'active',
+      Statut: 'Actif',
+      'Collège (code)': 'individuals',
+      'Langue (code)': 'fr',
+      Langue: 'Français',
       'Région (code)': '11',
       Région: 'Gaspésie–Îles-de-la-Madeleine',
       'Date de naissance': '1994-02-28',
@@ -122,7 +130,10 @@ describe('CSV exports for staff (e2e)', () => {
     // A name that looks like a formula is neutralised, so a spreadsheet shows it as text.
     expect(rows.find((r) => r.Identifiant === organisation.id)).toMatchObject({
       Nom: `'=HYPERLINK("http://evil.example","Coopérative")`,
-      "Catégorie d'organisation": 'social_economy',
+      "Catégorie d'organisation (code)": 'social_economy',
+      "Catégorie d'organisation": 'Entreprise d’économie sociale',
+      'Taille (code)': 'medium',
+      Taille: 'Moyenne',
       'Représentant·e': 'Gaëtan Lévesque',
     });
     // The UTF-8 bytes themselves, not only what a decoder makes of them.
@@ -138,11 +149,28 @@ describe('CSV exports for staff (e2e)', () => {
 
     const english = await download(app, '/exports/members.csv?lang=en', { token: secretary });
     expect(english.headers.get('content-disposition')).toMatch(/filename="members-/);
-    expect(csvHeader(english).slice(0, 5)).toEqual(['Id', 'Kind', 'Name', 'Email', 'Status']);
+    expect(csvHeader(english).slice(0, 7)).toEqual([
+      'Id',
+      'Kind (code)',
+      'Kind',
+      'Name',
+      'Email',
+      'Status (code)',
+      'Status',
+    ]);
     expect(csvRecords(english).find((r) => r.Id === eloise.id)).toMatchObject({
       Name: 'Éloïse Côté-Bélanger',
       Region: 'Gaspésie–Îles-de-la-Madeleine',
+      Kind: 'Person',
+      'Status (code)': 'active',
+      Status: 'Active',
+      Language: 'French',
     });
+    const [college] = await app.dataSource.query(
+      `SELECT name_fr, name_en FROM college WHERE code = 'individuals'`,
+    );
+    expect(rows.find((r) => r.Identifiant === eloise.id)!.Collège).toBe(college.name_fr);
+    expect(csvRecords(english).find((r) => r.Id === eloise.id)!.College).toBe(college.name_en);
     const byHeader = await download(app, '/exports/members.csv', {
       token: secretary,
       language: 'en-CA,en;q=0.9',
@@ -193,7 +221,10 @@ describe('CSV exports for staff (e2e)', () => {
       Référence: 'C2031-ÉTÉ-001',
       Membre: 'Municipalité de Sainte-Pétronille',
       Région: 'Capitale-Nationale',
-      Statut: 'partially_paid',
+      'Statut (code)': 'partially_paid',
+      Statut: 'Payé en partie',
+      "Catégorie d'organisation": 'Municipalité',
+      Taille: 'Petite',
       'Montant appelé ($)': '1234.51',
       'Payé ($)': '500.00', // 600.00 received, 100.00 reversed
       'Solde dû ($)': '734.51',
@@ -210,6 +241,20 @@ describe('CSV exports for staff (e2e)', () => {
       ['-100.00', '', 'Erreur de saisie'],
     ]);
     expect(payments[1]['Reverses payment']).toBe(paymentId);
+    expect(payments.map((p) => [p['Method (code)'], p.Method])).toEqual([
+      ['cheque', 'Cheque'],
+      ['cheque', 'Cheque'],
+    ]);
+    const englishCalls = csvRecords(
+      await download(app, '/exports/contribution-calls.csv?fiscalYear=2031', {
+        token: treasurer,
+        language: 'en',
+      }),
+    );
+    expect(englishCalls[0]).toMatchObject({
+      'Status (code)': 'partially_paid',
+      Status: 'Partially paid',
+    });
     const otherYear = csvRecords(
       await download(app, '/exports/contribution-calls.csv?fiscalYear=2030', { token: treasurer }),
     );
@@ -250,10 +295,17 @@ describe('CSV exports for staff (e2e)', () => {
       const row = rows.find((r) => r['Vote (identifiant)'] === voteId)!;
       expect(row).toMatchObject({
         Titre: 'Référendum sur l’énergie éolienne à Rivière-du-Loup',
-        'Type de décision': 'referendum',
-        'Instance qui décide': 'all_members',
-        Scrutin: 'secret',
-        Résultat: 'adopted',
+        'Type de décision (code)': 'referendum',
+        'Type de décision': 'Référendum',
+        'Objet (code)': 'referendum',
+        'Instance qui décide (code)': 'all_members',
+        'Instance qui décide': 'L’ensemble des membres',
+        'Scrutin (code)': 'secret',
+        Scrutin: 'Secret',
+        'Résultat (code)': 'adopted',
+        Résultat: 'Adoptée',
+        'Quorum atteint (code)': 'true',
+        'Quorum atteint': 'Oui',
         Inscrits: '18',
         Votants: '16',
         'Participation (%)': '88.9',
@@ -266,9 +318,13 @@ describe('CSV exports for staff (e2e)', () => {
       const english = csvRecords(
         await download(app, '/exports/decisions.csv?lang=en', { token: secretary }),
       );
-      expect(english.find((r) => r['Vote (id)'] === voteId)!.Title).toBe(
-        'Referendum on wind power in Rivière-du-Loup',
-      );
+      expect(english.find((r) => r['Vote (id)'] === voteId)).toMatchObject({
+        Title: 'Referendum on wind power in Rivière-du-Loup',
+        'Decision type': 'Referendum',
+        'Deciding body': 'All members',
+        Outcome: 'Adopted',
+        'Quorum met': 'Yes',
+      });
     });
 
     it('exports turnout by college and region, hiding a 3-voter cell of the secret vote and its complement', async () => {
@@ -276,20 +332,28 @@ describe('CSV exports for staff (e2e)', () => {
         await download(app, '/exports/participation.csv', { token: secretary }),
       ).filter((r) => r['Vote (identifiant)'] === voteId);
       const cells = rows.map((r) => [
-        r.Ventilation,
+        r['Ventilation (code)'],
         r.Catégorie,
         r.Inscrits,
         r.Votants,
         r['Participation (%)'],
+        r['Masqué (moins de 5 votants) (code)'],
         r['Masqué (moins de 5 votants)'],
       ]);
       expect(cells).toEqual([
-        ['total', '', '18', '16', '88.9', 'false'],
-        ['college', 'individuals', '18', '16', '88.9', 'false'],
+        ['total', '', '18', '16', '88.9', 'false', 'Non'],
+        ['college', 'individuals', '18', '16', '88.9', 'false', 'Non'],
         // 3 voters: hidden; 6 voters: the next smallest, hidden too, or 16 - 7 - 6 would give 3 back.
-        ['region', '01', '6', '', '', 'true'],
-        ['region', '02', '9', '7', '77.8', 'false'],
-        ['region', '05', '3', '', '', 'true'],
+        ['region', '01', '6', '', '', 'true', 'Oui'],
+        ['region', '02', '9', '7', '77.8', 'false', 'Non'],
+        ['region', '05', '3', '', '', 'true', 'Oui'],
+      ]);
+      expect(rows.map((r) => r.Ventilation)).toEqual([
+        'Total',
+        'Collège',
+        'Région',
+        'Région',
+        'Région',
       ]);
       expect(rows.find((r) => r.Catégorie === '05')!.Libellé).toBe('Estrie');
     });

@@ -9,6 +9,8 @@ import {
   ProposalStatus,
   ProposalSupportExpiryHandler,
 } from '@delibera/proposals';
+import { RefreshReportsHandler } from '@delibera/reports';
+import { VoteLifecycleService } from '@delibera/voting';
 import { createMember, staffToken } from '../factories';
 import { assemblyWithProposal } from '../factories/assemblies';
 import { councilVotesOnOpinion } from '../factories/proposals';
@@ -126,15 +128,23 @@ function expectedCells(seeds: Seed[], keyOf: (s: Seed) => string, voted: (s: See
   return cells;
 }
 
+const VOTE_ROW = `voteId secrecy status eligible voters turnout quorumRequired quorumMargin quorumMet outcome
+  byCollege { key labelFr labelEn eligible voters turnout suppressed }
+  byRegion { key labelFr labelEn eligible voters turnout suppressed }
+  byAgeBand { key labelFr eligible voters suppressed }
+  byCategory { key labelFr eligible voters suppressed }
+  byCouncil { key labelFr eligible voters suppressed }`;
+
 const PARTICIPATION = `query ($period: ReportPeriodInput) { participationReport(period: $period) {
   voteCount eligible voters turnout
-  votes { voteId secrecy status eligible voters turnout quorumRequired quorumMargin quorumMet outcome
-    byCollege { key labelFr labelEn eligible voters turnout suppressed }
-    byRegion { key labelFr labelEn eligible voters turnout suppressed }
-    byAgeBand { key labelFr eligible voters suppressed }
-    byCategory { key labelFr eligible voters suppressed }
-    byCouncil { key labelFr eligible voters suppressed } }
+  votes { totalCount edges { node { ${VOTE_ROW} } } }
   overTime { month votes eligible voters turnout } } }`;
+
+interface Connection<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 interface Cell {
   key: string;
@@ -245,7 +255,7 @@ describe('the board’s reports (e2e)', () => {
     // A secret referendum of all active members and a named vote, both on the same roll.
     const window = {
       opensAt: new Date(Date.now() - 1000).toISOString(),
-      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 15 * 24 * 3600_000).toISOString(),
     };
     secretVoteId = ok(
       await gql<{ callReferendum: { id: string } }>(
@@ -300,7 +310,7 @@ describe('the board’s reports (e2e)', () => {
       const report = ok(
         await gql<{
           participationReport: {
-            votes: VoteRow[];
+            votes: Connection<VoteRow>;
             voteCount: number;
             eligible: number;
             voters: number;
@@ -308,8 +318,9 @@ describe('the board’s reports (e2e)', () => {
           };
         }>(PARTICIPATION, { period: { from: start.toISOString() } }, trustee),
       ).participationReport;
-      votes = report.votes;
+      votes = report.votes.edges.map((edge) => edge.node);
       expect(report.voteCount).toBe(2);
+      expect(report.votes.totalCount).toBe(2);
       const secretVoters = SEEDS.filter((s) => s.secretVote).length;
       const namedVoters = SEEDS.filter((s) => s.namedVote).length;
       expect(report.eligible).toBe(2 * SEEDS.length);
@@ -418,6 +429,115 @@ describe('the board’s reports (e2e)', () => {
           ),
         ),
       ).toBe('PERIOD_INVALID');
+    });
+  });
+
+  describe('participation, page by page', () => {
+    const VOTES_PAGE = `query ($period: ReportPeriodInput, $first: Int, $after: String) {
+      participationReport(period: $period) { voteCount overTime { month votes }
+        votes(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { voteId eligible voters byCollege { key eligible voters suppressed } } } } } }`;
+    type Page = {
+      participationReport: {
+        voteCount: number;
+        overTime: { month: string; votes: number }[];
+        votes: Connection<Pick<VoteRow, 'voteId' | 'eligible' | 'voters' | 'byCollege'>>;
+      };
+    };
+    // In 2020, apart from the other tests' votes.
+    const period = { from: '2020-01-01T00:00:00Z', to: '2021-01-01T00:00:00Z' };
+    const read = async (first: number, after?: string | null, locale?: string) =>
+      app.gql<Page>(VOTES_PAGE, { period, first, after }, { token: trustee, locale });
+    /** Seven votes: three close at the same instant (the id breaks the tie), two a microsecond apart. */
+    const CLOSES = [
+      '2020-02-01T12:00:00.000000Z',
+      '2020-03-03T12:00:00.000000Z',
+      '2020-03-03T12:00:00.000000Z',
+      '2020-03-03T12:00:00.000000Z',
+      '2020-03-04T12:00:00.000000Z',
+      '2020-03-04T12:00:00.000001Z',
+      '2020-03-05T12:00:00.000000Z',
+    ];
+    let expected: string[];
+
+    beforeAll(async () => {
+      const votes: { id: string; closesAt: string }[] = [];
+      for (const [i, closesAt] of CLOSES.entries()) {
+        const { id } = await scheduleVote(app, secretary, {
+          subjectType: 'Referendum',
+          decisionType: 'Referendum',
+          electorateKind: 'AllMembers',
+          titleFr: `Consultation ${i}`,
+          titleEn: `Consultation ${i}`,
+        });
+        await openVote(app, secretary, id);
+        // Moved back in time once its roll is frozen: the API only opens votes now.
+        await app.dataSource.query(
+          `UPDATE vote SET opens_at = $2::timestamptz - interval '7 days', closes_at = $2 WHERE id = $1`,
+          [id, closesAt],
+        );
+        votes.push({ id, closesAt });
+      }
+      // Latest closing first, then the greater id (PostgreSQL orders uuids as their hex text).
+      expected = votes
+        .sort((a, b) => b.closesAt.localeCompare(a.closesAt) || b.id.localeCompare(a.id))
+        .map((v) => v.id);
+    });
+
+    it('concatenates its pages into the whole list, in order, each vote once, with the figures of the whole period', async () => {
+      const whole = ok(await read(100)).participationReport;
+      expect(whole.votes.edges.map((e) => e.node.voteId)).toEqual(expected);
+      expect(whole.votes.pageInfo).toEqual({
+        hasNextPage: false,
+        endCursor: whole.votes.edges.at(-1)!.cursor,
+      });
+
+      const pages: Page['participationReport'][] = [];
+      let after: string | null = null;
+      do {
+        const page: Page['participationReport'] = ok(await read(3, after)).participationReport;
+        pages.push(page);
+        after = page.votes.pageInfo.endCursor;
+        expect(after).toBe(page.votes.edges.at(-1)!.cursor);
+        if (!page.votes.pageInfo.hasNextPage) break;
+      } while (pages.length < 10);
+      expect(pages.map((p) => p.votes.edges.length)).toEqual([3, 3, 1]);
+      expect(pages.map((p) => p.votes.pageInfo.hasNextPage)).toEqual([true, true, false]);
+      // The period's figures do not depend on the page.
+      for (const page of pages) {
+        expect(page.votes.totalCount).toBe(7);
+        expect(page.voteCount).toBe(7);
+        expect(page.overTime).toEqual([
+          { month: '2020-02', votes: 1 },
+          { month: '2020-03', votes: 6 },
+        ]);
+      }
+      const paged = pages.flatMap((p) => p.votes.edges.map((e) => e.node));
+      expect(paged).toEqual(whole.votes.edges.map((e) => e.node));
+      expect(new Set(paged.map((v) => v.voteId)).size).toBe(7);
+      // Each page's breakdowns are its own votes' cells.
+      expect(
+        paged.every((v) => v.byCollege.reduce((n, c) => n + c.eligible, 0) === v.eligible),
+      ).toBe(true);
+    });
+
+    it('refuses a cursor it did not give, in the caller’s language, and a page larger than 100', async () => {
+      const forged = Buffer.from(JSON.stringify(['2020-03-05T12:00:00.000000Z', 'x'])).toString(
+        'base64url',
+      );
+      const stale = Buffer.from(JSON.stringify(['2020-03-05 12:00', expected[0]])).toString(
+        'base64url',
+      );
+      for (const after of ['garbage', forged, stale]) {
+        const fr = await read(3, after);
+        expect(errorCode(fr)).toBe('INVALID_CURSOR');
+        expect(fr.errors![0].message).toBe('Le curseur de pagination est invalide.');
+        expect(fr.data).toBeNull();
+      }
+      const en = await read(3, 'garbage', 'en');
+      expect(errorCode(en)).toBe('INVALID_CURSOR');
+      expect(en.errors![0].message).toBe('The pagination cursor is invalid.');
+      expect(errorCode(await read(101))).toBe('INVALID_VALUE');
     });
   });
 
@@ -784,6 +904,37 @@ describe('the board’s reports (e2e)', () => {
       });
       // Money is for the treasurer and the board; a member sees nothing.
       expect(errorCode(await gql(CAMPAIGN, { year: 2026 }, await tokenOf(0)))).toBe('FORBIDDEN');
+
+      // What each call received is kept on the call (the report reads it, not the ledger).
+      const received = async (call: { id: string }) =>
+        Number(
+          (
+            await app.dataSource.query(
+              'SELECT received_cents FROM contribution_call WHERE id = $1',
+              [call.id],
+            )
+          )[0].received_cents,
+        );
+      expect(await received(callOf('F', 0))).toBe(COMMUNITY);
+      expect(await received(callOf('F', 1))).toBe(50_000);
+      expect(await received(callOf('G', 0))).toBe(0);
+      // The payment's own transaction sees the call's new amount; its rollback takes both back.
+      await expect(
+        app.dataSource.transaction(async (manager) => {
+          await manager.query(
+            `INSERT INTO contribution_payment (call_id, amount_cents, paid_on, method)
+             VALUES ($1, 1000, '2026-06-02', 'cheque')`,
+            [callOf('F', 2).id],
+          );
+          const [row] = await manager.query(
+            'SELECT received_cents FROM contribution_call WHERE id = $1',
+            [callOf('F', 2).id],
+          );
+          expect(Number(row.received_cents)).toBe(1000);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await received(callOf('F', 2))).toBe(0);
     });
   });
 
@@ -1275,6 +1426,167 @@ describe('the board’s reports (e2e)', () => {
       );
       expect((await download('/reports/accountability/1999.pdf', trustee)).status).toBe(400);
       expect((await download('/reports/accountability/annual.pdf', trustee)).status).toBe(404);
+    });
+  });
+  describe('summaries kept by the refresh job and the tally', () => {
+    const refresh = () => app.app.get(RefreshReportsHandler).handle();
+    const MEMBERSHIP = `query ($period: ReportPeriodInput) { membershipReport(period: $period) {
+      compositionAsOf activeAtStartAsOf activeAtStart activeAtEnd joined resigned
+      byStatus { key count } byKind { key count } byCollege { key count } byCategory { key count }
+      byRegion { key count } byAgeBand { key count }
+      overTime { month joined resigned suspended reinstated } councilPools { code eligible } } }`;
+    type Membership = Record<string, unknown> & {
+      compositionAsOf: string;
+      activeAtStartAsOf: string;
+      activeAtEnd: number;
+      byStatus: { key: string; count: number }[];
+      overTime: { month: string; suspended: number }[];
+    };
+    const membership = async (period: { from: string; to: string }) =>
+      ok(await gql<{ membershipReport: Membership }>(MEMBERSHIP, { period }, trustee))
+        .membershipReport;
+    const figures = ({ compositionAsOf: _c, activeAtStartAsOf: _s, ...rest }: Membership) => rest;
+
+    it('reads the composition from the snapshots: the live count as of the refresh, a later change at the next refresh', async () => {
+      const period = {
+        from: '2025-01-01T05:00:00.000Z',
+        to: new Date(Date.now() + 3600_000).toISOString(),
+      };
+      // No snapshot yet: counted live at the period's ends.
+      const live = await membership(period);
+      expect(live.compositionAsOf).toBe(period.to);
+      const refreshed = new Date();
+      await refresh();
+      const snapshot = await membership(period);
+      expect(figures(snapshot)).toEqual(figures(live));
+      expect(new Date(snapshot.compositionAsOf).getTime()).toBeGreaterThanOrEqual(
+        refreshed.getTime(),
+      );
+      // The start is a month's start: its snapshot is exact.
+      expect(snapshot.activeAtStartAsOf).toBe('2025-01-01T05:00:00.000Z');
+      // An earlier end reads the snapshot of its month's start (Montréal midnight).
+      const earlier = await membership({
+        from: '2024-01-01T05:00:00.000Z',
+        to: '2025-12-31T05:00:00.000Z',
+      });
+      expect(earlier.compositionAsOf).toBe('2025-12-01T05:00:00.000Z');
+      expect(earlier.activeAtEnd).toBe(SEEDS.filter((s) => s.admittedAt).length);
+
+      // A suspension after the refresh: the month's flows count it at once, the composition at the next refresh.
+      ok(
+        await gql(
+          `mutation ($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { status } }`,
+          {
+            input: {
+              memberId: members[indexOf('A', 5)].id,
+              status: 'Suspended',
+              reason: 'Rapport',
+            },
+          },
+          secretary,
+        ),
+      );
+      const suspensions = (m: Membership) =>
+        m.overTime.reduce((n, month) => n + month.suspended, 0);
+      const stale = await membership(period);
+      expect(suspensions(stale)).toBe(suspensions(snapshot) + 1);
+      expect(stale.activeAtEnd).toBe(snapshot.activeAtEnd);
+      await refresh();
+      const fresh = await membership(period);
+      expect(fresh.activeAtEnd).toBe(snapshot.activeAtEnd - 1);
+      expect(fresh.byStatus.find((s) => s.key === 'suspended')!.count).toBe(
+        snapshot.byStatus.find((s) => s.key === 'suspended')!.count + 1,
+      );
+      expect(new Date(fresh.compositionAsOf) > new Date(snapshot.compositionAsOf)).toBe(true);
+    });
+
+    it('shows an open vote’s cells as of the last refresh, a later ballot after the next one, and its final cells from the tally', async () => {
+      const since = new Date(Date.now() - 1000).toISOString();
+      const vote = await scheduleVote(app, secretary, {
+        subjectType: 'Referendum',
+        decisionType: 'Referendum',
+        electorateKind: 'AllMembers',
+        rules: { secrecy: 'Named' },
+        titleFr: 'Sondage',
+        titleEn: 'Survey',
+      });
+      await openVote(app, secretary, vote.id);
+      for (const i of [0, 1, 2])
+        ok(await castBallot(app, await tokenOf(indexOf('A', i)), vote.id, { option: 'yes' }));
+      await refresh();
+
+      type Cells = { key: string; eligible: number; voters: number }[];
+      type Row = {
+        voteId: string;
+        voters: number;
+        breakdownsAsOf: string;
+        breakdownsFinal: boolean;
+        byRegion: Cells;
+        byCollege: Cells;
+      };
+      const read = async () =>
+        ok(
+          await gql<{ participationReport: { votes: Connection<Row> } }>(
+            `query ($period: ReportPeriodInput) { participationReport(period: $period) { votes {
+              edges { node { voteId voters breakdownsAsOf breakdownsFinal
+              byRegion { key eligible voters } byCollege { key eligible voters } } } } } }`,
+            { period: { from: since } },
+            trustee,
+          ),
+        ).participationReport.votes.edges.find((e) => e.node.voteId === vote.id)!.node;
+      /** The roll and who voted, counted here by region and college. */
+      const counted = async () => {
+        const rows: { dimension: string; key: string; eligible: number; voters: number }[] =
+          await app.dataSource.query(
+            `SELECT d.dimension, d.key, count(*)::int AS eligible, count(p.member_id)::int AS voters
+             FROM vote_roll r JOIN member m ON m.id = r.member_id
+             LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
+             CROSS JOIN LATERAL (VALUES ('region', m.region::text), ('college', r.college_id::text)) d(dimension, key)
+             WHERE r.vote_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+            [vote.id],
+          );
+        const of = (dimension: string) =>
+          rows
+            .filter((r) => r.dimension === dimension)
+            .map(({ key, eligible, voters }) => ({ key, eligible, voters }));
+        return { byRegion: of('region'), byCollege: of('college') };
+      };
+      const sorted = (cells: Cells) => [...cells].sort((a, b) => a.key.localeCompare(b.key));
+
+      const first = await read();
+      const atRefresh = await counted();
+      expect(first.breakdownsFinal).toBe(false);
+      expect(sorted(first.byRegion)).toEqual(atRefresh.byRegion);
+      expect(sorted(first.byCollege)).toEqual(atRefresh.byCollege);
+      const region = (row: Row) => row.byRegion.find((c) => c.key === '06')!.voters;
+      expect(region(first)).toBe(3);
+
+      // A ballot after the refresh: the turnout is live, the cells wait for the next refresh.
+      ok(await castBallot(app, await tokenOf(indexOf('A', 3)), vote.id, { option: 'no' }));
+      const stale = await read();
+      expect(stale.voters).toBe(4);
+      expect(region(stale)).toBe(3);
+      expect(stale.breakdownsAsOf).toBe(first.breakdownsAsOf);
+      await refresh();
+      const fresh = await read();
+      expect(region(fresh)).toBe(4);
+      expect(sorted(fresh.byRegion)).toEqual((await counted()).byRegion);
+      expect(new Date(fresh.breakdownsAsOf) > new Date(first.breakdownsAsOf)).toBe(true);
+
+      // The tally stores the final cells in its own transaction, before any report asks.
+      await closeVote(app, secretary, vote.id);
+      await app.app.get(VoteLifecycleService).tally(vote.id);
+      const [stored]: { final: boolean }[] = await app.dataSource.query(
+        'SELECT final FROM vote_breakdown WHERE vote_id = $1',
+        [vote.id],
+      );
+      expect(stored.final).toBe(true);
+      const closed = await read();
+      expect(closed.breakdownsFinal).toBe(true);
+      expect(sorted(closed.byRegion)).toEqual((await counted()).byRegion);
+      // Later refreshes leave a closed vote's final cells alone.
+      await refresh();
+      expect((await read()).breakdownsAsOf).toBe(closed.breakdownsAsOf);
     });
   });
 });

@@ -85,36 +85,30 @@ export const ISSUE_CALLS = `
 
 /**
  * Each call with what its ledger says: received (all entries, reversals
- * included), paid (what counts against the call), outstanding, and credit
- * (received beyond what was due, held for the member).
+ * included: the ledger's sum kept on the call, see migration 1795300001700),
+ * paid (what counts against the call), outstanding, and credit (received
+ * beyond what was due, held for the member).
  */
 export const CALL_BALANCES = `
   SELECT c.*,
-         coalesce(p.received, 0) AS received_cents,
-         LEAST(coalesce(p.received, 0), c.amount_cents - c.waived_cents) AS paid_cents,
-         GREATEST(c.amount_cents - c.waived_cents - coalesce(p.received, 0), 0) AS outstanding_cents,
-         GREATEST(coalesce(p.received, 0) - (c.amount_cents - c.waived_cents), 0) AS credit_cents
-  FROM contribution_call c
-  LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment GROUP BY call_id) p
-    ON p.call_id = c.id`;
+         LEAST(c.received_cents, c.amount_cents - c.waived_cents) AS paid_cents,
+         GREATEST(c.amount_cents - c.waived_cents - c.received_cents, 0) AS outstanding_cents,
+         GREATEST(c.received_cents - (c.amount_cents - c.waived_cents), 0) AS credit_cents
+  FROM contribution_call c`;
 
 /**
- * Recomputes the status of some calls ($1: uuid[]) from their ledger, in the
- * transaction that changed it. Overdue stays overdue until the call is settled.
- * The ledger is summed in one pass (not a subquery per call): right after a
- * bulk import the planner's statistics still think the payment table small.
+ * Recomputes the status of some calls ($1: uuid[]) from what they received, in
+ * the transaction that changed their ledger (its trigger has already added the
+ * new entries). Overdue stays overdue until the call is settled.
  */
 export const REFRESH_CALL_STATUS = `
   UPDATE contribution_call c SET status = (CASE
       WHEN c.waived_cents > 0 AND c.waived_cents = c.amount_cents THEN 'waived'
-      WHEN coalesce(p.received, 0) >= c.amount_cents - c.waived_cents THEN 'paid'
+      WHEN c.received_cents >= c.amount_cents - c.waived_cents THEN 'paid'
       WHEN c.overdue_at IS NOT NULL THEN 'overdue'
-      WHEN coalesce(p.received, 0) > 0 THEN 'partially_paid'
+      WHEN c.received_cents > 0 THEN 'partially_paid'
       ELSE 'due' END)::contribution_call_status
-  FROM unnest($1::uuid[]) AS ids(id)
-  LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment
-             WHERE call_id = ANY($1::uuid[]) GROUP BY call_id) p ON p.call_id = ids.id
-  WHERE c.id = ids.id`;
+  WHERE c.id = ANY($1::uuid[])`;
 
 /**
  * Carries members' credit to calls just issued ($1: their ids) from their

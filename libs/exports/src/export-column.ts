@@ -27,6 +27,28 @@ export function cellValue(column: ExportColumn, row: Record<string, unknown>, lo
   return column.text && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * A coded field as two columns: its stable code (for scripts and filters) and
+ * what the code means in the caller's language (an unknown code shows as itself).
+ */
+export function codedColumns(
+  key: string,
+  header: Localized,
+  labels: Record<string, Localized>,
+): ExportColumn[] {
+  return [
+    { key, header: { fr: `${header.fr} (code)`, en: `${header.en} (code)` } },
+    {
+      key,
+      header,
+      format: (value, locale) =>
+        value === null || value === undefined
+          ? null
+          : (labels[String(value)]?.[locale] ?? String(value)),
+    },
+  ];
+}
+
 export function headerOf(columns: ExportColumn[], locale: Locale): string[] {
   return columns.map((column) => column.header[locale]);
 }

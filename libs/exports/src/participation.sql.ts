@@ -36,12 +36,12 @@ export function participationCellsSql(voteFilter: string): string {
       JOIN vote_roll r ON r.vote_id = v.id
       JOIN member m ON m.id = r.member_id
       LEFT JOIN participation p ON p.vote_id = r.vote_id AND p.member_id = r.member_id
-     WHERE NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)
+     WHERE NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id AND b.final)
   ), counted AS (
-    -- a closed vote's cells, stored once (vote_breakdown), else counted here
+    -- a closed vote's final cells, stored once (vote_breakdown), else counted here
     SELECT b.vote_id, c.dimension, c.key, c.eligible, c.voters
       FROM votes v
-      JOIN vote_breakdown b ON b.vote_id = v.id
+      JOIN vote_breakdown b ON b.vote_id = v.id AND b.final
      CROSS JOIN LATERAL jsonb_to_recordset(b.cells) AS c(dimension text, key text, eligible int, voters int)
      WHERE c.dimension IN ('college', 'region')
     UNION ALL

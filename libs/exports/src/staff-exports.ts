@@ -1,33 +1,55 @@
 import { CALL_BALANCES } from '@delibera/contributions';
-import { Locale } from '@delibera/kernel';
 import { QUEBEC_REGIONS } from '@delibera/membership';
-import { ExportColumn } from './export-column';
+import { codedColumns, ExportColumn } from './export-column';
+import {
+  BOOLEAN_LABELS,
+  BREAKDOWN_LABELS,
+  CALL_STATUS_LABELS,
+  DECISION_TYPE_LABELS,
+  ELECTORATE_LABELS,
+  LOCALE_LABELS,
+  MEMBER_KIND_LABELS,
+  MEMBER_STATUS_LABELS,
+  ORGANISATION_CATEGORY_LABELS,
+  OUTCOME_LABELS,
+  PAYMENT_METHOD_LABELS,
+  SECRECY_LABELS,
+  SIZE_BAND_LABELS,
+  VOTE_METHOD_LABELS,
+  VOTE_SUBJECT_LABELS,
+} from './export-labels';
 import { CsvExport } from './export-stream';
 import { PARTICIPATION_PARAMS, participationCellsSql } from './participation.sql';
 
 /**
  * The CSV downloads staff use, each one SQL query read through a cursor.
  * Dates and times are Montréal time; amounts are dollars with two decimals,
- * computed from integer cents in SQL (numeric, exact); codes (status,
- * category…) are the API's stable values, so a spreadsheet can filter on them.
+ * computed from integer cents in SQL (numeric, exact). A coded field (status,
+ * category…) comes as two columns: the API's stable code, so a spreadsheet or a
+ * script can filter on it, and its label in the caller's language.
  */
 
 const montreal = (column: string, format = 'YYYY-MM-DD HH24:MI') =>
   `to_char(${column} AT TIME ZONE 'America/Montreal', '${format}')`;
 const dollars = (cents: string) => `to_char((${cents}) / 100.0, 'FM999999999999990.00')`;
 
-const regionName = (code: unknown, locale: Locale) =>
-  typeof code === 'string' ? (QUEBEC_REGIONS[code]?.[locale] ?? code) : null;
-
-const REGION_COLUMNS: ExportColumn[] = [
-  { key: 'region', header: { fr: 'Région (code)', en: 'Region (code)' } },
-  { key: 'region', header: { fr: 'Région', en: 'Region' }, format: regionName },
-];
+const REGION_COLUMNS = codedColumns('region', { fr: 'Région', en: 'Region' }, QUEBEC_REGIONS);
+const ORGANISATION_CATEGORY_COLUMNS = codedColumns(
+  'organisation_category',
+  { fr: "Catégorie d'organisation", en: 'Organisation category' },
+  ORGANISATION_CATEGORY_LABELS,
+);
+const SIZE_BAND_COLUMNS = codedColumns(
+  'size_band',
+  { fr: 'Taille', en: 'Size band' },
+  SIZE_BAND_LABELS,
+);
 
 /** The member register (secretary): personal data, hence its own role. */
 export const MEMBERS_CSV: CsvExport = {
   sql: `
-    SELECT m.id, m.kind, m.display_name, m.email, m.status, c.code AS college, m.region, m.locale,
+    SELECT m.id, m.kind, m.display_name, m.email, m.status, c.code AS college,
+           c.name_fr AS college_fr, c.name_en AS college_en, m.region, m.locale,
            m.birth_date::text AS birth_date, m.organisation_category, m.size_band, m.representative_name,
            ${montreal('m.admitted_at', 'YYYY-MM-DD')} AS admitted_on,
            ${montreal('m.created_at', 'YYYY-MM-DD')} AS created_on
@@ -35,19 +57,17 @@ export const MEMBERS_CSV: CsvExport = {
      ORDER BY m.display_name, m.id`,
   columns: [
     { key: 'id', header: { fr: 'Identifiant', en: 'Id' } },
-    { key: 'kind', header: { fr: 'Type', en: 'Kind' } },
+    ...codedColumns('kind', { fr: 'Type', en: 'Kind' }, MEMBER_KIND_LABELS),
     { key: 'display_name', header: { fr: 'Nom', en: 'Name' }, text: true },
     { key: 'email', header: { fr: 'Courriel', en: 'Email' }, text: true },
-    { key: 'status', header: { fr: 'Statut', en: 'Status' } },
-    { key: 'college', header: { fr: 'Collège', en: 'College' } },
+    ...codedColumns('status', { fr: 'Statut', en: 'Status' }, MEMBER_STATUS_LABELS),
+    { key: 'college', header: { fr: 'Collège (code)', en: 'College (code)' } },
+    { key: { fr: 'college_fr', en: 'college_en' }, header: { fr: 'Collège', en: 'College' } },
     ...REGION_COLUMNS,
-    { key: 'locale', header: { fr: 'Langue', en: 'Language' } },
+    ...codedColumns('locale', { fr: 'Langue', en: 'Language' }, LOCALE_LABELS),
     { key: 'birth_date', header: { fr: 'Date de naissance', en: 'Birth date' } },
-    {
-      key: 'organisation_category',
-      header: { fr: "Catégorie d'organisation", en: 'Organisation category' },
-    },
-    { key: 'size_band', header: { fr: 'Taille', en: 'Size band' } },
+    ...ORGANISATION_CATEGORY_COLUMNS,
+    ...SIZE_BAND_COLUMNS,
     {
       key: 'representative_name',
       header: { fr: 'Représentant·e', en: 'Representative' },
@@ -78,10 +98,10 @@ export const CONTRIBUTION_CALLS_CSV = (fiscalYear: number | null): CsvExport => 
     { key: 'reference', header: { fr: 'Référence', en: 'Reference' } },
     { key: 'member_id', header: { fr: 'Membre (identifiant)', en: 'Member (id)' } },
     { key: 'display_name', header: { fr: 'Membre', en: 'Member' }, text: true },
-    { key: 'organisation_category', header: { fr: 'Catégorie', en: 'Category' } },
-    { key: 'size_band', header: { fr: 'Taille', en: 'Size band' } },
+    ...ORGANISATION_CATEGORY_COLUMNS,
+    ...SIZE_BAND_COLUMNS,
     ...REGION_COLUMNS,
-    { key: 'status', header: { fr: 'Statut', en: 'Status' } },
+    ...codedColumns('status', { fr: 'Statut', en: 'Status' }, CALL_STATUS_LABELS),
     { key: 'full_amount', header: { fr: 'Montant du barème ($)', en: 'Scale amount ($)' } },
     { key: 'amount', header: { fr: 'Montant appelé ($)', en: 'Amount called ($)' } },
     { key: 'waived', header: { fr: 'Exonéré ($)', en: 'Waived ($)' } },
@@ -118,7 +138,7 @@ export const CONTRIBUTION_PAYMENTS_CSV = (fiscalYear: number | null): CsvExport 
     { key: 'display_name', header: { fr: 'Membre', en: 'Member' }, text: true },
     { key: 'paid_on', header: { fr: 'Payé le', en: 'Paid on' } },
     { key: 'amount', header: { fr: 'Montant ($)', en: 'Amount ($)' } },
-    { key: 'method', header: { fr: 'Mode de paiement', en: 'Method' } },
+    ...codedColumns('method', { fr: 'Mode de paiement', en: 'Method' }, PAYMENT_METHOD_LABELS),
     {
       key: 'reference',
       header: { fr: 'Référence du paiement', en: 'Payment reference' },
@@ -134,7 +154,8 @@ export const CONTRIBUTION_PAYMENTS_CSV = (fiscalYear: number | null): CsvExport 
 export const DECISIONS_CSV: CsvExport = {
   sql: `
     SELECT v.id AS vote_id, ${montreal('v.closed_at')} AS closed_at, v.decision_type, v.subject_type,
-           v.title_fr, v.title_en, v.electorate_kind, co.code AS council, v.method, v.secrecy, v.binding,
+           v.title_fr, v.title_en, v.electorate_kind, co.code AS council, co.name_fr AS council_fr,
+           co.name_en AS council_en, v.method, v.secrecy, v.binding,
            r.outcome, r.quorum_met, r.eligible, r.participations,
            CASE WHEN r.eligible > 0 THEN round(100.0 * r.participations / r.eligible, 1)::text END AS turnout_percent,
            array_to_string(r.winners, ' | ') AS winners, r.hash AS result_hash,
@@ -147,16 +168,25 @@ export const DECISIONS_CSV: CsvExport = {
   columns: [
     { key: 'vote_id', header: { fr: 'Vote (identifiant)', en: 'Vote (id)' } },
     { key: 'closed_at', header: { fr: 'Clos le', en: 'Closed at' } },
-    { key: 'decision_type', header: { fr: 'Type de décision', en: 'Decision type' } },
-    { key: 'subject_type', header: { fr: 'Objet', en: 'Subject' } },
+    ...codedColumns(
+      'decision_type',
+      { fr: 'Type de décision', en: 'Decision type' },
+      DECISION_TYPE_LABELS,
+    ),
+    ...codedColumns('subject_type', { fr: 'Objet', en: 'Subject' }, VOTE_SUBJECT_LABELS),
     { key: { fr: 'title_fr', en: 'title_en' }, header: { fr: 'Titre', en: 'Title' }, text: true },
-    { key: 'electorate_kind', header: { fr: 'Instance qui décide', en: 'Deciding body' } },
-    { key: 'council', header: { fr: 'Conseil', en: 'Council' } },
-    { key: 'method', header: { fr: 'Mode de scrutin', en: 'Voting method' } },
-    { key: 'secrecy', header: { fr: 'Scrutin', en: 'Ballot' } },
-    { key: 'binding', header: { fr: 'Décisionnel', en: 'Binding' } },
-    { key: 'outcome', header: { fr: 'Résultat', en: 'Outcome' } },
-    { key: 'quorum_met', header: { fr: 'Quorum atteint', en: 'Quorum met' } },
+    ...codedColumns(
+      'electorate_kind',
+      { fr: 'Instance qui décide', en: 'Deciding body' },
+      ELECTORATE_LABELS,
+    ),
+    { key: 'council', header: { fr: 'Conseil (code)', en: 'Council (code)' } },
+    { key: { fr: 'council_fr', en: 'council_en' }, header: { fr: 'Conseil', en: 'Council' } },
+    ...codedColumns('method', { fr: 'Mode de scrutin', en: 'Voting method' }, VOTE_METHOD_LABELS),
+    ...codedColumns('secrecy', { fr: 'Scrutin', en: 'Ballot' }, SECRECY_LABELS),
+    ...codedColumns('binding', { fr: 'Décisionnel', en: 'Binding' }, BOOLEAN_LABELS),
+    ...codedColumns('outcome', { fr: 'Résultat', en: 'Outcome' }, OUTCOME_LABELS),
+    ...codedColumns('quorum_met', { fr: 'Quorum atteint', en: 'Quorum met' }, BOOLEAN_LABELS),
     { key: 'eligible', header: { fr: 'Inscrits', en: 'Eligible' } },
     { key: 'participations', header: { fr: 'Votants', en: 'Voters' } },
     { key: 'turnout_percent', header: { fr: 'Participation (%)', en: 'Turnout (%)' } },
@@ -171,17 +201,18 @@ export const PARTICIPATION_COLUMNS: ExportColumn[] = [
   { key: 'vote_id', header: { fr: 'Vote (identifiant)', en: 'Vote (id)' } },
   { key: { fr: 'title_fr', en: 'title_en' }, header: { fr: 'Vote', en: 'Vote' }, text: true },
   { key: 'closed_at', header: { fr: 'Clos le', en: 'Closed at' } },
-  { key: 'secrecy', header: { fr: 'Scrutin', en: 'Ballot' } },
-  { key: 'dimension', header: { fr: 'Ventilation', en: 'Breakdown' } },
+  ...codedColumns('secrecy', { fr: 'Scrutin', en: 'Ballot' }, SECRECY_LABELS),
+  ...codedColumns('dimension', { fr: 'Ventilation', en: 'Breakdown' }, BREAKDOWN_LABELS),
   { key: 'key', header: { fr: 'Catégorie', en: 'Group' } },
   { key: { fr: 'label_fr', en: 'label_en' }, header: { fr: 'Libellé', en: 'Label' } },
   { key: 'eligible', header: { fr: 'Inscrits', en: 'Eligible' } },
   { key: 'voters', header: { fr: 'Votants', en: 'Voters' } },
   { key: 'turnout_percent', header: { fr: 'Participation (%)', en: 'Turnout (%)' } },
-  {
-    key: 'suppressed',
-    header: { fr: 'Masqué (moins de 5 votants)', en: 'Suppressed (under 5 voters)' },
-  },
+  ...codedColumns(
+    'suppressed',
+    { fr: 'Masqué (moins de 5 votants)', en: 'Suppressed (under 5 voters)' },
+    BOOLEAN_LABELS,
+  ),
 ];
 
 /** Turnout by college and region of every closed vote, small cells of secret votes suppressed. */

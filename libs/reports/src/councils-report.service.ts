@@ -43,11 +43,11 @@ export class CouncilsReportService {
        ORDER BY c.code`,
       [period.from, period.to],
     );
-    const pools = new Map(
-      (await this.membership.councilPools(period.to)).map((p) => [p.councilId, p.eligible]),
-    );
+    const { asOf, pools: eligible } = await this.membership.councilPools(period.to);
+    const pools = new Map(eligible.map((p) => [p.councilId, p.eligible]));
     return {
       period,
+      poolsAsOf: asOf,
       councils: rows.map((r): CouncilActivityType => {
         const due = Number(r.received) - Number(r.pending);
         return {

@@ -14,3 +14,4 @@ export { buildAccountabilityDocument } from './accountability/accountability.doc
 export { renderAccountabilityMarkdown } from './accountability/accountability.markdown';
 export { renderAccountabilityPdf } from './accountability/accountability.pdf';
 export * from './report-access';
+export { RefreshReportsHandler, REPORTS_REFRESH_SCHEDULER } from './jobs/refresh-reports.handler';

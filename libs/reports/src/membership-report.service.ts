@@ -32,7 +32,67 @@ const POOLS_SQL = `
   FROM council c LEFT JOIN g ON true
   GROUP BY c.id`;
 
-const pool = (r: Record<string, unknown>): CouncilPoolType => ({
+/** One group of a composition: a status, a cut of the active members, or a council's pool. */
+interface Group {
+  dimension: string;
+  key: string;
+  name_fr: string | null;
+  name_en: string | null;
+  n: number;
+  id: string | null;
+  seats: number | null;
+}
+
+/** A composition counted at an instant (`asOf`), from a snapshot or live. */
+export interface Composition {
+  asOf: Date;
+  groups: Group[];
+}
+
+/**
+ * The composition at instant $1 (timestamptz): every member's status then
+ * (from the status history, read in one pass), then every cut of the active
+ * members in one grouping pass; (kind, region, age) feeds the councils' pools.
+ */
+const COMPOSITION_SQL = (() => {
+  const at = statusAt('$1::timestamptz', 'at');
+  const day = `($1::timestamptz AT TIME ZONE ${TZ})::date`;
+  return `WITH statuses AS (
+      SELECT m.id, m.kind, m.college_id, m.organisation_category, m.region, m.birth_date,
+             ${at.status} AS status
+      FROM member m ${at.joins}),
+    active AS (SELECT m.*, ${ageBandSql(day)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category,
+                      extract(year FROM age(${day}, m.birth_date))::int AS age_years
+               FROM statuses m WHERE m.status = 'active'),
+    cuts AS (
+      SELECT CASE WHEN GROUPING(age_years) = 0 THEN 'pool'
+                  WHEN GROUPING(kind) = 0 THEN 'kind'
+                  WHEN GROUPING(college_id) = 0 THEN 'college'
+                  WHEN GROUPING(category) = 0 THEN 'category'
+                  WHEN GROUPING(region) = 0 THEN 'region'
+                  ELSE 'ageBand' END AS dimension,
+             kind, college_id, category, region, age_band, age_years, count(*) AS n
+      FROM active
+      GROUP BY GROUPING SETS ((kind), (college_id), (category), (region), (age_band), (kind, region, age_years))),
+    g AS (SELECT kind, region, age_years, n FROM cuts WHERE dimension = 'pool')
+    SELECT 'status' AS dimension, status::text AS key, NULL AS name_fr, NULL AS name_en,
+           count(*)::int AS n, NULL::uuid AS id, NULL::int AS seats
+    FROM statuses WHERE status IS NOT NULL GROUP BY status
+    UNION ALL
+    SELECT dimension,
+           CASE dimension WHEN 'kind' THEN kind::text WHEN 'category' THEN category
+                          WHEN 'region' THEN region::text ELSE age_band END,
+           NULL, NULL, n::int, NULL, NULL
+      FROM cuts WHERE dimension IN ('kind', 'category', 'region', 'ageBand')
+    UNION ALL
+    SELECT 'college', c.code, c.name_fr, c.name_en, coalesce(k.n, 0)::int, NULL, NULL
+      FROM college c LEFT JOIN cuts k ON k.dimension = 'college' AND k.college_id = c.id
+    UNION ALL
+    ${POOLS_SQL}
+    ORDER BY 1, 2`;
+})();
+
+const pool = (r: Group): CouncilPoolType => ({
   councilId: String(r.id),
   code: String(r.key),
   nameFr: String(r.name_fr),
@@ -41,69 +101,19 @@ const pool = (r: Record<string, unknown>): CouncilPoolType => ({
   eligible: Number(r.n),
 });
 
-/** Membership: composition at the end of the period, its flows month by month, the councils' pools. */
+/**
+ * Membership: the composition at the end of the period (from the snapshot at
+ * or before it), its flows month by month (counted live), the councils' pools.
+ */
 @Injectable()
 export class MembershipReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async report(period: Period): Promise<MembershipReportType> {
-    const endDate = `($2::timestamptz AT TIME ZONE ${TZ})::date`;
-    const start = statusAt('$1::timestamptz', 'start');
-    const end = statusAt('$2::timestamptz', 'end');
-    // Each member's status at both ends of the period, then every breakdown in one pass.
-    // The council pools at the period's end come from the same statuses (the status
-    // history is read once per instant, not again for the pools).
-    type Group = {
-      dimension: string;
-      key: string;
-      name_fr: string | null;
-      name_en: string | null;
-      n: number;
-      id: string | null;
-      seats: number | null;
-    };
-    // The composition and the monthly flows are asked at once, each on its own connection.
-    const [groups, months] = await Promise.all([
-      this.dataSource.query(
-        `WITH statuses AS (
-           SELECT m.id, m.kind, m.college_id, m.organisation_category, m.region, m.birth_date,
-                  ${start.status} AS status_start, ${end.status} AS status_end
-           FROM member m ${start.joins} ${end.joins}),
-         active AS (SELECT m.*, ${ageBandSql(endDate)} AS age_band, ${MEMBER_CATEGORY_SQL} AS category,
-                           extract(year FROM age(${endDate}, m.birth_date))::int AS age_years
-                    FROM statuses m WHERE m.status_end = 'active'),
-         -- every cut of the active members in one grouping pass; (kind, region, age) feeds the pools
-         cuts AS (
-           SELECT CASE WHEN GROUPING(age_years) = 0 THEN 'pool'
-                       WHEN GROUPING(kind) = 0 THEN 'kind'
-                       WHEN GROUPING(college_id) = 0 THEN 'college'
-                       WHEN GROUPING(category) = 0 THEN 'category'
-                       WHEN GROUPING(region) = 0 THEN 'region'
-                       ELSE 'ageBand' END AS dimension,
-                  kind, college_id, category, region, age_band, age_years, count(*) AS n
-           FROM active
-           GROUP BY GROUPING SETS ((kind), (college_id), (category), (region), (age_band), (kind, region, age_years))),
-         g AS (SELECT kind, region, age_years, n FROM cuts WHERE dimension = 'pool')
-         SELECT 'activeAtStart' AS dimension, '' AS key, NULL AS name_fr, NULL AS name_en,
-                count(*) FILTER (WHERE status_start = 'active')::int AS n, NULL::uuid AS id, NULL::int AS seats
-         FROM statuses
-         UNION ALL
-         SELECT 'status', status_end::text, NULL, NULL, count(*)::int, NULL, NULL FROM statuses
-          WHERE status_end IS NOT NULL GROUP BY status_end
-         UNION ALL
-         SELECT dimension,
-                CASE dimension WHEN 'kind' THEN kind::text WHEN 'category' THEN category
-                               WHEN 'region' THEN region::text ELSE age_band END,
-                NULL, NULL, n::int, NULL, NULL
-           FROM cuts WHERE dimension IN ('kind', 'category', 'region', 'ageBand')
-         UNION ALL
-         SELECT 'college', c.code, c.name_fr, c.name_en, coalesce(k.n, 0)::int, NULL, NULL
-           FROM college c LEFT JOIN cuts k ON k.dimension = 'college' AND k.college_id = c.id
-         UNION ALL
-         ${POOLS_SQL}
-         ORDER BY 1, 2`,
-        [period.from, period.to],
-      ) as Promise<Group[]>,
+    // The two compositions and the monthly flows are asked at once, each on its own connection.
+    const [start, end, months] = await Promise.all([
+      this.compositionAt(period.from),
+      this.compositionAt(period.to),
       this.dataSource.query(
         `WITH events AS (
          SELECT admitted_at AS at, 'joined' AS what FROM member
@@ -122,12 +132,16 @@ export class MembershipReportService {
         [period.from, period.to],
       ) as Promise<Record<string, unknown>[]>,
     ]);
-    const of = (dimension: string) => groups.filter((g) => g.dimension === dimension);
+    const of = (dimension: string) => end.groups.filter((g) => g.dimension === dimension);
+    const activeAt = (c: Composition) =>
+      Number(c.groups.find((g) => g.dimension === 'status' && g.key === 'active')?.n ?? 0);
     const byStatus = of('status').map((g) => count(g.key, labelOf(MEMBER_STATUSES, g.key), g.n));
     return {
       period,
-      activeAtStart: Number(of('activeAtStart')[0]?.n ?? 0),
-      activeAtEnd: Number(byStatus.find((s) => s.key === 'active')?.count ?? 0),
+      compositionAsOf: end.asOf,
+      activeAtStartAsOf: start.asOf,
+      activeAtStart: activeAt(start),
+      activeAtEnd: activeAt(end),
       joined: months.reduce((sum, m) => sum + Number(m.joined), 0),
       resigned: months.reduce((sum, m) => sum + Number(m.resigned), 0),
       byStatus,
@@ -149,19 +163,68 @@ export class MembershipReportService {
     };
   }
 
-  /** Members active at an instant who meet each council's rule on that day. */
-  async councilPools(at: Date): Promise<CouncilPoolType[]> {
-    const status = statusAt('$1::timestamptz', 'at');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH g AS (
-         SELECT m.kind, m.region,
-                extract(year FROM age(($1::timestamptz AT TIME ZONE ${TZ})::date, m.birth_date))::int AS age_years,
-                count(*) AS n
-         FROM member m ${status.joins}
-         WHERE ${status.status} = 'active' GROUP BY 1, 2, 3)
-       ${POOLS_SQL} ORDER BY c.code`,
+  /** Members active at an instant who meet each council's rule on that day, as of the snapshot then. */
+  async councilPools(at: Date): Promise<{ asOf: Date; pools: CouncilPoolType[] }> {
+    const composition = await this.compositionAt(at);
+    return {
+      asOf: composition.asOf,
+      pools: composition.groups
+        .filter((g) => g.dimension === 'pool')
+        .sort((a, b) => a.key.localeCompare(b.key))
+        .map(pool),
+    };
+  }
+
+  /**
+   * The composition at `at`: the latest snapshot at or before it (a month's
+   * start, or the last refresh), else — before any snapshot — counted live at `at`.
+   */
+  async compositionAt(at: Date): Promise<Composition> {
+    const [snapshot]: { taken_at: Date; groups: Group[] }[] = await this.dataSource.query(
+      `SELECT taken_at, groups FROM membership_snapshot WHERE taken_at <= $1
+       ORDER BY taken_at DESC LIMIT 1`,
       [at],
     );
-    return rows.map(pool);
+    if (snapshot) return { asOf: snapshot.taken_at, groups: snapshot.groups };
+    return { asOf: at, groups: await this.dataSource.query(COMPOSITION_SQL, [at]) };
+  }
+
+  /**
+   * The refresh job's part: snapshots of the months' starts not taken yet
+   * (since the first member's month; a month's snapshot is taken once), and
+   * the latest one, replaced. Each snapshot is one statement. Returns how many.
+   */
+  async refreshSnapshots(): Promise<number> {
+    const months: { at: Date }[] = await this.dataSource.query(
+      `SELECT (month AT TIME ZONE ${TZ}) AS at
+       FROM generate_series(
+              date_trunc('month', (SELECT least(min(created_at), min(admitted_at)) FROM member) AT TIME ZONE ${TZ}),
+              date_trunc('month', now() AT TIME ZONE ${TZ}), interval '1 month') AS month
+       WHERE NOT EXISTS (SELECT 1 FROM membership_snapshot s
+                         WHERE s.kind = 'month' AND s.taken_at = month AT TIME ZONE ${TZ})
+       ORDER BY 1`,
+    );
+    for (const { at } of months) await this.storeSnapshot(at, 'month');
+    const [{ now }]: { now: Date }[] = await this.dataSource.query(
+      `SELECT statement_timestamp() AS now`,
+    );
+    await this.storeSnapshot(now, 'latest');
+    return months.length + 1;
+  }
+
+  private storeSnapshot(at: Date, kind: 'month' | 'latest'): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      // The status history's estimates would make PostgreSQL JIT-compile it, slower than running it.
+      await manager.query('SET LOCAL jit = off');
+      if (kind === 'latest')
+        await manager.query(`DELETE FROM membership_snapshot WHERE kind = 'latest'`);
+      await manager.query(
+        `WITH c AS (${COMPOSITION_SQL})
+         INSERT INTO membership_snapshot (taken_at, kind, groups)
+         SELECT $1, $2, coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.dimension, c.key), '[]') FROM c
+         ON CONFLICT (taken_at) DO UPDATE SET kind = excluded.kind, groups = excluded.groups, counted_at = now()`,
+        [at, kind],
+      );
+    });
   }
 }

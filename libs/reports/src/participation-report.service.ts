@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Secrecy } from '@delibera/charter';
+import {
+  CommonErrors,
+  ConnectionShape,
+  decodeCursor,
+  keysetPage,
+  pageSize,
+} from '@delibera/kernel';
 import { AGE_BANDS, labelOf, MEMBER_CATEGORIES, regionLabel } from './labels';
 import { Period } from './period';
 import { ageBandSql, MEMBER_CATEGORY_SQL, TZ } from './report-sql';
@@ -9,14 +16,22 @@ import {
   ParticipationCellType,
   ParticipationMonthType,
   ParticipationReportType,
+  ParticipationReportWithVotes,
   VoteParticipationType,
 } from './reports.types';
 import { CountCell, publishCells, turnoutOf } from './suppression';
 
 export type ParticipationDimension = 'college' | 'region' | 'ageBand' | 'category' | 'council';
-export type VoteBreakdowns = Record<ParticipationDimension, ParticipationCellType[]>;
+export type VoteBreakdowns = Record<ParticipationDimension, ParticipationCellType[]> & {
+  /** When the cells were counted: after the close (final), or at the last refresh of an open vote. */
+  asOf: Date | null;
+  final: boolean;
+};
 
-/** Votes that were open at some time in the period; scheduled votes have no roll yet. */
+/** Vote v was open at some time in the period [$1, $2); scheduled votes have no roll yet. */
+const IN_PERIOD = `v.status <> 'scheduled' AND v.opens_at < $2 AND v.closes_at >= $1`;
+
+/** The votes of the period with their turnout and quorum. */
 const VOTES_IN_PERIOD = `
   SELECT v.id, v.title_fr, v.title_en, v.secrecy, v.status, v.opens_at, v.closes_at,
          coalesce(v.roll_size, 0) AS eligible,
@@ -30,7 +45,19 @@ const VOTES_IN_PERIOD = `
   FROM vote v
   LEFT JOIN vote_result r ON r.vote_id = v.id
   LEFT JOIN assembly_vote_quorum q ON q.vote_id = v.id
-  WHERE v.status <> 'scheduled' AND v.opens_at < $2 AND v.closes_at >= $1`;
+  WHERE ${IN_PERIOD}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MICROSECOND_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A votes cursor's (closes_at, id) key, checked before it reaches SQL. */
+function voteCursor(cursor: string): [string, string] {
+  const [closesAt, id] = decodeCursor(cursor);
+  if (typeof closesAt !== 'string' || !MICROSECOND_ISO.test(closesAt) || !UUID.test(id)) {
+    throw CommonErrors.INVALID_CURSOR();
+  }
+  return [closesAt, id];
+}
 
 const AT_CLOSE = `(v.closes_at AT TIME ZONE ${TZ})::date`;
 
@@ -71,13 +98,78 @@ function breakdownCellsSql(ids: string): string {
          GROUP BY r.vote_id, s.council_id`;
 }
 
+/**
+ * Stores the cells of the votes in $1 (uuid[]) counted now: `final` for closed
+ * votes (never replaced), else an open vote's snapshot (replaced by the next
+ * refresh, or by its final cells). statement_timestamp(): the data counted is
+ * as of this statement, not of its transaction's start.
+ */
+function storeCellsSql(final: boolean): string {
+  return `WITH cells AS (${breakdownCellsSql('$1::uuid[]')})
+    INSERT INTO vote_breakdown (vote_id, cells, final, stored_at)
+    SELECT t.id, coalesce(jsonb_agg(jsonb_build_object('dimension', c.dimension, 'key', c.key,
+             'eligible', c.eligible, 'voters', c.voters) ORDER BY c.dimension, c.key)
+             FILTER (WHERE c.vote_id IS NOT NULL), '[]'),
+           ${final}, statement_timestamp()
+    FROM vote t LEFT JOIN cells c ON c.vote_id = t.id
+    WHERE t.id = ANY($1::uuid[])
+    GROUP BY t.id
+    ON CONFLICT (vote_id) DO UPDATE SET cells = excluded.cells, final = excluded.final, stored_at = excluded.stored_at
+    WHERE NOT vote_breakdown.final`;
+}
+
 /** Participation in votes: turnout, quorum margin and breakdowns of the roll, aggregates only. */
 @Injectable()
 export class ParticipationReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async report(period: Period): Promise<ParticipationReportType> {
-    return this.withoutJit((manager) => this.compute(manager, period));
+  /**
+   * The whole report, every vote of the period and, with `breakdowns`, their
+   * breakdowns (the accountability report prints them all).
+   */
+  async report(
+    period: Period,
+    options: { breakdowns?: boolean } = {},
+  ): Promise<ParticipationReportWithVotes> {
+    return this.withoutJit(async (manager) => {
+      const summary = await this.summaryIn(manager, period);
+      const votes = await this.votesIn(manager, period, null, options);
+      return { ...summary, votes: votes.map((v) => v.node) };
+    });
+  }
+
+  /** The period's totals and months, over all its votes. */
+  summary(period: Period): Promise<ParticipationReportType> {
+    return this.withoutJit((manager) => this.summaryIn(manager, period));
+  }
+
+  /**
+   * A page of the period's votes, latest closing first (keyset on closes_at,
+   * id); with `breakdowns`, the page's votes' breakdowns (one read).
+   */
+  votes(
+    period: Period,
+    page: { first?: number; after?: string },
+    options: { breakdowns?: boolean } = {},
+  ): Promise<ConnectionShape<VoteParticipationType>> {
+    const first = pageSize(page);
+    const after = page.after ? voteCursor(page.after) : null;
+    return this.withoutJit(async (manager) => {
+      const [[{ count }], rows] = await Promise.all([
+        manager.query(`SELECT count(*)::int AS count FROM vote v WHERE ${IN_PERIOD}`, [
+          period.from,
+          period.to,
+        ]) as Promise<{ count: number }[]>,
+        this.votesIn(manager, period, { first: first + 1, after }, options),
+      ]);
+      return keysetPage(
+        rows,
+        first,
+        count,
+        (row) => row.key,
+        (row) => row.node,
+      );
+    });
   }
 
   /**
@@ -92,94 +184,156 @@ export class ParticipationReportService {
     });
   }
 
-  private async compute(manager: EntityManager, period: Period): Promise<ParticipationReportType> {
-    const votes: Record<string, unknown>[] = await manager.query(
-      `${VOTES_IN_PERIOD} ORDER BY v.closes_at DESC, v.id`,
-      [period.from, period.to],
-    );
-    const months: Record<string, unknown>[] = await manager.query(
+  private async summaryIn(
+    manager: EntityManager,
+    period: Period,
+  ): Promise<ParticipationReportType> {
+    const months: Record<string, string | number | null>[] = await manager.query(
       `WITH votes AS (${VOTES_IN_PERIOD})
-       SELECT to_char(closes_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month, count(*)::int AS votes,
-              sum(eligible)::int AS eligible, sum(voters)::int AS voters,
-              avg(voters::numeric / nullif(eligible, 0)) AS mean_turnout
-       FROM votes GROUP BY 1 ORDER BY 1`,
+       SELECT to_char(v.closes_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month, count(*)::int AS votes,
+              sum(v.eligible)::bigint AS eligible, sum(v.voters)::bigint AS voters,
+              avg(v.voters::numeric / nullif(v.eligible, 0)) AS mean_turnout
+       FROM votes v GROUP BY 1 ORDER BY 1`,
       [period.from, period.to],
     );
-    const rows = votes.map(toVoteParticipation);
-    const eligible = rows.reduce((sum, v) => sum + v.eligible, 0);
-    const voters = rows.reduce((sum, v) => sum + v.voters, 0);
+    const overTime = months.map((m): ParticipationMonthType => ({
+      month: String(m.month),
+      votes: Number(m.votes),
+      eligible: Number(m.eligible),
+      voters: Number(m.voters),
+      turnout: turnoutOf(Number(m.voters), Number(m.eligible)),
+      meanTurnout:
+        m.mean_turnout === null ? null : Math.round(Number(m.mean_turnout) * 10000) / 10000,
+    }));
+    const eligible = overTime.reduce((sum, m) => sum + m.eligible, 0);
+    const voters = overTime.reduce((sum, m) => sum + m.voters, 0);
     return {
       period,
-      voteCount: rows.length,
+      voteCount: overTime.reduce((sum, m) => sum + m.votes, 0),
       eligible,
       voters,
       turnout: turnoutOf(voters, eligible),
-      votes: rows,
-      overTime: months.map((m): ParticipationMonthType => ({
-        month: String(m.month),
-        votes: Number(m.votes),
-        eligible: Number(m.eligible),
-        voters: Number(m.voters),
-        turnout: turnoutOf(Number(m.voters), Number(m.eligible)),
-        meanTurnout:
-          m.mean_turnout === null ? null : Math.round(Number(m.mean_turnout) * 10000) / 10000,
-      })),
+      overTime,
     };
   }
 
   /**
+   * The period's votes, latest closing first, each with its cursor key: all of
+   * them, or `page.first` after a cursor's key. One query for both, so the
+   * page and the whole list cannot disagree.
+   */
+  private async votesIn(
+    manager: EntityManager,
+    period: Period,
+    page: { first: number; after: [string, string] | null } | null,
+    options: { breakdowns?: boolean },
+  ): Promise<{ key: [string, string]; node: VoteParticipationType }[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `WITH votes AS (${VOTES_IN_PERIOD})
+       -- the key with microseconds: a JS Date would round closes_at to the millisecond
+       SELECT v.*, to_char(v.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS closes_key
+       FROM votes v
+       WHERE $3::timestamptz IS NULL OR (v.closes_at, v.id) < ($3::timestamptz, $4::uuid)
+       ORDER BY v.closes_at DESC, v.id DESC
+       LIMIT $5`,
+      [
+        period.from,
+        period.to,
+        page?.after?.[0] ?? null,
+        page?.after?.[1] ?? null,
+        page?.first ?? null,
+      ],
+    );
+    const votes = rows.map((row) => ({
+      key: [String(row.closes_key), String(row.id)] as [string, string],
+      node: toVoteParticipation(row),
+    }));
+    if (options.breakdowns && votes.length > 0) {
+      const breakdowns = await this.breakdownsIn(
+        manager,
+        votes.map((v) => v.node.voteId),
+      );
+      votes.forEach(({ node }, i) => {
+        const b = breakdowns[i];
+        Object.assign(node, {
+          byCollege: b.college,
+          byRegion: b.region,
+          byAgeBand: b.ageBand,
+          byCategory: b.category,
+          byCouncil: b.council,
+          breakdownsAsOf: b.asOf,
+          breakdownsFinal: b.final,
+        });
+      });
+    }
+    return votes;
+  }
+
+  /**
    * The breakdowns of some votes' rolls by college, region, age band (at the
-   * close), member category and council seat, in two aggregate queries for
-   * the whole batch; small cells of secret votes are suppressed.
+   * close), member category and council seat, read from vote_breakdown: a
+   * closed vote's final cells, an open vote's as of the last refresh. Cells
+   * missing there (a vote closed before its tally stored them, one opened
+   * since the last refresh) are counted and stored first. Small cells of
+   * secret votes are suppressed.
    */
   breakdowns(voteIds: readonly string[]): Promise<VoteBreakdowns[]> {
     return this.withoutJit((manager) => this.breakdownsIn(manager, voteIds));
+  }
+
+  /**
+   * Counts and stores closed votes' final cells: their roll and participation
+   * no longer change. Called in the tally transaction (VoteBreakdownListener).
+   */
+  async storeFinalCells(manager: EntityManager, voteIds: readonly string[]): Promise<void> {
+    if (voteIds.length === 0) return;
+    await manager.query('SET LOCAL jit = off');
+    await manager.query(storeCellsSql(true), [voteIds]);
+  }
+
+  /** Counts every open vote's cells again (the refresh job); returns how many votes. */
+  refreshOpenCells(): Promise<number> {
+    return this.withoutJit(async (manager) => {
+      const open: { id: string }[] = await manager.query(
+        `SELECT id FROM vote WHERE status = 'open' ORDER BY id`,
+      );
+      const ids = open.map((v) => v.id);
+      if (ids.length > 0) await manager.query(storeCellsSql(false), [ids]);
+      return ids.length;
+    });
   }
 
   private async breakdownsIn(
     manager: EntityManager,
     voteIds: readonly string[],
   ): Promise<VoteBreakdowns[]> {
-    // A closed vote's cells no longer change: count them once and keep them
-    // (vote_breakdown); only open votes are counted on every request.
-    const pending: { id: string; closed: boolean }[] = await manager.query(
-      `SELECT v.id, v.status IN ('closed', 'tallied') AS closed FROM vote v
-       WHERE v.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM vote_breakdown b WHERE b.vote_id = v.id)`,
-      [voteIds],
-    );
-    const toStore = pending.filter((v) => v.closed).map((v) => v.id);
-    const open = pending.filter((v) => !v.closed).map((v) => v.id);
-    if (toStore.length > 0)
-      await manager.query(
-        `WITH cells AS (${breakdownCellsSql('$1::uuid[]')})
-         INSERT INTO vote_breakdown (vote_id, cells)
-         SELECT t.id, coalesce(jsonb_agg(jsonb_build_object('dimension', c.dimension, 'key', c.key,
-                  'eligible', c.eligible, 'voters', c.voters)) FILTER (WHERE c.vote_id IS NOT NULL), '[]')
-         FROM unnest($1::uuid[]) AS t(id) LEFT JOIN cells c ON c.vote_id = t.id
-         GROUP BY t.id
-         ON CONFLICT (vote_id) DO NOTHING`,
-        [toStore],
+    type Stored = {
+      id: string;
+      secrecy: Secrecy;
+      closed: boolean;
+      cells: (CountCell & { dimension: ParticipationDimension })[] | null;
+      stored_at: Date | null;
+      final: boolean | null;
+    };
+    // The stored cells as jsonb, one row per vote (parsed by JSON.parse, not row by row).
+    const read = (ids: readonly string[]): Promise<Stored[]> =>
+      manager.query(
+        `SELECT v.id, v.secrecy, v.status IN ('closed', 'tallied') AS closed, b.cells, b.stored_at, b.final
+         FROM vote v LEFT JOIN vote_breakdown b ON b.vote_id = v.id
+         WHERE v.id = ANY($1::uuid[])`,
+        [ids],
       );
-    const cells: {
-      vote_id: string;
-      dimension: ParticipationDimension;
-      key: string;
-      eligible: number;
-      voters: number;
-    }[] = await manager.query(
-      `SELECT b.vote_id, c.dimension, c.key, c.eligible, c.voters
-       FROM vote_breakdown b
-       CROSS JOIN LATERAL jsonb_to_recordset(b.cells) AS c(dimension text, key text, eligible int, voters int)
-       WHERE b.vote_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT * FROM (${breakdownCellsSql('$2::uuid[]')}) live
-       ORDER BY 1, 2, 3`,
-      [voteIds, open],
-    );
-    const secrecy: { id: string; secrecy: Secrecy }[] = await manager.query(
-      `SELECT id, secrecy FROM vote WHERE id = ANY($1::uuid[])`,
-      [voteIds],
-    );
+    const stored = new Map((await read(voteIds)).map((v) => [v.id, v]));
+    const missing = [...stored.values()].filter((v) => !v.stored_at || (v.closed && !v.final));
+    if (missing.length > 0) {
+      await this.storeFinalCells(
+        manager,
+        missing.filter((v) => v.closed).map((v) => v.id),
+      );
+      const open = missing.filter((v) => !v.closed).map((v) => v.id);
+      if (open.length > 0) await manager.query(storeCellsSql(false), [open]);
+      for (const v of await read(missing.map((m) => m.id))) stored.set(v.id, v);
+    }
     const names: { kind: string; id: string; name_fr: string; name_en: string }[] =
       await manager.query(
         `SELECT 'college' AS kind, id::text, name_fr, name_en FROM college
@@ -194,26 +348,34 @@ export class ParticipationReportService {
       if (dimension === 'category') return labelOf(MEMBER_CATEGORIES, key);
       return nameOf.get(`${dimension}:${key}`) ?? { fr: key, en: key };
     };
-    const secret = new Set(secrecy.filter((v) => v.secrecy === Secrecy.Secret).map((v) => v.id));
-    const byVote = new Map<string, typeof cells>();
-    for (const cell of cells) {
-      const list = byVote.get(cell.vote_id);
-      if (list) list.push(cell);
-      else byVote.set(cell.vote_id, [cell]);
-    }
     return voteIds.map((voteId) => {
-      const mine = byVote.get(voteId) ?? [];
-      const publish = (dimension: ParticipationDimension): ParticipationCellType[] => {
-        const counts: CountCell[] = mine.filter((c) => c.dimension === dimension);
-        return publishCells(counts, {
-          secret: secret.has(voteId),
+      const vote = stored.get(voteId);
+      const byDimension = new Map<ParticipationDimension, CountCell[]>();
+      for (const cell of vote?.cells ?? []) {
+        const list = byDimension.get(cell.dimension);
+        if (list) list.push(cell);
+        else byDimension.set(cell.dimension, [cell]);
+      }
+      const publish = (dimension: ParticipationDimension): ParticipationCellType[] =>
+        publishCells(byDimension.get(dimension) ?? [], {
+          secret: vote?.secrecy === Secrecy.Secret,
           partition: dimension !== 'council',
         }).map((cell) => {
+          // A literal of one shape rather than a spread: thousands of cells per report.
           const { fr, en } = label(dimension, cell.key);
-          return { ...cell, labelFr: fr, labelEn: en };
+          return {
+            key: cell.key,
+            eligible: cell.eligible,
+            voters: cell.voters,
+            turnout: cell.turnout,
+            suppressed: cell.suppressed,
+            labelFr: fr,
+            labelEn: en,
+          };
         });
-      };
       return {
+        asOf: vote?.stored_at ?? null,
+        final: vote?.final ?? false,
         college: publish('college'),
         region: publish('region'),
         ageBand: publish('ageBand'),

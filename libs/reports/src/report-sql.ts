@@ -10,9 +10,12 @@ export const TZ = `'America/Montreal'`;
 /**
  * Whether a calendar day (a date column) overlaps the period [$1, $2): its
  * Montréal midnight-to-midnight span, so a period ending now includes today.
+ * Written as a range of dates (from the day $1 falls on to the day of the
+ * instant just before $2), which an index or the planner's statistics can use.
  */
 export function dayInPeriodSql(day: string): string {
-  return `((${day})::timestamp AT TIME ZONE ${TZ} < $2 AND ((${day}) + 1)::timestamp AT TIME ZONE ${TZ} > $1)`;
+  return `((${day}) >= ($1::timestamptz AT TIME ZONE ${TZ})::date
+          AND (${day}) <= (($2::timestamptz AT TIME ZONE ${TZ}) - interval '1 microsecond')::date)`;
 }
 
 /** Age band of member m on a date (SQL expression of type date). Organisations have none. */

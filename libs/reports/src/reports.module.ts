@@ -9,9 +9,16 @@ import { PipelineReportService } from './pipeline-report.service';
 import { VolunteerReportService } from './volunteer-report.service';
 import { MembershipReportService } from './membership-report.service';
 import { ParticipationReportService } from './participation-report.service';
-import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
+import { ReportsResolver } from './reports.resolver';
+import { ParticipationReportResolver } from './participation-report.resolver';
+import { RefreshReportsHandler } from './jobs/refresh-reports.handler';
+import { VoteBreakdownListener } from './jobs/vote-breakdown.listener';
 
-/** The board's reports: read-only SQL aggregates over every domain's tables. */
+/**
+ * The board's reports: SQL aggregates over every domain's tables, and the
+ * summaries they read where a live query would be too slow (kept by the
+ * tally's VoteClosed event and the refresh job).
+ */
 @Module({
   imports: [ContributionsModule],
   controllers: [AccountabilityController],
@@ -25,7 +32,9 @@ import { ReportsResolver, VoteParticipationResolver } from './reports.resolver';
     VolunteerReportService,
     AccountabilityReportService,
     ReportsResolver,
-    VoteParticipationResolver,
+    ParticipationReportResolver,
+    VoteBreakdownListener,
+    RefreshReportsHandler,
   ],
   exports: [
     ParticipationReportService,

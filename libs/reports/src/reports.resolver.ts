@@ -1,5 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { LoaderContext, requestContext, requestLoader, Roles } from '@delibera/kernel';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { requestContext, Roles } from '@delibera/kernel';
 import { MONEY_REPORT_READERS, REPORT_READERS } from './report-access';
 import { AccountabilityReportService } from './accountability/accountability-report.service';
 import {
@@ -13,11 +13,6 @@ import { DecisionRegisterService } from './decision-register.service';
 import { PipelineReportService } from './pipeline-report.service';
 import { VolunteerReportService } from './volunteer-report.service';
 import { MembershipReportService } from './membership-report.service';
-import {
-  ParticipationDimension,
-  ParticipationReportService,
-  VoteBreakdowns,
-} from './participation-report.service';
 import { resolvePeriod } from './period';
 import {
   AccountabilityReportType,
@@ -28,15 +23,11 @@ import {
   ProposalPipelineType,
   VolunteerReportType,
   ReportLocale,
-  ParticipationCellType,
-  ParticipationReportType,
-  VoteParticipationType,
 } from './reports.types';
 
 @Resolver()
 export class ReportsResolver {
   constructor(
-    private readonly participation: ParticipationReportService,
     private readonly membership: MembershipReportService,
     private readonly councils: CouncilsReportService,
     private readonly campaigns: CampaignReportService,
@@ -45,14 +36,6 @@ export class ReportsResolver {
     private readonly volunteers: VolunteerReportService,
     private readonly accountability: AccountabilityReportService,
   ) {}
-
-  @Query(() => ParticipationReportType, {
-    description: 'Turnout and quorum margin of each vote open in the period, and over time.',
-  })
-  @Roles(...REPORT_READERS)
-  participationReport(@Args() { period }: ReportPeriodArgs): Promise<ParticipationReportType> {
-    return this.participation.report(resolvePeriod(period, new Date()));
-  }
 
   @Query(() => MembershipReportType, {
     description: "Composition at the end of the period, joins and departures, councils' pools.",
@@ -122,53 +105,5 @@ export class ReportsResolver {
       pdfPath: `${path}.pdf?lang=${language}`,
       markdownPath: `${path}.md?lang=${language}`,
     };
-  }
-}
-
-/** A vote's breakdowns, computed only when asked for, for all the votes of a request at once. */
-@Resolver(() => VoteParticipationType)
-export class VoteParticipationResolver {
-  constructor(private readonly participation: ParticipationReportService) {}
-
-  private cells(
-    context: LoaderContext,
-    vote: VoteParticipationType,
-    dimension: ParticipationDimension,
-  ): Promise<ParticipationCellType[]> {
-    const loader = requestLoader<string, VoteBreakdowns>(context, 'reports.breakdowns', (ids) =>
-      this.participation.breakdowns(ids),
-    );
-    return loader.load(vote.voteId).then((breakdowns) => breakdowns[dimension]);
-  }
-
-  @ResolveField(() => [ParticipationCellType], {
-    description: 'By college (frozen with the roll).',
-  })
-  byCollege(@Parent() vote: VoteParticipationType, @Context() context: LoaderContext) {
-    return this.cells(context, vote, 'college');
-  }
-
-  @ResolveField(() => [ParticipationCellType], { description: 'By administrative region.' })
-  byRegion(@Parent() vote: VoteParticipationType, @Context() context: LoaderContext) {
-    return this.cells(context, vote, 'region');
-  }
-
-  @ResolveField(() => [ParticipationCellType], { description: 'By age band at the close.' })
-  byAgeBand(@Parent() vote: VoteParticipationType, @Context() context: LoaderContext) {
-    return this.cells(context, vote, 'ageBand');
-  }
-
-  @ResolveField(() => [ParticipationCellType], {
-    description: "By member category (people, or the organisation's category).",
-  })
-  byCategory(@Parent() vote: VoteParticipationType, @Context() context: LoaderContext) {
-    return this.cells(context, vote, 'category');
-  }
-
-  @ResolveField(() => [ParticipationCellType], {
-    description: 'Members seated on each council at the close (they may sit on several).',
-  })
-  byCouncil(@Parent() vote: VoteParticipationType, @Context() context: LoaderContext) {
-    return this.cells(context, vote, 'council');
   }
 }

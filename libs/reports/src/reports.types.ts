@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DecidingBody, DecisionType, Secrecy } from '@delibera/charter';
-import { MoneyScalar, UUIDScalar } from '@delibera/kernel';
+import { Connection, MoneyScalar, UUIDScalar } from '@delibera/kernel';
 import { CampaignType } from '@delibera/contributions';
 import { ConsultationStatus, OpinionPosition, ProposalStatus } from '@delibera/proposals';
 
@@ -64,7 +64,36 @@ export class VoteParticipationType {
   @Field(() => Boolean, { nullable: true, description: 'From the published result; null before.' })
   quorumMet: boolean | null;
   @Field(() => String, { nullable: true }) outcome: string | null;
+  // The breakdowns, filled only when the query asks for one of them (see ParticipationReportService.report).
+  @Field(() => [ParticipationCellType], { description: 'By college (frozen with the roll).' })
+  byCollege?: ParticipationCellType[];
+  @Field(() => [ParticipationCellType], { description: 'By administrative region.' })
+  byRegion?: ParticipationCellType[];
+  @Field(() => [ParticipationCellType], { description: 'By age band at the close.' })
+  byAgeBand?: ParticipationCellType[];
+  @Field(() => [ParticipationCellType], {
+    description: "By member category (people, or the organisation's category).",
+  })
+  byCategory?: ParticipationCellType[];
+  @Field(() => [ParticipationCellType], {
+    description: 'Members seated on each council at the close (they may sit on several).',
+  })
+  byCouncil?: ParticipationCellType[];
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the breakdowns were counted: after the close for a closed vote (final), at the last refresh (every REPORTS_REFRESH_SECONDS) for an open vote.',
+  })
+  breakdownsAsOf?: Date | null;
+  @Field(() => Boolean, {
+    description:
+      "True when the breakdowns are a closed vote's final counts, false for an open vote's snapshot.",
+  })
+  breakdownsFinal?: boolean;
 }
+
+@ObjectType('VoteParticipationConnection')
+export class VoteParticipationConnection extends Connection(VoteParticipationType) {}
 
 @ObjectType('ParticipationMonth')
 export class ParticipationMonthType {
@@ -77,6 +106,7 @@ export class ParticipationMonthType {
   meanTurnout: number | null;
 }
 
+// The votes are a connection, resolved apart (ParticipationReportResolver.votes).
 @ObjectType('ParticipationReport')
 export class ParticipationReportType {
   @Field(() => ReportPeriodType) period: ReportPeriodType;
@@ -84,11 +114,13 @@ export class ParticipationReportType {
   @Field(() => Int) eligible: number;
   @Field(() => Int) voters: number;
   @Field(() => Float, { nullable: true }) turnout: number | null;
-  @Field(() => [VoteParticipationType], {
-    description: 'Votes open during the period (scheduled votes excluded), latest closing first.',
-  })
-  votes: VoteParticipationType[];
   @Field(() => [ParticipationMonthType]) overTime: ParticipationMonthType[];
+}
+
+/** The whole report, every vote included: what the accountability report prints. */
+export interface ParticipationReportWithVotes extends ParticipationReportType {
+  /** Latest closing first. */
+  votes: VoteParticipationType[];
 }
 
 // ---------------------------------------------------------------- membership
@@ -115,6 +147,15 @@ export class CouncilPoolType {
 @ObjectType('MembershipReport')
 export class MembershipReportType {
   @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => Date, {
+    description:
+      "When the composition, statuses and councils' pools were counted: the latest snapshot at or before the period's end (each month's start, and the last refresh every REPORTS_REFRESH_SECONDS).",
+  })
+  compositionAsOf: Date;
+  @Field(() => Date, {
+    description: 'Likewise for activeAtStart, at or before the period’s start.',
+  })
+  activeAtStartAsOf: Date;
   @Field(() => Int) activeAtStart: number;
   @Field(() => Int) activeAtEnd: number;
   @Field(() => Int) joined: number;
@@ -162,6 +203,11 @@ export class CouncilActivityType {
 @ObjectType('CouncilsReport')
 export class CouncilsReportType {
   @Field(() => ReportPeriodType) period: ReportPeriodType;
+  @Field(() => Date, {
+    description:
+      "When the eligible pools were counted: the membership's latest snapshot at or before the period's end.",
+  })
+  poolsAsOf: Date;
   @Field(() => [CouncilActivityType]) councils: CouncilActivityType[];
 }
 

@@ -12,14 +12,17 @@ const PERIOD = `query ($from: DateTime, $to: DateTime) `;
 /** Every report of libs/reports, with the fields a dashboard asks for. */
 export const REPORT_CASES: ReportCase[] = [
   {
-    name: 'participation: every vote of the period with turnout, quorum margin and breakdowns',
+    name: 'participation: totals by month and the first page (50) of votes with turnout, quorum margin and breakdowns',
     field: 'participationReport',
-    query: `${PERIOD}{ participationReport(period: { from: $from, to: $to }) { voteCount voters turnout
+    // The page size as a variable, as the portal sends it (the cost limit multiplies a literal `first`).
+    query: `query ($from: DateTime, $to: DateTime, $first: Int) {
+      participationReport(period: { from: $from, to: $to }) { voteCount voters turnout
       overTime { month votes voters turnout }
-      votes { voteId titleFr eligible voters turnout quorumMargin outcome
+      votes(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+        voteId titleFr eligible voters turnout quorumMargin outcome
         byCollege { key voters eligible suppressed } byRegion { key voters eligible suppressed }
-        byAgeBand { key voters suppressed } byCategory { key voters suppressed } byCouncil { key voters suppressed } } } }`,
-    variables: ({ from, to }) => ({ from, to }),
+        byAgeBand { key voters suppressed } byCategory { key voters suppressed } byCouncil { key voters suppressed } } } } } }`,
+    variables: ({ from, to }) => ({ from, to, first: 50 }),
     role: 'trustee',
   },
   {

@@ -4,8 +4,8 @@ import { CallStatus } from '../contributions.enums';
 
 /**
  * What one member organisation is asked to pay under an adopted scale: one per
- * (scale, member). What was paid is the sum of its payment ledger; `status`
- * is recomputed from that sum in the transaction that changes it.
+ * (scale, member). What was paid is the sum of its payment ledger, kept in
+ * `receivedCents`; `status` is recomputed from it in the transaction that changes it.
  */
 @Entity('contribution_call')
 export class ContributionCall {
@@ -46,6 +46,13 @@ export class ContributionCall {
 
   @Column({ type: 'bigint', transformer: bigintToNumber, default: 0 })
   waivedCents: number;
+
+  /**
+   * The ledger's sum (reversals and carried credit included), added by a
+   * trigger in each transaction that inserts payments; never written here.
+   */
+  @Column({ type: 'bigint', transformer: bigintToNumber, default: 0, insert: false, update: false })
+  receivedCents: number;
 
   /** The board resolution that granted the waiver or reduction. */
   @Column({ type: 'text', nullable: true })

@@ -1,2 +1,3 @@
 export * from './scalars';
 export * from './request-loader';
+export * from './selected-fields';

@@ -25,6 +25,8 @@ const data: AccountabilityData = {
   generatedAt: new Date('2026-11-24T15:00:00Z'),
   membership: {
     period,
+    compositionAsOf: period.to,
+    activeAtStartAsOf: period.from,
     activeAtStart: 1200,
     activeAtEnd: 1234,
     joined: 40,
@@ -52,6 +54,7 @@ const data: AccountabilityData = {
   pipeline: { period, byStatus: [], timeInPhase: [], expiredInitiatives: [] },
   councils: {
     period,
+    poolsAsOf: period.to,
     councils: [
       {
         councilId: 'c',

@@ -26,22 +26,32 @@ export class AccountabilityReportService {
 
   async data(fiscalYear: number, now = new Date()): Promise<AccountabilityData> {
     const period = await this.campaigns.fiscalYearPeriod(fiscalYear);
-    const participation = await this.participation.report(period);
-    const voteIds = participation.votes.map((v) => v.voteId);
-    const breakdowns = voteIds.length > 0 ? await this.participation.breakdowns(voteIds) : [];
-    // Each report runs its own queries; one after the other keeps the pool free for members.
+    // The reports read summaries or small aggregates now: asked at once, each
+    // holding a pooled connection only while one of its queries runs.
+    const [participation, membership, register, pipeline, councils, campaign, volunteers] =
+      await Promise.all([
+        this.participation.report(period, { breakdowns: true }),
+        this.membership.report(period),
+        this.decisions.register(period),
+        this.pipeline.report(period),
+        this.councils.report(period),
+        this.campaigns.report(fiscalYear),
+        this.volunteers.report(period),
+      ]);
     return {
       fiscalYear,
       period,
       generatedAt: now,
-      membership: await this.membership.report(period),
+      membership,
       participation,
-      collegeTurnout: Object.fromEntries(voteIds.map((id, i) => [id, breakdowns[i].college])),
-      register: await this.decisions.register(period),
-      pipeline: await this.pipeline.report(period),
-      councils: await this.councils.report(period),
-      campaign: await this.campaigns.report(fiscalYear),
-      volunteers: await this.volunteers.report(period),
+      collegeTurnout: Object.fromEntries(
+        participation.votes.map((vote) => [vote.voteId, vote.byCollege ?? []]),
+      ),
+      register,
+      pipeline,
+      councils,
+      campaign,
+      volunteers,
     };
   }
 

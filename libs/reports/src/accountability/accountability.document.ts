@@ -7,7 +7,7 @@ import {
   DecisionRegisterType,
   MembershipReportType,
   ParticipationCellType,
-  ParticipationReportType,
+  ParticipationReportWithVotes,
   ProposalPipelineType,
   ReportCountType,
   VolunteerReportType,
@@ -21,7 +21,7 @@ export interface AccountabilityData {
   period: Period;
   generatedAt: Date;
   membership: MembershipReportType;
-  participation: ParticipationReportType;
+  participation: ParticipationReportWithVotes;
   /** Each vote's turnout by college, small cells of secret votes already suppressed. */
   collegeTurnout: Record<string, ParticipationCellType[]>;
   register: DecisionRegisterType;

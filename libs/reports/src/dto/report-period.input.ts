@@ -1,6 +1,16 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PAGE_SIZE } from '@delibera/kernel';
 import { ReportLocale } from '../reports.types';
 
 @InputType()
@@ -35,4 +45,20 @@ export class AccountabilityReportArgs extends ReportFiscalYearArgs {
   @IsOptional()
   @IsEnum(ReportLocale)
   locale?: ReportLocale;
+}
+
+/** A page of a report's votes: 50 by default, the size of a dashboard's table. */
+@ArgsType()
+export class ParticipationVotesArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number = 50;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  after?: string;
 }
