@@ -20,6 +20,11 @@ import { CompetingScalesAndCredit1795300001100 } from './1795300001100-competing
 import { VoteLocalBallotKeys1795300001300 } from './1795300001300-vote-local-ballot-keys';
 import { VoteBreakdown1795300001500 } from './1795300001500-vote-breakdown';
 import { MemberStatusHistoryIndex1795300001600 } from './1795300001600-member-status-history-index';
+import { CallReceived1795300001700 } from './1795300001700-call-received';
+import { VoteBreakdownSnapshots1795300001710 } from './1795300001710-vote-breakdown-snapshots';
+import { MembershipSnapshots1795300001720 } from './1795300001720-membership-snapshots';
+import { BallotRetry1795300001900 } from './1795300001900-ballot-retry';
+import { VoteBallotsUnlinked1795300001800 } from './1795300001800-vote-ballots-unlinked';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -43,4 +48,9 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   VoteLocalBallotKeys1795300001300,
   VoteBreakdown1795300001500,
   MemberStatusHistoryIndex1795300001600,
+  CallReceived1795300001700,
+  VoteBreakdownSnapshots1795300001710,
+  MembershipSnapshots1795300001720,
+  BallotRetry1795300001900,
+  VoteBallotsUnlinked1795300001800,
 ];

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { AuthUser, JobName, QueueName } from '@delibera/kernel';
 import { BallotBoxService, VotesService } from '@delibera/voting';
 import { createMember } from '../factories';
+import { allowVotesOfSeconds } from '../factories/votes';
 import { startTestApp, TestApp } from '../e2e/test-app';
 import { inMs, scheduleYesNo, secretary, voteRow, voterOf, waitFor } from './vote-fixtures';
 
@@ -17,6 +18,7 @@ describe('vote deadlines (real BullMQ jobs, real delays)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '600' });
+    await allowVotesOfSeconds(app.dataSource);
     queue = app.app.get<Queue>(getQueueToken(QueueName.Deadlines));
     actor = await secretary(app.dataSource);
   });
@@ -135,6 +137,7 @@ describe('vote deadlines: a close job that ran too early is not the end of it', 
 
   beforeAll(async () => {
     app = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '1' });
+    await allowVotesOfSeconds(app.dataSource);
   });
   afterAll(() => app.close());
 

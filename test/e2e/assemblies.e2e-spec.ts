@@ -291,7 +291,7 @@ describe('assemblies (e2e)', () => {
       subjectType: 'AssemblyItem',
       decisionType: 'OrdinaryResolution',
       opensAt: inDays(1),
-      closesAt: inDays(2),
+      closesAt: inDays(9),
     });
     await openVote(app, secretary, vote.id);
     expect(
@@ -317,7 +317,7 @@ describe('assemblies (e2e)', () => {
       subjectType: 'AssemblyItem',
       decisionType: 'OrdinaryResolution',
       opensAt: inDays(15),
-      closesAt: inDays(16),
+      closesAt: inDays(18),
     });
     const refused = await app.gql(
       'mutation ($voteId: UUID!) { openVote(voteId: $voteId) { status } }',

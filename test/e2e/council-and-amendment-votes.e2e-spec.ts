@@ -62,6 +62,9 @@ interface ProposalView {
 
 type Voter = { member: Member; token: string };
 
+/** Longer than the charter's minimum voting period for a council opinion (2 days) or an amendment. */
+const inDaysDate = (days: number) => new Date(Date.now() + days * 24 * 3_600_000);
+
 describe('council opinions and amendments decided by votes (e2e)', () => {
   let app: TestApp;
   let secretary: string;
@@ -169,13 +172,17 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
     expect(errorCode(await put(new Date(Date.now() - 60_000), youth.chair.token))).toBe(
       'VOTE_WINDOW_INVALID',
     );
+    // The charter's council_opinion rule gives a vote at least 2 days.
+    const short = await put(new Date(Date.now() + 3_600_000), youth.chair.token);
+    expect(errorCode(short)).toBe('VOTING_PERIOD_TOO_SHORT');
+    expect(short.errors?.[0].message).toMatch(/^La charte exige au moins 2 jour\(s\) de vote/);
     const [{ votes }] = await app.dataSource.query(
       `SELECT count(*)::int AS votes FROM vote WHERE subject_id = $1`,
       [opinionId],
     );
     expect(votes).toBe(0);
 
-    const closesAt = new Date(Date.now() + 3_600_000);
+    const closesAt = inDaysDate(3);
     const { putCouncilOpinionToVote: putted } = ok(
       await gql<{ putCouncilOpinionToVote: Opinion }>(
         PUT_OPINION_TO_VOTE,
@@ -294,7 +301,7 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
     const again = ok(
       await gql<{ putCouncilOpinionToVote: Opinion }>(
         PUT_OPINION_TO_VOTE,
-        { input: { opinionId, closesAt: new Date(Date.now() + 3_600_000).toISOString() } },
+        { input: { opinionId, closesAt: inDaysDate(3).toISOString() } },
         seniors.chair.token,
       ),
     ).putCouncilOpinionToVote;
@@ -309,7 +316,7 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
     const put = ok(
       await gql<{ putCouncilOpinionToVote: Opinion }>(
         PUT_OPINION_TO_VOTE,
-        { input: { opinionId, closesAt: new Date(Date.now() + 3_600_000).toISOString() } },
+        { input: { opinionId, closesAt: inDaysDate(3).toISOString() } },
         artists.chair.token,
       ),
     ).putCouncilOpinionToVote;
@@ -361,12 +368,10 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
           attendees[0].token,
         ),
       ).proposeAmendment;
-    const putToVote = (amendmentId: string, token: string) =>
+    const putToVote = (amendmentId: string, token: string, closesAt = inDaysDate(8)) =>
       gql<{ putAmendmentToVote: { id: string; status: string; voteId: string } }>(
         PUT_AMENDMENT_TO_VOTE,
-        {
-          input: { amendmentId, closesAt: new Date(Date.now() + 3_600_000).toISOString() },
-        },
+        { input: { amendmentId, closesAt: closesAt.toISOString() } },
         token,
       );
     async function assemblyVotes(voteId: string, options: string[]) {
@@ -408,6 +413,10 @@ describe('council opinions and amendments decided by votes (e2e)', () => {
           ),
         ),
       ).toBe('INVALID_VALUE');
+      // A special resolution's rule gives its votes, an amendment's too, at least 7 days.
+      const short = await putToVote(amendment.id, secretary, inDaysDate(6));
+      expect(errorCode(short)).toBe('VOTING_PERIOD_TOO_SHORT');
+      expect((await view()).amendments.find((a) => a.id === amendment.id)?.status).toBe('Proposed');
       const put = ok(await putToVote(amendment.id, secretary)).putAmendmentToVote;
       expect(put).toMatchObject({ status: 'PutToVote' });
       expect(errorCode(await putToVote(amendment.id, secretary))).toBe('AMENDMENT_ALREADY_DECIDED');

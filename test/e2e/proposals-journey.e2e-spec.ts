@@ -326,7 +326,7 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
       {
         input: {
           opinionId: youthDraft.id,
-          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          closesAt: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString(),
         },
       },
       seated.youth.members[1],
@@ -371,7 +371,10 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
     const again = await gql(
       PUT_OPINION_TO_VOTE,
       {
-        input: { opinionId: second.id, closesAt: new Date(Date.now() + 3_600_000).toISOString() },
+        input: {
+          opinionId: second.id,
+          closesAt: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString(),
+        },
       },
       seated.seniors.chair,
     );

@@ -57,7 +57,11 @@ describe('queue dashboard (Bull Board) for admins only', () => {
     const queues = await get('/admin/queues/api/queues', { cookie });
     expect(queues.status).toBe(200);
     const body = (await queues.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['deadlines', 'notifications']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual([
+      'deadlines',
+      'notifications',
+      'reports',
+    ]);
 
     // Used once: a second visit with the same link is refused.
     expect((await get(local(openQueueDashboard.url))).status).toBe(401);

@@ -32,7 +32,7 @@ describe('a referendum of all active members (e2e)', () => {
       titleEn: 'Adopt the open-data policy?',
       binding: false,
       opensAt: new Date(Date.now() - 1000).toISOString(),
-      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 15 * 24 * 3600_000).toISOString(),
     };
     // Only the board calls a referendum.
     expect(errorCode(await app.gql(CALL, { input }, { token: member.token }))).toBe('FORBIDDEN');

@@ -44,7 +44,7 @@ describe('a consultative survey (e2e)', () => {
               },
             ],
             opensAt: new Date(Date.now() - 1000).toISOString(),
-            closesAt: new Date(Date.now() + 3600_000).toISOString(),
+            closesAt: new Date(Date.now() + 15 * 24 * 3600_000).toISOString(),
           },
         },
         { token: secretary.token },

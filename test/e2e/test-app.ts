@@ -68,6 +68,8 @@ export async function startTestApp(
     INVITATION_ATTEMPTS_PER_IP_PER_MINUTE: '100000',
     BALLOTS_PER_ACCOUNT_PER_MINUTE: '100000',
     BALLOTS_PER_IP_PER_MINUTE: '1000000',
+    // Tests refresh the reports' summaries themselves (RefreshReportsHandler), when they mean to.
+    REPORTS_REFRESH_SECONDS: '0',
     ...env,
   });
   const app = await createApiApp(config, { logs: options.logs ?? false });

@@ -32,7 +32,8 @@ export async function councilVotesOnOpinion(
   const { putCouncilOpinionToVote: put } = ok(
     await app.gql<{ putCouncilOpinionToVote: { voteId: string } }>(
       PUT_OPINION_TO_VOTE,
-      { input: { opinionId, closesAt: new Date(Date.now() + 3_600_000).toISOString() } },
+      // Longer than the council_opinion rule's minimum voting period (2 days).
+      { input: { opinionId, closesAt: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString() } },
       { token: tokens.chair },
     ),
   );

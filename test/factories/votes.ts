@@ -38,13 +38,22 @@ export const YES_NO_ABSTAIN_OPTIONS = [
   { id: 'no', labelFr: 'Contre', labelEn: 'Against' },
 ];
 
-/** A window that is open now by database time and closes in an hour. */
+/** A window open now by database time, longer than any charter's minimum voting period. */
 export function openWindow(): { opensAt: string; closesAt: string } {
   const now = Date.now();
   return {
     opensAt: new Date(now - 1000).toISOString(),
-    closesAt: new Date(now + 3600_000).toISOString(),
+    closesAt: new Date(now + 30 * 24 * 3600_000).toISOString(),
   };
+}
+
+/**
+ * A charter whose rules allow votes of seconds, for the tests that watch a
+ * vote really close at its date (the minimum itself: vote-periods.e2e-spec.ts).
+ * Only votes: the other phases keep their minimums.
+ */
+export async function allowVotesOfSeconds(dataSource: DataSource): Promise<void> {
+  await dataSource.query('UPDATE decision_rule SET min_voting_days = 0');
 }
 
 /** The secretary schedules a vote (input fields override a motion on yes/no). */
@@ -86,10 +95,11 @@ export function castBallot(
   voteId: string,
   ballot: Record<string, unknown>,
   onBehalfOf?: string,
+  clientRequestId?: string,
 ) {
   return app.gql<{ castBallot: { voteId: string; receipt: string; replaced: boolean } }>(
     CAST,
-    { input: { voteId, ballot, onBehalfOf } },
+    { input: { voteId, ballot, onBehalfOf, clientRequestId } },
     { token },
   );
 }

@@ -10,7 +10,9 @@ const BALLOTS = 400;
  * lock expires (BullMQ's stalled-job check), and each vote still ends closed
  * and tallied exactly once. The votes close together in one sweep
  * transaction (all or none), so the kill lands once the sweep has committed
- * and while the tallies are still being counted.
+ * and while the tallies are still being counted: the first worker counts
+ * one tally at a time so that moment lasts seconds, not a fraction of the
+ * probe's interval, on however fast a machine.
  */
 describe('fault: the worker is killed (SIGKILL) mid-way through closing votes', () => {
   let world: Awaited<ReturnType<typeof faultWorld>>;
@@ -21,7 +23,7 @@ describe('fault: the worker is killed (SIGKILL) mid-way through closing votes', 
   afterAll(() => world.dispose());
 
   it('every vote ends closed and tallied exactly once after a restart', async () => {
-    let worker = await startWorker(world.workerEnv());
+    let worker = await startWorker({ ...world.workerEnv(), WORKER_CONCURRENCY: '1' });
     const ids = await world.openVotes({
       votes: VOTES,
       rollSize: BALLOTS + 20,

@@ -82,6 +82,7 @@ export async function voteOutcomes(client: Client, ids: string[]) {
     status: string;
     closedLagMs: number | null;
     publishedLagMs: number | null;
+    unlinkedLagMs: number | null;
     results: number;
     closings: number;
     participations: number;
@@ -92,6 +93,8 @@ export async function voteOutcomes(client: Client, ids: string[]) {
     `SELECT v.id, v.status,
             extract(epoch FROM v.closed_at - v.closes_at) * 1000 AS "closedLagMs",
             extract(epoch FROM r.created_at - v.closes_at) * 1000 AS "publishedLagMs",
+            extract(epoch FROM coalesce(v.ballots_unlinked_at, r.created_at) - v.closes_at) * 1000
+              AS "unlinkedLagMs",
             (SELECT count(*)::int FROM vote_result x WHERE x.vote_id = v.id) AS results,
             (SELECT count(*)::int FROM audit_event a
               WHERE a.entity_id = v.id::text AND a.action = 'vote.closed') AS closings,
@@ -108,5 +111,6 @@ export async function voteOutcomes(client: Client, ids: string[]) {
     ...row,
     closedLagMs: row.closedLagMs === null ? null : Number(row.closedLagMs),
     publishedLagMs: row.publishedLagMs === null ? null : Number(row.publishedLagMs),
+    unlinkedLagMs: row.unlinkedLagMs === null ? null : Number(row.unlinkedLagMs),
   }));
 }

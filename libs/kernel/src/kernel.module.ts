@@ -26,6 +26,7 @@ import { ConfigModule } from './config/config.module';
 import { RequestContextMiddleware } from './context/request-context.middleware';
 import { dataSourceOptions } from './database/data-source-options';
 import { validationError } from './errors/validation';
+import { cacheValidationMetadata } from './errors/validation-metadata-cache';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { JobScheduler } from './queues/scheduled-job';
@@ -42,6 +43,17 @@ export interface KernelOptions {
   config: AppConfig;
   /** Migration classes, in order (see migrations/index.ts). */
   migrations: Type<MigrationInterface>[];
+}
+
+/** The global pipe: class-validator on every input, errors in the caller's language. */
+function validationPipe(): ValidationPipe {
+  cacheValidationMetadata();
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidUnknownValues: true,
+    exceptionFactory: validationError,
+  });
 }
 
 /**
@@ -102,12 +114,7 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            transform: true,
-            whitelist: true,
-            forbidUnknownValues: true,
-            exceptionFactory: validationError,
-          }),
+          useValue: validationPipe(),
         },
       ],
       exports: [

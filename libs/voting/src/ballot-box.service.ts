@@ -6,20 +6,42 @@ import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AuthUser, RateLimit, RateLimits, requestContext } from '@delibera/kernel';
 import { BallotInput, ballotContent, BallotRules } from './ballots/ballot-content';
+import {
+  BallotRetry,
+  ballotRetry,
+  openAnswer,
+  sealAnswer,
+  SealedAnswer,
+} from './ballots/ballot-retry';
 import { CAST_BALLOT_SQL } from './ballots/cast-ballot.sql';
 import { VotingErrors } from './voting.errors';
 
-/** A named ballot may be replaced until close: same checks, one statement, new receipt. */
+/**
+ * A named ballot may be replaced until close: same checks, one statement, new
+ * receipt. The participation row is updated first and so serialises replaces;
+ * one carrying the retry tag it already holds ($6) changes nothing, and its
+ * caster gets the answer sealed by the first.
+ */
 const REPLACE_SQL = `
 WITH v AS (
   SELECT status = 'open' AND now() >= opens_at AND now() < closes_at AS open, secrecy = 'secret' AS secret
     FROM vote WHERE id = $1 FOR SHARE
+), p AS (
+  UPDATE participation p SET retry_tag = $6::bytea, sealed_receipt = $7::bytea
+    FROM v
+   WHERE p.vote_id = $1 AND p.member_id = $2 AND p.cast_by_member_id = $3 AND v.open AND NOT v.secret
+     AND ($6::bytea IS NULL OR p.retry_tag IS DISTINCT FROM $6::bytea)
+  RETURNING p.ballot_id
 )
 UPDATE ballot b SET content = $4::jsonb, receipt_hash = $5
-  FROM participation p, v
- WHERE p.vote_id = $1 AND p.member_id = $2 AND p.cast_by_member_id = $3
-   AND b.id = p.ballot_id AND v.open AND NOT v.secret
+  FROM p
+ WHERE b.vote_id = $1 AND b.id = p.ballot_id
 RETURNING b.id`;
+
+/** What a retried cast needs from the voter's participation (see ballot-retry.ts). */
+const RETRY_SQL = `
+SELECT retry_tag AS "retryTag", sealed_receipt AS "sealedReceipt"
+  FROM participation WHERE vote_id = $1 AND member_id = $2 AND cast_by_member_id = $3`;
 
 const RULES_SQL = `
 SELECT method, options, grades, min_selections AS "minSelections", max_selections AS "maxSelections"
@@ -91,13 +113,16 @@ export class BallotBoxService {
 
   /**
    * Casts the caller's ballot, or the ballot of a member whose proxy they hold
-   * (`onBehalfOf`). Every refusal changes nothing.
+   * (`onBehalfOf`). Every refusal changes nothing. With a `clientRequestId`, a
+   * retry of a cast that went through (its reply lost) gets the same answer;
+   * the same id with another ballot is refused with CLIENT_REQUEST_ID_REUSED.
    */
   async cast(
     user: AuthUser,
     voteId: string,
     input: BallotInput,
     onBehalfOf?: string | null,
+    clientRequestId?: string | null,
   ): Promise<Receipt> {
     // Counted in Redis when it answers, in memory when it does not: casting never waits for Redis.
     await Promise.all([
@@ -107,22 +132,62 @@ export class BallotBoxService {
     const content = JSON.stringify(ballotContent(await this.rulesOf(voteId), input));
     if (!user.memberId) throw VotingErrors.NOT_IN_ELECTORATE();
     const voter = onBehalfOf ?? user.memberId;
+    const caster = user.memberId;
     // 122 random bits from Node's buffered UUID source: no getrandom() call per ballot.
     const receipt = randomUUID().replaceAll('-', '');
     const receiptHash = createHash('sha256').update(receipt).digest('hex');
-    const params = [voteId, voter, user.memberId, content, receiptHash];
-    const { rows } = await this.pool.query<CastRow>(CAST_BALLOT_SQL, [...params, randomUUID()]);
+    const retry = clientRequestId ? ballotRetry(clientRequestId, voteId, voter) : null;
+    const seal = (replaced: boolean) =>
+      retry ? sealAnswer(retry, { receipt, replaced }, content) : null;
+    const params = [voteId, voter, caster, content, receiptHash];
+    const { rows } = await this.pool.query<CastRow>(CAST_BALLOT_SQL, [
+      ...params,
+      randomUUID(),
+      retry?.tag ?? null,
+      seal(false),
+    ]);
     const row = rows[0];
+    if (row.cast) return { voteId, receipt, replaced: false };
     if (row.status === null) throw VotingErrors.VOTE_NOT_FOUND();
+    // A retry is answered even once the vote has closed: its ballot was counted.
+    const earlier =
+      retry && row.inRoll ? await this.earlierAnswer(voteId, voter, caster, retry, content) : null;
+    if (earlier) return { voteId, ...earlier };
     if (row.status === 'scheduled' || !row.started) throw VotingErrors.VOTE_NOT_OPEN();
     if (row.status !== 'open' || !row.beforeClose) throw VotingErrors.VOTE_CLOSED();
     if (!row.inRoll) throw VotingErrors.NOT_IN_ELECTORATE();
-    if (row.cast) return { voteId, receipt, replaced: false };
     if (row.secret) throw VotingErrors.ALREADY_VOTED();
-    const replaced = await this.pool.query(REPLACE_SQL, params);
-    // The vote closed between the two statements: the first ballot stands.
-    if (replaced.rowCount === 0) throw VotingErrors.VOTE_CLOSED();
-    return { voteId, receipt, replaced: true };
+    const replaced = await this.pool.query(REPLACE_SQL, [
+      ...params,
+      retry?.tag ?? null,
+      seal(true),
+    ]);
+    if (replaced.rowCount === 1) return { voteId, receipt, replaced: true };
+    // The same request replaced it meanwhile; otherwise the vote closed between the two statements.
+    const raced = retry ? await this.earlierAnswer(voteId, voter, caster, retry, content) : null;
+    if (raced) return { voteId, ...raced };
+    throw VotingErrors.VOTE_CLOSED();
+  }
+
+  /** The answer sealed by an earlier cast of the same request, if this is a retry of it. */
+  private async earlierAnswer(
+    voteId: string,
+    voter: string,
+    caster: string,
+    retry: BallotRetry,
+    content: string,
+  ): Promise<SealedAnswer | null> {
+    const { rows } = await this.pool.query<{
+      retryTag: Buffer | null;
+      sealedReceipt: Buffer | null;
+    }>(RETRY_SQL, [voteId, voter, caster]);
+    const earlier = rows[0];
+    if (!earlier?.retryTag || !earlier.sealedReceipt || !earlier.retryTag.equals(retry.tag)) {
+      return null;
+    }
+    const answer = openAnswer(retry, earlier.sealedReceipt, content);
+    if (!answer) throw VotingErrors.CLIENT_REQUEST_ID_REUSED();
+    return answer;
   }
 
   /** Whether a receipt is among the vote's ballots (the voter checks their ballot was counted). */

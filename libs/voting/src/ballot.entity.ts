@@ -4,9 +4,9 @@ import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
  * What was voted. Deliberately without voter, timestamp or sequence: the id is
  * random and the college is set only when the count weights colleges, so a
  * secret ballot cannot be joined to its participation (DESIGN §6, invariant 4).
- * At close, a secret vote's ballots are rewritten in shuffled order in the
- * closing transaction, which also erases the physical trail (row order, xmin).
- * Until then, a ballot and its participation share their inserting
+ * Right after its result, a secret vote's ballots are rewritten in random
+ * order by one transaction, erasing the physical trail (row order, xmin), and
+ * only then published. Until then, a ballot and its participation share their inserting
  * transaction id (xmin), and the WAL records both: a database superuser could
  * link them while the vote is open, so the WAL of an open secret vote is as
  * sensitive as the ballots themselves (keep archives short and restricted).

@@ -24,6 +24,16 @@ export class Participation {
   @Column({ type: 'boolean' })
   secret: boolean;
 
+  /**
+   * Set when the cast came with a client request id: which request it was, and
+   * its answer sealed under a key only that id yields (see ballot-retry.ts).
+   */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  retryTag: Buffer | null;
+
+  @Column({ type: 'bytea', nullable: true, select: false })
+  sealedReceipt: Buffer | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   castAt: Date;
 }

@@ -61,6 +61,7 @@ export class ProposalVoteListener {
         closesAt: event.closesAt,
       },
       charter,
+      { datesFromPhases: true },
     );
   }
 

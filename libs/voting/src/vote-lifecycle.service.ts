@@ -4,10 +4,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, AuditService } from '@delibera/audit';
 import { Secrecy } from '@delibera/charter';
-import { AuthUser, DomainEvent, JobScheduler, VoteClosedEvent } from '@delibera/kernel';
-import { BallotGroup, countVote } from './ballots/vote-count';
+import {
+  AppConfig,
+  AuthUser,
+  DomainEvent,
+  JobName,
+  JobScheduler,
+  VoteClosedEvent,
+} from '@delibera/kernel';
+import { NotificationKind, NotificationsService } from '@delibera/notifications';
+import { BallotGroup, CountInput, countVote } from './ballots/vote-count';
 import { ElectorateRegistry } from './electorate/electorate-registry';
-import { tallyJob } from './jobs/vote-deadlines';
+import { closeJobId, tallyJob, unlinkBallotsJob } from './jobs/vote-deadlines';
+import { notifyRoll } from './notices/roll-notices';
 import { Vote } from './vote.entity';
 import { VoteResult } from './vote-result.entity';
 import { VoteStatus } from './voting.enums';
@@ -20,8 +29,20 @@ export type TransitionTrigger =
 const actorOf = (trigger: TransitionTrigger) =>
   trigger.by === 'secretary' ? trigger.actor.accountId : null;
 
-/** Votes closed per sweep transaction: bounds how long one sweep holds its row locks. */
-const CLOSE_BATCH_SIZE = 250;
+/**
+ * Votes closed per sweep transaction. Only due votes are locked, whose casts
+ * are refused anyway, so a long hold delays no valid ballot; the bound keeps
+ * one transaction's audit batch in memory reasonable.
+ */
+const CLOSE_BATCH_SIZE = 1000;
+
+/** A vote's rows as the tally reads them: the counts it checks, and what it counts. */
+interface VoteTotals {
+  counts: { participations: number; ballots: number; receipts: number };
+  groups: BallotGroup[];
+  colleges: CountInput['colleges'][number][];
+}
+type BallotTotals = Map<string, VoteTotals>;
 
 /** Votes tallied per tally transaction: one commit and one audit lock hold for them all. */
 const TALLY_BATCH_SIZE = 10;
@@ -42,6 +63,8 @@ export class VoteLifecycleService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly scheduler: JobScheduler,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Locks the vote row; FOR UPDATE waits for every cast holding its share lock. */
@@ -78,11 +101,12 @@ export class VoteLifecycleService {
 
   /**
    * Opens a scheduled vote: freezes the roll (one INSERT … SELECT), computes
-   * its fingerprint, and anchors it in the audit chain. Returns false when
-   * there was nothing to do (already open, stale job, not due yet).
+   * its fingerprint, anchors it in the audit chain, and tells every member of
+   * the roll (outbox, same transaction). Returns false when there was nothing
+   * to do (already open, stale job, not due yet).
    */
   async open(voteId: string, trigger: TransitionTrigger): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const opened = await this.dataSource.transaction(async (manager) => {
       const vote = await this.lockForTransition(manager, voteId, trigger);
       if (!vote) return false;
       if (vote.status !== VoteStatus.Scheduled) {
@@ -120,7 +144,28 @@ export class VoteLifecycleService {
           WHERE id = $1 AND status = 'scheduled'`,
         [vote.id, fingerprint, size, anchor.hash, anchor.seq - 1, anchor.prevHash],
       );
+      await this.announceOpening(manager, vote);
       return true;
+    });
+    if (opened) await this.notifications.kick();
+    return opened;
+  }
+
+  /** "The vote is open until …" to each member of the frozen roll, in their language. */
+  private async announceOpening(manager: EntityManager, vote: Vote): Promise<void> {
+    const link = new URL(`/votes/${vote.id}`, this.config.PUBLIC_URL).toString();
+    const closesAt = vote.closesAt.toISOString();
+    await notifyRoll(manager, this.notifications, {
+      voteId: vote.id,
+      kind: NotificationKind.VoteOpened,
+      onlyNotVoted: false,
+      dedupeKey: (memberId) => `vote-opened:${vote.id}:${memberId}`,
+      params: (member) => ({
+        name: member.name,
+        title: member.locale === 'en' ? vote.titleEn : vote.titleFr,
+        closesAt,
+        link,
+      }),
     });
   }
 
@@ -186,13 +231,27 @@ export class VoteLifecycleService {
   }
 
   /**
+   * The secretary closes one vote now, and it is counted and published at
+   * once: one vote needs no jobs (they find it done, whichever runs first).
+   */
+  async closeNow(voteId: string, actor: AuthUser): Promise<void> {
+    await this.close(voteId, { by: 'secretary', actor });
+    await this.tally(voteId);
+    await this.unlinkBallots(voteId);
+  }
+
+  /**
    * Closes every open vote whose closesAt has passed by database time, in
    * transactions of at most `batchSize` votes (earliest deadline first), and
    * returns their ids. Concurrent sweeps lock rows in the same order, so they
    * wait for each other instead of deadlocking, and skip what the other closed.
+   * The swept votes' own close jobs would find nothing to do: they are
+   * withdrawn, so the tallies queued behind them start at once.
    */
   async closeDue(batchSize = CLOSE_BATCH_SIZE): Promise<string[]> {
     const closed: string[] = [];
+    // Done while the next batch closes, not before it.
+    const followUps: Promise<void>[] = [];
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
         // FOR UPDATE waits for the casts in flight (they hold FOR SHARE): see closeLocked.
@@ -201,60 +260,69 @@ export class VoteLifecycleService {
             ORDER BY closes_at, id LIMIT $1 FOR UPDATE`,
           [batchSize],
         );
-        if (due.length > 0)
-          await this.closeLocked(
-            manager,
-            due.map((v) => v.id),
-            null,
-          );
-        return due.map((v) => v.id);
+        return due.length > 0
+          ? this.closeLocked(
+              manager,
+              due.map((v) => v.id),
+              null,
+            )
+          : [];
       });
-      closed.push(...batch);
-      if (batch.length > 0) await this.enqueueTallies(batch);
-      if (batch.length < batchSize) return closed;
+      closed.push(...batch.map((v) => v.id));
+      if (batch.length > 0) followUps.push(this.afterSweep(batch));
+      if (batch.length < batchSize) {
+        await Promise.all(followUps);
+        return closed;
+      }
     }
+  }
+
+  /** Redis may be down: stale close jobs then do nothing, and the reconciler enqueues the tallies. */
+  private async afterSweep(swept: { id: string; version: number }[]): Promise<void> {
+    try {
+      await this.scheduler.withdraw(JobName.CloseVote, swept.map(closeJobId));
+    } catch (error) {
+      this.logger.warn(`Close jobs not withdrawn: ${(error as Error).message}`);
+    }
+    await this.enqueueTallies(swept.map((v) => v.id));
   }
 
   /**
    * Closes open votes whose rows this transaction holds FOR UPDATE. The lock
    * was granted only once every cast in flight (holding FOR SHARE) had
-   * committed, so every ballot is either counted below or, cast later, sees
-   * the vote closed and is refused VOTE_CLOSED. Records one audit event per
-   * vote with its final counts, all under one hold of the audit lock, near the
-   * end of the transaction, then publishes each vote's chain head on its row. Shuffling a secret vote's ballots is the
-   * tally's job: closing stays short.
+   * committed, so every ballot is either counted by the tally or, cast later,
+   * sees the vote closed and is refused VOTE_CLOSED. Records one audit event
+   * per vote, all under one hold of the audit lock, then publishes each vote's
+   * chain head on its row. Nothing here reads ballots: counting them (and
+   * checking participations = ballots = receipts) is the tally's, and a
+   * closed vote's counts cannot change, so closing stays a few index lookups.
    */
   private async closeLocked(
     manager: EntityManager,
     voteIds: string[],
     actorAccountId: string | null,
-  ): Promise<void> {
-    const closed = await manager.query<
-      { id: string; version: number; participations: number; ballots: number }[]
-    >(
+  ): Promise<{ id: string; version: number }[]> {
+    const closed = await manager.query<{ id: string; version: number }[]>(
       `WITH closed AS (
          UPDATE vote SET status = 'closed', closed_at = clock_timestamp(),
                 closes_at = least(closes_at, clock_timestamp()), updated_at = now()
           WHERE id = ANY($1::uuid[]) AND status = 'open'
          RETURNING id, version)
-       SELECT c.id, c.version,
-              (SELECT count(*)::int FROM participation p WHERE p.vote_id = c.id) AS participations,
-              (SELECT count(*)::int FROM ballot b WHERE b.vote_id = c.id) AS ballots
-         FROM closed c ORDER BY c.id`,
+       SELECT id, version FROM closed ORDER BY id`,
       [voteIds],
     );
     const events = await this.audit.appendMany(
       manager,
-      closed.map(({ id, version, participations, ballots }) => ({
+      closed.map(({ id, version }) => ({
         actorAccountId,
         action: 'vote.closed',
         entityType: 'vote',
         entityId: id,
-        data: { participations, ballots, version, closedTogether: closed.length },
+        data: { version, closedTogether: closed.length },
         recordsChainHead: true,
       })),
     );
-    if (events.length === 0) return;
+    if (events.length === 0) return closed;
     // Each vote publishes the head its own close event follows (also in the event's data).
     await manager.query(
       `UPDATE vote v SET close_audit_seq = h.seq, close_audit_head = h.hash
@@ -262,6 +330,7 @@ export class VoteLifecycleService {
         WHERE v.id = h.id`,
       [events.map((e) => e.entityId), events.map((e) => e.seq - 1), events.map((e) => e.prevHash)],
     );
+    return closed;
   }
 
   /**
@@ -281,7 +350,7 @@ export class VoteLifecycleService {
   /** Redis may be down: the reconciler enqueues the tally of any closed vote later. */
   private async enqueueTallies(voteIds: string[]): Promise<void> {
     try {
-      await Promise.all(voteIds.map((id) => this.scheduler.schedule(tallyJob(id))));
+      await this.scheduler.scheduleMany(voteIds.map(tallyJob));
     } catch (error) {
       this.logger.warn(
         `Tallies of ${voteIds.length} votes not all enqueued: ${(error as Error).message}`,
@@ -289,22 +358,78 @@ export class VoteLifecycleService {
     }
   }
 
-  private async countInput(manager: EntityManager, vote: Vote) {
-    const groups = await manager.query<BallotGroup[]>(
+  /** Redis may be down: the reconciler enqueues the unlinking of any tallied secret vote later. */
+  private async enqueueUnlinking(voteIds: string[]): Promise<void> {
+    try {
+      await this.scheduler.scheduleMany(voteIds.map(unlinkBallotsJob));
+    } catch (error) {
+      this.logger.warn(
+        `Unlinking of ${voteIds.length} votes not all enqueued: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /**
+   * What counting needs, read for several votes at once (a tally batch reads
+   * three queries, not three per vote): participations, identical ballots
+   * grouped (their sum is the ballots, their distinct receipts the receipts),
+   * and the roll's colleges.
+   */
+  private async ballotTotals(manager: EntityManager, voteIds: string[]): Promise<BallotTotals> {
+    const participations = await manager.query<{ voteId: string; participations: number }[]>(
+      `SELECT v.id AS "voteId",
+              (SELECT count(*)::int FROM participation p WHERE p.vote_id = v.id) AS participations
+         FROM unnest($1::uuid[]) AS v(id)`,
+      [voteIds],
+    );
+    const groups = await manager.query<(BallotGroup & { voteId: string; receipts: number })[]>(
       // Identical ballots are grouped here, so the tally reads one row per distinct ballot.
-      `SELECT content, college_id AS "collegeId", count(*)::int AS count
-         FROM ballot WHERE vote_id = $1 GROUP BY content, college_id`,
-      [vote.id],
+      // Receipts counted per group add up to the vote's: one receipt cannot be on two
+      // ballots of a vote (the unique key (vote_id, receipt_hash)).
+      `SELECT vote_id AS "voteId", content, college_id AS "collegeId", count(*)::int AS count,
+              count(DISTINCT receipt_hash)::int AS receipts
+         FROM ballot WHERE vote_id = ANY($1::uuid[]) GROUP BY vote_id, content, college_id`,
+      [voteIds],
     );
-    const colleges = await manager.query<{ collegeId: string; weight: number; voters: number }[]>(
-      `SELECT college_id AS "collegeId", max(weight)::int AS weight, count(*)::int AS voters
-         FROM vote_roll WHERE vote_id = $1 GROUP BY college_id ORDER BY college_id`,
-      [vote.id],
+    const colleges = await manager.query<
+      { voteId: string; collegeId: string; weight: number; voters: number }[]
+    >(
+      `SELECT vote_id AS "voteId", college_id AS "collegeId", max(weight)::int AS weight,
+              count(*)::int AS voters
+         FROM vote_roll WHERE vote_id = ANY($1::uuid[])
+        GROUP BY vote_id, college_id ORDER BY vote_id, college_id`,
+      [voteIds],
     );
-    const [{ participations }] = await manager.query<{ participations: number }[]>(
-      'SELECT count(*)::int AS participations FROM participation WHERE vote_id = $1',
-      [vote.id],
+    const of = <T extends { voteId: string }>(rows: T[], voteId: string) =>
+      rows.filter((row) => row.voteId === voteId).map(({ voteId: _, ...rest }) => rest);
+    const sum = (rows: { count: number; receipts: number }[], key: 'count' | 'receipts') =>
+      rows.reduce((total, row) => total + row[key], 0);
+    return new Map(
+      participations.map(({ voteId, participations }) => {
+        const own = of(groups, voteId);
+        const counts = {
+          participations,
+          ballots: sum(own, 'count'),
+          receipts: sum(own, 'receipts'),
+        };
+        return [
+          voteId,
+          {
+            counts,
+            groups: own.map(({ receipts: _, ...group }) => group),
+            colleges: of(colleges, voteId),
+          },
+        ];
+      }),
     );
+  }
+
+  private async countInput(
+    manager: EntityManager,
+    vote: Vote,
+    totals: VoteTotals,
+  ): Promise<CountInput> {
+    const { participations } = totals.counts;
     const source = this.electorates.sourceFor(vote.electorateKind);
     const electorateQuorum = source.quorum
       ? await source.quorum(manager, vote.electorateRef, {
@@ -314,21 +439,7 @@ export class VoteLifecycleService {
           participations,
         })
       : null;
-    return { groups, colleges, participations, electorateQuorum };
-  }
-
-  /** Participations = ballots = receipts, or the result is not published. */
-  private async checkCounts(manager: EntityManager, voteId: string) {
-    const [counts] = await manager.query<
-      { participations: number; ballots: number; receipts: number }[]
-    >(
-      `SELECT (SELECT count(*)::int FROM participation WHERE vote_id = $1) AS participations,
-              count(*)::int AS ballots, count(DISTINCT receipt_hash)::int AS receipts
-         FROM ballot WHERE vote_id = $1`,
-      [voteId],
-    );
-    const ok = counts.participations === counts.ballots && counts.ballots === counts.receipts;
-    return { ok, counts };
+    return { groups: totals.groups, colleges: totals.colleges, participations, electorateQuorum };
   }
 
   /**
@@ -338,9 +449,12 @@ export class VoteLifecycleService {
    * and one hold of the audit lock for the batch. Their own jobs then find
    * them tallied. Returns this vote's result; a count mismatch on it refuses
    * publication, loudly (a mismatched other vote is left to its own job).
+   * The secret votes tallied are then queued to have their ballots unlinked.
    */
   async tally(voteId: string): Promise<VoteResult | null> {
+    const secret: string[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
+      secret.length = 0; // a retried transaction starts over
       const vote = await this.lockVote(manager, voteId);
       if (!vote) return null;
       if (vote.status === VoteStatus.Tallied)
@@ -357,12 +471,20 @@ export class VoteLifecycleService {
         .take(TALLY_BATCH_SIZE - 1)
         .getMany();
       const audits: AuditEntry[] = [];
-      const own = await this.tallyLocked(manager, vote, audits);
-      for (const other of others) await this.tallyAlongside(manager, other, audits);
+      const totals = await this.ballotTotals(manager, [vote.id, ...others.map((v) => v.id)]);
+      const own = await this.tallyLocked(manager, vote, totals, audits);
+      for (const other of others) await this.tallyAlongside(manager, other, totals, audits);
       // Last statement before commit: the global audit lock is held only through the commit.
       await this.audit.appendMany(manager, audits);
+      const tallied = new Set(audits.map((a) => a.entityId));
+      secret.push(
+        ...[vote, ...others]
+          .filter((v) => v.secrecy === Secrecy.Secret && tallied.has(v.id))
+          .map((v) => v.id),
+      );
       return own;
     });
+    await this.enqueueUnlinking(secret);
     if (outcome && 'mismatch' in outcome) {
       await this.reportMismatch(voteId, outcome.mismatch);
       throw VotingErrors.COUNT_MISMATCH(outcome.mismatch);
@@ -378,31 +500,35 @@ export class VoteLifecycleService {
   private async tallyAlongside(
     manager: EntityManager,
     vote: Vote,
+    totals: BallotTotals,
     audits: AuditEntry[],
   ): Promise<void> {
     try {
-      await manager.transaction((savepoint) => this.tallyLocked(savepoint, vote, audits));
+      await manager.transaction((savepoint) => this.tallyLocked(savepoint, vote, totals, audits));
     } catch (error) {
       this.logger.warn(`Vote ${vote.id} left to its own tally job: ${(error as Error).message}`);
     }
   }
 
   /**
-   * Tallies a closed vote this transaction holds FOR UPDATE: shuffles a
-   * secret vote's ballots first (nothing publishes them before the vote is
-   * tallied), stores the result, moves the vote to tallied and emits
-   * VoteClosed, so the proposal's decision commits with the result. The
-   * audit entry is left in `audits` for the caller to append last.
+   * Tallies a closed vote this transaction holds FOR UPDATE: checks
+   * participations = ballots = receipts, stores the result, moves the vote
+   * to tallied and emits VoteClosed, so the proposal's decision commits with
+   * the result. The audit entry, with the checked counts, is left in
+   * `audits` for the caller to append last. A secret vote's ballots are
+   * unlinked afterwards (unlinkBallots), before any of them is published.
    */
   private async tallyLocked(
     manager: EntityManager,
     vote: Vote,
+    totals: BallotTotals,
     audits: AuditEntry[],
   ): Promise<{ result: VoteResult } | { mismatch: Record<string, number> }> {
-    if (vote.secrecy === Secrecy.Secret) await this.shuffleBallots(manager, vote.id);
-    const check = await this.checkCounts(manager, vote.id);
-    if (!check.ok) return { mismatch: check.counts };
-    const count = countVote(vote, await this.countInput(manager, vote));
+    const read = totals.get(vote.id)!;
+    const { counts } = read;
+    if (counts.participations !== counts.ballots || counts.ballots !== counts.receipts)
+      return { mismatch: counts };
+    const count = countVote(vote, await this.countInput(manager, vote, read));
     const result = await manager.save(
       VoteResult,
       manager.create(VoteResult, {
@@ -412,7 +538,7 @@ export class VoteLifecycleService {
         eligible: count.quorum.eligible,
         participations: count.quorum.participating,
         // Ballot rows, not the tally's total: weighted totals are not counts.
-        ballots: check.counts.ballots,
+        ballots: counts.ballots,
         winners: count.winners,
         canonical: count.canonical,
         hash: count.hash,
@@ -436,9 +562,34 @@ export class VoteLifecycleService {
       action: 'vote.tallied',
       entityType: 'vote',
       entityId: vote.id,
-      data: { outcome: count.outcome, resultHash: count.hash, winners: count.winners },
+      data: {
+        outcome: count.outcome,
+        resultHash: count.hash,
+        winners: count.winners,
+        ...counts,
+      },
     });
     return { result };
+  }
+
+  /**
+   * Rewrites a tallied secret vote's ballots in random order (see
+   * shuffleBallots) and marks them unlinked, which publishes them. Done once
+   * the result is out, so publishing results is not held up by rewriting a
+   * million rows; ballots, receipts and participants wait for it. Returns
+   * false when there is nothing to do (named, not tallied, already done).
+   */
+  async unlinkBallots(voteId: string): Promise<boolean> {
+    const done = await this.dataSource.transaction(async (manager) => {
+      const vote = await this.lockVote(manager, voteId);
+      if (!vote || vote.status !== VoteStatus.Tallied || vote.secrecy !== Secrecy.Secret)
+        return false;
+      if (vote.ballotsUnlinkedAt) return false;
+      await this.shuffleBallots(manager, vote.id);
+      await manager.query(`UPDATE vote SET ballots_unlinked_at = now() WHERE id = $1`, [vote.id]);
+      return true;
+    });
+    return done;
   }
 
   private async reportMismatch(voteId: string, counts: Record<string, number>): Promise<void> {
@@ -465,7 +616,8 @@ export class VoteLifecycleService {
       if (!vote) throw VotingErrors.VOTE_NOT_FOUND();
       const stored = await manager.findOneBy(VoteResult, { voteId });
       if (!stored) throw VotingErrors.VOTE_NOT_CLOSED();
-      const count = countVote(vote, await this.countInput(manager, vote));
+      const totals = await this.ballotTotals(manager, [vote.id]);
+      const count = countVote(vote, await this.countInput(manager, vote, totals.get(vote.id)!));
       return {
         matches: count.hash === stored.hash && count.canonical === stored.canonical,
         storedHash: stored.hash,

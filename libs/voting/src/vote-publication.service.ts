@@ -10,9 +10,9 @@ import { VoteStatus } from './voting.enums';
 import { VotingErrors } from './voting.errors';
 
 /**
- * What a tallied vote publishes (not merely closed: a secret vote's ballots
- * are shuffled by the tally, so publishing them earlier would publish the
- * insertion order): who took part (never how, for a secret vote),
+ * What a tallied vote publishes, once a secret vote's ballots are unlinked
+ * (rewritten in random order right after the result: publishing them earlier
+ * would publish the insertion order): who took part (never how, for a secret vote),
  * every receipt, and the anonymous ballots — in the shuffled order of their
  * random ids — so anyone can check their receipt and recount.
  */
@@ -24,6 +24,8 @@ export class VotePublicationService {
     const vote = await this.dataSource.getRepository(Vote).findOneBy({ id: voteId });
     if (!vote) throw VotingErrors.VOTE_NOT_FOUND();
     if (vote.status !== VoteStatus.Tallied) throw VotingErrors.VOTE_NOT_CLOSED();
+    if (vote.secrecy === Secrecy.Secret && !vote.ballotsUnlinkedAt)
+      throw VotingErrors.BALLOTS_NOT_PUBLISHED();
     return vote;
   }
 

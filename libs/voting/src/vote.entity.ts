@@ -170,6 +170,14 @@ export class Vote {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /**
+   * When a secret vote's ballots were rewritten in random order, after its
+   * result (see libs/voting/README.md): its ballots, receipts and participants
+   * are published from then on. Null for named votes, which have nothing to unlink.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  ballotsUnlinkedAt: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByAccountId: string | null;
 

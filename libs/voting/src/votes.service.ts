@@ -6,6 +6,7 @@ import { AuditService } from '@delibera/audit';
 import {
   CharterService,
   CharterVersion,
+  DecisionRule,
   DecisionType,
   QuorumKind,
   ThresholdBase,
@@ -95,16 +96,19 @@ export class VotesService {
 
   /**
    * Schedules a vote inside the caller's transaction (a proposal entering
-   * voting), under the given charter version; its deadline jobs are enqueued
-   * once that transaction commits.
+   * voting, a council's opinion, an amendment), under the given charter
+   * version; its deadline jobs are enqueued once that transaction commits.
+   * `datesFromPhases`: a proposal's own vote, whose window the proposal's
+   * phases already drew from the charter's minimums (and may have deferred).
    */
   async scheduleWithin(
     manager: EntityManager,
     actorAccountId: string | null,
     input: ScheduleVoteInput,
     charter: CharterVersion,
+    options: { datesFromPhases?: boolean } = {},
   ): Promise<Vote> {
-    const vote = await this.createVote(manager, actorAccountId, input, charter);
+    const vote = await this.createVote(manager, actorAccountId, input, charter, options);
     this.afterCommit.run(manager, () => this.enqueueDeadlines(vote));
     return vote;
   }
@@ -161,9 +165,15 @@ export class VotesService {
     actorAccountId: string | null,
     input: ScheduleVoteInput,
     pinned?: CharterVersion,
+    options: { datesFromPhases?: boolean } = {},
   ): Promise<Vote> {
     const charter = pinned ?? (await this.charter.inForce(manager));
     const rule = await this.charter.ruleFor(input.decisionType, charter);
+    if (!options.datesFromPhases) {
+      const now = await this.dbNow(manager);
+      const start = input.opensAt > now ? input.opensAt : now;
+      assertMinVotingPeriod(rule, start, input.closesAt);
+    }
     const overrides = input.rules ?? {};
     const method = overrides.method ?? rule.voteMethod;
     const threshold = overrides.threshold;
@@ -247,9 +257,16 @@ export class VotesService {
         throw VotingErrors.VOTE_ALREADY_OPEN();
       if (current.status !== VoteStatus.Scheduled && current.status !== VoteStatus.Open)
         throw VotingErrors.VOTE_CLOSED();
-      const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+      const now = await this.dbNow(manager);
       if (input.closesAt <= opensAt || input.closesAt <= now)
         throw this.invalidSettings('closesAt must be in the future and after opensAt');
+      // An open vote's period runs from its opening; a scheduled one's from when it can open.
+      const start = current.status === VoteStatus.Open || opensAt > now ? opensAt : now;
+      if (current.decisionType) {
+        const charter = await this.charter.byVersion(current.charterVersion);
+        const rule = await this.charter.ruleFor(current.decisionType, charter);
+        assertMinVotingPeriod(rule, start, input.closesAt);
+      }
       const before = { opensAt: current.opensAt, closesAt: current.closesAt };
       await manager.query(
         `UPDATE vote SET opens_at = $2, closes_at = $3, version = version + 1, updated_at = now() WHERE id = $1`,
@@ -271,6 +288,11 @@ export class VotesService {
     });
     await this.enqueueDeadlines(vote);
     return vote;
+  }
+
+  private async dbNow(manager: EntityManager): Promise<Date> {
+    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+    return now;
   }
 
   /** Redis down is no failure: the reconciler enqueues overdue transitions from PostgreSQL. */
@@ -358,4 +380,23 @@ export class VotesService {
     );
     return rows.map((r) => r.memberId);
   }
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The charter's minimum voting period (`minVotingDays` of the decision's
+ * rule): a vote may not close before that many days after voting starts.
+ */
+export function assertMinVotingPeriod(
+  rule: Pick<DecisionRule, 'minVotingDays'>,
+  start: Date,
+  closesAt: Date,
+): void {
+  const earliest = new Date(start.getTime() + rule.minVotingDays * DAY_MS);
+  if (closesAt < earliest)
+    throw VotingErrors.VOTING_PERIOD_TOO_SHORT(
+      { required: rule.minVotingDays, earliestCloseAt: earliest.toISOString() },
+      { required: rule.minVotingDays, earliestCloseAt: earliest.toISOString() },
+    );
 }

@@ -15,6 +15,10 @@ export const VotingErrors = defineErrors({
     fr: 'Ce vote a déjà été exprimé ; un bulletin secret est définitif.',
     en: 'This ballot has already been cast; a secret ballot is final.',
   },
+  CLIENT_REQUEST_ID_REUSED: {
+    fr: 'Cet identifiant de demande a déjà servi à un autre bulletin : relisez votre bulletin et confirmez-le de nouveau.',
+    en: 'This request id was already used for a different ballot: review your ballot and confirm it again.',
+  },
   INVALID_BALLOT: {
     fr: 'Bulletin invalide : {reason}',
     en: 'Invalid ballot: {reason}',
@@ -30,6 +34,14 @@ export const VotingErrors = defineErrors({
   VOTE_NOT_CLOSED: {
     fr: "Ce vote n'est pas encore fermé et dépouillé : ses résultats ne sont pas publiés.",
     en: 'This vote is not closed and counted yet: its results are not published.',
+  },
+  VOTING_PERIOD_TOO_SHORT: {
+    fr: 'La charte exige au moins {required} jour(s) de vote pour cette décision : le vote ne peut fermer avant {earliestCloseAt}.',
+    en: 'The charter requires at least {required} day(s) of voting for this decision: the vote cannot close before {earliestCloseAt}.',
+  },
+  BALLOTS_NOT_PUBLISHED: {
+    fr: 'Les bulletins de ce vote secret sont publiés quelques instants après son résultat, une fois dissociés des participations : réessayez bientôt.',
+    en: "This secret vote's ballots are published a few moments after its result, once unlinked from the participations: try again shortly.",
   },
   ELECTORATE_UNAVAILABLE: {
     fr: 'Aucune source ne fournit le corps électoral « {kind} ».',

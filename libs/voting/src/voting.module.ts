@@ -16,6 +16,7 @@ import { AfterCommit } from './jobs/after-commit';
 import { CloseVoteHandler } from './jobs/close-vote.handler';
 import { OpenVoteHandler } from './jobs/open-vote.handler';
 import { TallyVoteHandler } from './jobs/tally-vote.handler';
+import { UnlinkBallotsHandler } from './jobs/unlink-ballots.handler';
 import { VotesOverdue } from './jobs/vote-deadlines';
 import { Participation } from './participation.entity';
 import { Vote } from './vote.entity';
@@ -48,6 +49,7 @@ import { VotingResolver } from './voting.resolver';
     OpenVoteHandler,
     CloseVoteHandler,
     TallyVoteHandler,
+    UnlinkBallotsHandler,
     VotesOverdue,
     AfterCommit,
     ProposalVoteListener,

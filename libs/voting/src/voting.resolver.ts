@@ -146,7 +146,13 @@ export class VotingResolver {
     @CurrentUser() user: AuthUser,
     @Args('input') input: CastBallotInput,
   ): Promise<BallotReceiptType> {
-    return this.ballotBox.cast(user, input.voteId, input.ballot, input.onBehalfOf);
+    return this.ballotBox.cast(
+      user,
+      input.voteId,
+      input.ballot,
+      input.onBehalfOf,
+      input.clientRequestId,
+    );
   }
 
   @Mutation(() => RecountType, { description: 'Recount from the stored ballots.' })
@@ -186,8 +192,7 @@ export class VotingResolver {
     @CurrentUser() user: AuthUser,
     @Args() { voteId }: VoteIdArgs,
   ): Promise<VoteType> {
-    await this.lifecycle.close(voteId, { by: 'secretary', actor: user });
-    await this.lifecycle.tally(voteId);
+    await this.lifecycle.closeNow(voteId, user);
     return VoteType.from(await this.service.byId(voteId));
   }
 

@@ -15,8 +15,12 @@ interface AccessTokenClaims {
 
 /** Tokens whose signature was checked, kept this long at most (never past their expiry). */
 export const VERIFIED_TOKEN_CACHE_MS = 60_000;
-/** Bound on the cache; reaching it empties it (signed tokens only get in, so only real clients fill it). */
-const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+/**
+ * Bound on the cache (signed tokens only get in, so only real clients fill it). At the bound the
+ * oldest entry goes — the first to expire anyway — rather than the whole cache, which would make
+ * every client's next request pay for a signature check at once.
+ */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /**
  * Signs and verifies short-lived access tokens. Refresh tokens are opaque and
@@ -68,11 +72,15 @@ export class TokenService {
     const cached = this.verified.get(token);
     if (cached && now < cached.until) return cached.claims;
     const claims = this.verifyUnderAnySecret(token);
+    // Deleted first so that a re-verified token moves to the end of the Map's insertion order.
+    this.verified.delete(token);
     if (claims) {
-      if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) this.verified.clear();
+      if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+        this.verified.delete(this.verified.keys().next().value as string);
+      }
       const expires = claims.exp === undefined ? Infinity : claims.exp * 1000;
       this.verified.set(token, { claims, until: Math.min(now + VERIFIED_TOKEN_CACHE_MS, expires) });
-    } else this.verified.delete(token);
+    }
     return claims;
   }
 

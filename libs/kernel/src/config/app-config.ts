@@ -152,6 +152,17 @@ export class AppConfig {
   @Max(3600)
   RECONCILE_INTERVAL_SECONDS = 60;
 
+  /**
+   * How often the worker counts again what the reports read from summaries
+   * (open votes' breakdowns, membership snapshots): the most those figures
+   * lag, shown "as of" in the reports. 0: no schedule (tests refresh themselves).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  REPORTS_REFRESH_SECONDS = 300;
+
   /** Jobs each worker process runs at once, per queue (deadlines are mostly waiting on PostgreSQL). */
   @Transform(toInt)
   @IsInt()

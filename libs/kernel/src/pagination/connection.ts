@@ -64,11 +64,13 @@ export function mapNodes<E, N>(
   };
 }
 
-function encodeCursor(values: (string | number)[]): string {
+/** The opaque cursor of a row's (sort value, id) key. */
+export function encodeCursor(values: [string | number, string]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string | number, string] {
+/** A cursor's (sort value, id) key; INVALID_CURSOR when it is not one. */
+export function decodeCursor(cursor: string): [string | number, string] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === 2 && typeof values[1] === 'string') {
@@ -105,7 +107,7 @@ export async function paginate<E extends ObjectLiteral, N>(
   order: KeysetOrder<E>,
   toNode: (row: E) => N,
 ): Promise<ConnectionShape<N>> {
-  const first = Math.min(args.first ?? 20, MAX_PAGE_SIZE);
+  const first = pageSize(args);
   const totalCount = await query.clone().getCount();
   const page = query.clone();
   if (args.after) {
@@ -121,8 +123,28 @@ export async function paginate<E extends ObjectLiteral, N>(
     .addOrderBy(order.id, order.direction)
     .take(first + 1)
     .getMany();
-  const visible = rows.slice(0, first);
-  const edges = visible.map((row) => ({ cursor: encodeCursor(order.key(row)), node: toNode(row) }));
+  return keysetPage(rows, first, totalCount, order.key, toNode);
+}
+
+/** The page size asked, bounded by MAX_PAGE_SIZE. */
+export function pageSize(args: { first?: number }): number {
+  return Math.min(args.first ?? 20, MAX_PAGE_SIZE);
+}
+
+/**
+ * A connection from the rows of a keyset query read with a limit of
+ * `first + 1`: the extra row only tells that there is a next page.
+ */
+export function keysetPage<R, N>(
+  rows: R[],
+  first: number,
+  totalCount: number,
+  key: (row: R) => [string | number, string],
+  toNode: (row: R) => N,
+): ConnectionShape<N> {
+  const edges = rows
+    .slice(0, first)
+    .map((row) => ({ cursor: encodeCursor(key(row)), node: toNode(row) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -6,6 +6,8 @@ export enum QueueName {
   /** Dated transitions of every domain, and the reconciler that re-enqueues overdue ones. */
   Deadlines = 'deadlines',
   Notifications = 'notifications',
+  /** The reports' summaries refreshed on an interval (a BullMQ job scheduler). */
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -19,6 +21,8 @@ export enum JobName {
   CloseVote = 'vote.close',
   /** A closed vote is counted and its result stored once. */
   TallyVote = 'vote.tally',
+  /** A tallied secret vote's ballots are rewritten in random order, then published. */
+  UnlinkBallots = 'vote.unlink-ballots',
   /** A member initiative's co-signature period ended: it expires unless it reached its threshold. */
   ProposalSupportExpiry = 'proposals.support_expiry',
   /** A proposal's consultation is due: silent councils are recorded as not answering; deliberation opens. */
@@ -31,6 +35,8 @@ export enum JobName {
   MarkContributionCallsOverdue = 'contributions.mark-overdue',
   /** A reminder before a vote closes, to the members of its roll who have not voted yet. */
   RemindVote = 'vote.remind',
+  /** Count the summaries the reports read where a live query would be too slow (open votes' cells…). */
+  RefreshReports = 'reports.refresh',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -39,12 +45,14 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.OpenVote]: QueueName.Deadlines,
   [JobName.CloseVote]: QueueName.Deadlines,
   [JobName.TallyVote]: QueueName.Deadlines,
+  [JobName.UnlinkBallots]: QueueName.Deadlines,
   [JobName.ProposalSupportExpiry]: QueueName.Deadlines,
   [JobName.ProposalConsultationDue]: QueueName.Deadlines,
   [JobName.ProposalDeliberationEnd]: QueueName.Deadlines,
   [JobName.IssueContributionCalls]: QueueName.Deadlines,
   [JobName.MarkContributionCallsOverdue]: QueueName.Deadlines,
   [JobName.RemindVote]: QueueName.Deadlines,
+  [JobName.RefreshReports]: QueueName.Reports,
 };
 
 /** Job data carries ids only; handlers re-read the state they act on. */

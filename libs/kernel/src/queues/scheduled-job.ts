@@ -25,14 +25,25 @@ export function deadlineJob(deadline: {
   version: number;
   at: Date;
 }): ScheduledJob {
-  const { name, kind, id, transition, version, at } = deadline;
+  const { name, id, transition, version, at } = deadline;
   return {
     name,
     at,
-    jobId: `${kind}.${id}.${transition}.v${version}`,
+    jobId: deadlineJobId(deadline),
     // dueAt is not state the handler acts on: it only lets metrics measure lag from the real deadline.
     data: { id, transition, version, dueAt: at.toISOString() },
   };
+}
+
+/** The job id of a dated transition: `<kind>.<id>.<transition>.v<version>`. */
+export function deadlineJobId(deadline: {
+  kind: string;
+  id: string;
+  transition: string;
+  version: number;
+}): string {
+  const { kind, id, transition, version } = deadline;
+  return `${kind}.${id}.${transition}.v${version}`;
 }
 
 /** Transient failures (database restarting, Redis blip) are retried with backoff; failures are kept for inspection. */
@@ -56,8 +67,13 @@ export class JobScheduler {
   constructor(
     @InjectQueue(QueueName.Deadlines) deadlines: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Reports) reports: Queue,
   ) {
-    this.queues = { [QueueName.Deadlines]: deadlines, [QueueName.Notifications]: notifications };
+    this.queues = {
+      [QueueName.Deadlines]: deadlines,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Reports]: reports,
+    };
   }
 
   queue(name: QueueName): Queue {
@@ -80,5 +96,26 @@ export class JobScheduler {
   /** Enqueues once per job id: scheduling the same deadline twice leaves one job. */
   async schedule(job: ScheduledJob): Promise<void> {
     await this.queue(QUEUE_OF_JOB[job.name]).add(job.name, job.data, jobOptions(job));
+  }
+
+  /**
+   * Removes jobs that would find nothing to do (another job did their work),
+   * so the work queued behind them starts sooner. Best effort: a job already
+   * running or gone stays as it is, and would do nothing anyway.
+   */
+  async withdraw(name: JobName, jobIds: string[]): Promise<void> {
+    const queue = this.queue(QUEUE_OF_JOB[name]);
+    await Promise.all(jobIds.map((jobId) => queue.remove(jobId).catch(() => 0)));
+  }
+
+  /** Several jobs of one queue in one round trip to Redis (a closing sweep's tallies). */
+  async scheduleMany(jobs: ScheduledJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const queues = new Set(jobs.map((job) => QUEUE_OF_JOB[job.name]));
+    if (queues.size > 1) throw new Error('scheduleMany takes the jobs of one queue');
+    const now = Date.now();
+    await this.queue(QUEUE_OF_JOB[jobs[0].name]).addBulk(
+      jobs.map((job) => ({ name: job.name, data: job.data, opts: jobOptions(job, now) })),
+    );
   }
 }

@@ -6,10 +6,12 @@ import {
   CONTRIBUTION_OVERDUE,
   CONTRIBUTION_PAYMENT_RECEIVED,
 } from './contributions';
+import { VOTE_OPENED } from './votes';
 
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
+  VoteOpened = 'vote_opened',
   VoteReminder = 'vote_reminder',
   AccountLocked = 'account_locked',
   AssemblyNotice = 'assembly_notice',
@@ -90,6 +92,7 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
         .trim(),
     }),
   },
+  [NotificationKind.VoteOpened]: VOTE_OPENED,
   [NotificationKind.VoteReminder]: {
     fr: (p) => ({
       subject: `Rappel : le vote « ${p.title} » se termine le ${closingTime('fr', p.closesAt)}`,

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Role } from '@delibera/kernel';
 import { signedInMember } from '../../../../test/factories';
 import {
+  allowVotesOfSeconds,
   castBallot,
   closeVote,
   openVote,
@@ -13,6 +14,7 @@ import {
 import { errorCode, ok, startTestApp, TestApp } from '../../../../test/e2e/test-app';
 import { CloseVoteHandler } from '../jobs/close-vote.handler';
 import { TallyVoteHandler } from '../jobs/tally-vote.handler';
+import { UnlinkBallotsHandler } from '../jobs/unlink-ballots.handler';
 
 const RESCHEDULE = `mutation ($input: RescheduleVoteInput!) { rescheduleVote(input: $input) { id version closesAt } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,6 +26,7 @@ describe('voting invariants', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ RUN_WORKER_IN_PROCESS: 'false' });
+    await allowVotesOfSeconds(app.dataSource);
     secretary = (await signedInMember(app, [Role.Secretary])).token;
   });
   afterAll(() => app.close());
@@ -145,7 +148,45 @@ describe('voting invariants', () => {
     );
     const vote = await boardVote({ rules: { secrecy: 'Secret', collegeWeighting: false } });
     await openVote(app, secretary, vote.id);
-    for (const voter of voters) ok(await castBallot(app, voter.token, vote.id, { option: 'yes' }));
+    // Half of them with a client request id: what a retry needs is kept on the participation.
+    const receipts: string[] = [];
+    for (const [i, voter] of voters.entries()) {
+      const key = i % 2 ? randomUUID() : undefined;
+      const cast = ok(
+        await castBallot(app, voter.token, vote.id, { option: 'yes' }, undefined, key),
+      );
+      receipts.push(cast.castBallot.receipt);
+    }
+    // Participation holds who voted and, for retries, a tag and a sealed answer: nothing a ballot also holds.
+    const participationColumns = await app.dataSource.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'participation' ORDER BY column_name`,
+    );
+    expect(participationColumns.map((c: { column_name: string }) => c.column_name)).toEqual([
+      'ballot_id',
+      'cast_at',
+      'cast_by_member_id',
+      'member_id',
+      'retry_tag',
+      'sealed_receipt',
+      'secret',
+      'vote_id',
+    ]);
+    const [{ sealed, leaking }] = await app.dataSource.query(
+      `SELECT count(*) FILTER (WHERE p.sealed_receipt IS NOT NULL)::int AS sealed,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM ballot b, unnest($2::text[]) AS r(receipt)
+                 WHERE b.vote_id = p.vote_id
+                   AND (position(decode(b.receipt_hash, 'hex') IN p.sealed_receipt) > 0
+                     OR position(convert_to(b.receipt_hash, 'UTF8') IN p.sealed_receipt) > 0
+                     OR position(convert_to(r.receipt, 'UTF8') IN p.sealed_receipt) > 0
+                     OR position(decode(r.receipt, 'hex') IN p.sealed_receipt) > 0
+                     OR p.retry_tag = decode(b.receipt_hash, 'hex')
+                     OR position(uuid_send(b.id) IN p.sealed_receipt) > 0)))::int AS leaking
+         FROM participation p WHERE p.vote_id = $1`,
+      [vote.id, receipts],
+    );
+    expect(sealed).toBe(3);
+    expect(leaking).toBe(0);
     await closeVote(app, secretary, vote.id);
 
     const [rows] = await app.dataSource.query(
@@ -308,7 +349,7 @@ describe('voting invariants', () => {
     expect(tallies).toBe(3);
   });
 
-  it('ballots, receipts and participants are published only once the vote is tallied', async () => {
+  it('a secret vote publishes its ballots, receipts and participants only once tallied and unlinked', async () => {
     const [trustee] = await votersIn(app, 1);
     await app.dataSource.query(
       `UPDATE account SET roles = '{member,trustee}' WHERE member_id = $1`,
@@ -331,6 +372,21 @@ describe('voting invariants', () => {
       );
     for (const field of fields) expect(errorCode(await published(field))).toBe('VOTE_NOT_CLOSED');
     await app.app.get(TallyVoteHandler).handle({ id: vote.id });
+    // The result is out; the ballots still lie in casting order until they are rewritten.
+    for (const field of fields)
+      expect(errorCode(await published(field))).toBe('BALLOTS_NOT_PUBLISHED');
+    const order = () =>
+      app.dataSource.query(`SELECT xmin::text, ctid::text FROM ballot WHERE vote_id = $1`, [
+        vote.id,
+      ]);
+    const asCast = await order();
+    const unlink = app.app.get(UnlinkBallotsHandler);
+    expect(await unlink.handle({ id: vote.id })).toEqual({ unlinked: true });
+    expect(await unlink.handle({ id: vote.id })).toEqual({ unlinked: false });
+    // Rewritten by another transaction, elsewhere in the table: nothing left of the cast's trail.
+    const [rewritten] = await order();
+    expect(rewritten.xmin).not.toBe(asCast[0].xmin);
+    expect(rewritten.ctid).not.toBe(asCast[0].ctid);
     for (const field of fields) expect(ok(await published(field))[field].totalCount).toBe(1);
   });
 

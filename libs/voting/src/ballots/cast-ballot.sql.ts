@@ -8,7 +8,9 @@
  * ballot. The final SELECT reports which check failed, if any.
  *
  * Parameters: $1 vote, $2 voter (roll entry), $3 caster, $4 canonical ballot
- * JSON, $5 receipt hash, $6 a random ballot id.
+ * JSON, $5 receipt hash, $6 a random ballot id, $7 and $8 the retry tag and
+ * sealed receipt of a cast sent with a client request id (else NULL; see
+ * ballot-retry.ts).
  *
  * Secret votes: participation.ballot_id stays NULL, and the ballot gets no
  * voter, no timestamp, and its college only when the count weights colleges.
@@ -24,8 +26,8 @@ WITH v AS (
   SELECT v.secret, v.college_weighting, r.college_id FROM v, r
    WHERE v.status = 'open' AND v.started AND v.before_close
 ), p AS (
-  INSERT INTO participation (vote_id, member_id, cast_by_member_id, ballot_id, secret)
-  SELECT $1, $2, $3, CASE WHEN ok.secret THEN NULL ELSE $6::uuid END, ok.secret FROM ok
+  INSERT INTO participation (vote_id, member_id, cast_by_member_id, ballot_id, secret, retry_tag, sealed_receipt)
+  SELECT $1, $2, $3, CASE WHEN ok.secret THEN NULL ELSE $6::uuid END, ok.secret, $7::bytea, $8::bytea FROM ok
   ON CONFLICT (vote_id, member_id) DO NOTHING
   RETURNING secret
 ), b AS (

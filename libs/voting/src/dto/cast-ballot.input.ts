@@ -67,4 +67,12 @@ export class CastBallotInput {
   @IsOptional()
   @IsUUID()
   onBehalfOf?: string;
+  @Field(() => UUIDScalar, {
+    nullable: true,
+    description:
+      'A random UUID (v4) chosen by the client for this ballot: sent again with the same ballot, it returns the receipt of the cast that went through instead of ALREADY_VOTED.',
+  })
+  @IsOptional()
+  @IsUUID('4')
+  clientRequestId?: string;
 }

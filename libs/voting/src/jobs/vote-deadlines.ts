@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   deadlineJob,
+  deadlineJobId,
   JobName,
   OverdueSource,
   ReconcilesOverdueWork,
@@ -26,15 +27,26 @@ export function voteDeadlineJobs(vote: VoteDeadlines): ScheduledJob[] {
   ];
 }
 
+/** The id of a vote's close job for a version (see voteDeadlineJobs). */
+export const closeJobId = (vote: { id: string; version: number }): string =>
+  deadlineJobId({ kind: 'vote', id: vote.id, transition: 'close', version: vote.version });
+
 export const tallyJob = (voteId: string): ScheduledJob => ({
   name: JobName.TallyVote,
   data: { id: voteId },
   jobId: `vote.${voteId}.tally`,
 });
 
+export const unlinkBallotsJob = (voteId: string): ScheduledJob => ({
+  name: JobName.UnlinkBallots,
+  data: { id: voteId },
+  jobId: `vote.${voteId}.unlink-ballots`,
+});
+
 /**
  * What PostgreSQL says is overdue: scheduled votes past opensAt, open votes
- * past closesAt, closed votes without a result. The job ids are those of the
+ * past closesAt, closed votes without a result, tallied secret votes whose
+ * ballots are not unlinked yet. The job ids are those of the
  * current version, so re-enqueueing a job still queued is a no-op.
  */
 @Injectable()
@@ -50,10 +62,12 @@ export class VotesOverdue implements OverdueSource {
         WHERE (status = 'scheduled' AND opens_at <= now())
            OR (status = 'open' AND closes_at <= now())
            OR status = 'closed'
+           OR (status = 'tallied' AND secrecy = 'secret' AND ballots_unlinked_at IS NULL)
         LIMIT 1000`,
     );
     return rows.map((row) => {
       if (row.status === 'closed') return tallyJob(row.id);
+      if (row.status === 'tallied') return unlinkBallotsJob(row.id);
       const [open, close] = voteDeadlineJobs(row);
       return row.status === 'scheduled' ? open : close;
     });

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, HandlesJob, JobHandler, JobName, Locale } from '@delibera/kernel';
+import { AppConfig, HandlesJob, JobHandler, JobName } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
+import { notifyRoll } from '../notices/roll-notices';
 import { reminderOffsetSeconds } from './vote-reminder-job';
 
-/** Reminders are written to the outbox this many at a time, so a referendum's roll never sits in memory. */
-const PAGE = 5000;
 /** A job a little early by the database's clock (clocks differ by milliseconds) retries instead of giving up. */
 const CLOCK_SKEW_MS = 5000;
 
@@ -80,49 +79,25 @@ export class VoteRemindersHandler implements JobHandler<ReminderData> {
     return outcome;
   }
 
-  /** Roll minus participations, page by page in member order; returns how many were written. */
-  private async writeReminders(
+  /** Roll minus participations: the members who have not voted yet. */
+  private writeReminders(
     manager: EntityManager,
     voteId: string,
     offsetSeconds: number,
     vote: { fr: string; en: string; closesAt: string },
   ): Promise<number> {
     const link = new URL(`/votes/${voteId}`, this.config.PUBLIC_URL).toString();
-    let after = '00000000-0000-0000-0000-000000000000';
-    let written = 0;
-    for (;;) {
-      // Reads `member` directly: the roll is this lib's, and joining in SQL keeps a
-      // million-voter reminder one query per page instead of one call per member.
-      const page = await manager.query<
-        { id: string; email: string; locale: Locale; name: string }[]
-      >(
-        `SELECT m.id, m.email, m.locale, m.display_name AS name
-           FROM vote_roll r JOIN member m ON m.id = r.member_id
-          WHERE r.vote_id = $1 AND r.member_id > $2
-            AND NOT EXISTS (SELECT 1 FROM participation p
-                             WHERE p.vote_id = r.vote_id AND p.member_id = r.member_id)
-          ORDER BY r.member_id LIMIT $3`,
-        [voteId, after, PAGE],
-      );
-      if (page.length === 0) return written;
-      await this.notifications.enqueue(
-        manager,
-        page.map((member) => ({
-          kind: NotificationKind.VoteReminder,
-          dedupeKey: `vote-reminder:${voteId}:${offsetSeconds}:${member.id}`,
-          recipientEmail: member.email,
-          recipientMemberId: member.id,
-          locale: member.locale,
-          params: {
-            name: member.name,
-            title: member.locale === 'en' ? vote.en : vote.fr,
-            closesAt: vote.closesAt,
-            link,
-          },
-        })),
-      );
-      written += page.length;
-      after = page[page.length - 1].id;
-    }
+    return notifyRoll(manager, this.notifications, {
+      voteId,
+      kind: NotificationKind.VoteReminder,
+      onlyNotVoted: true,
+      dedupeKey: (memberId) => `vote-reminder:${voteId}:${offsetSeconds}:${memberId}`,
+      params: (member) => ({
+        name: member.name,
+        title: member.locale === 'en' ? vote.en : vote.fr,
+        closesAt: vote.closesAt,
+        link,
+      }),
+    });
   }
 }

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { loadConfig } from '../../config/app-config';
 import { SessionRevocations } from '../../security/session-revocations';
 import { Role } from '../role';
-import { TokenService, VERIFIED_TOKEN_CACHE_MS } from '../token.service';
+import { TokenService, VERIFIED_TOKEN_CACHE_MS, VERIFIED_TOKEN_CACHE_SIZE } from '../token.service';
 
 describe('access tokens', () => {
   const secret = randomBytes(32).toString('hex');
@@ -59,5 +59,20 @@ describe('access tokens', () => {
     expect(tokens.verifyAccessToken(forged)).toBeUndefined();
     expect(tokens.verifyAccessToken(forged)).toBeUndefined();
     expect(verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('holds at most its bound of tokens, evicting the oldest one, never the whole cache', () => {
+    const { tokens, verify } = setup();
+    const many = Array.from({ length: VERIFIED_TOKEN_CACHE_SIZE + 1 }, (_, i) =>
+      tokens.signAccessToken({ ...user, accountId: `account-${i}` }),
+    );
+    for (const token of many) tokens.verifyAccessToken(token);
+    expect(verify).toHaveBeenCalledTimes(VERIFIED_TOKEN_CACHE_SIZE + 1);
+    // The newest VERIFIED_TOKEN_CACHE_SIZE are all still cached…
+    for (const token of many.slice(1)) tokens.verifyAccessToken(token);
+    expect(verify).toHaveBeenCalledTimes(VERIFIED_TOKEN_CACHE_SIZE + 1);
+    // …and the oldest was evicted: checked again.
+    expect(tokens.verifyAccessToken(many[0])).toEqual({ ...user, accountId: 'account-0' });
+    expect(verify).toHaveBeenCalledTimes(VERIFIED_TOKEN_CACHE_SIZE + 2);
   });
 });
