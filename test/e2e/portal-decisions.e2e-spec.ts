@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { Role } from '@delibera/kernel';
 import { createAccount, createMember, signedInMember, TEST_PASSWORD } from '../factories';
@@ -225,6 +226,48 @@ describe('deliberating and voting in the portal (e2e)', () => {
     await page.getByText(/^Quorum : 1 présents et 0 représentés/).waitFor();
   });
 
+  it('confirms again after a lost reply and shows the receipt of the ballot that went through', async () => {
+    const secretary = await signedInMember(app, [Role.Secretary]);
+    const voter = await createMember(app.dataSource, { displayName: 'Rosalie Gagnon' });
+    const account = await createAccount(app.dataSource, { member: voter });
+    const vote = await scheduleVote(app, secretary.token, {
+      subjectType: 'SurveyQuestion',
+      decisionType: 'OrdinaryResolution',
+      electorateKind: 'AllMembers',
+      titleFr: 'Ouvrir la bibliothèque le soir',
+      titleEn: 'Open the library in the evening',
+      rules: { secrecy: 'Secret' },
+    });
+    await openVote(app, secretary.token, vote.id);
+    // The first cast reaches the API and commits, but its reply never reaches the page.
+    let lostReplies = 0;
+    await page.route('**/graphql', async (route) => {
+      if (lostReplies === 0 && route.request().postData()?.includes('castBallot')) {
+        lostReplies++;
+        await route.fetch();
+        await route.abort('failed');
+        return;
+      }
+      await route.continue();
+    });
+
+    await signInAs(account.email);
+    await page.goto(`${origin}/votes/${vote.id}`);
+    await page.getByLabel('Pour').check();
+    await page.getByRole('button', { name: 'Vérifier mon vote' }).click();
+    await page.getByRole('button', { name: 'Déposer mon bulletin' }).click();
+    await page.getByText('Le serveur est injoignable.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Déposer mon bulletin' }).click();
+    await page.getByRole('heading', { name: 'Votre bulletin est déposé' }).waitFor();
+    const receipt = (await page.locator('.receipt-code').textContent())?.trim() ?? '';
+    expect(lostReplies).toBe(1);
+    const ballots: { receiptHash: string }[] = await app.dataSource.query(
+      `SELECT receipt_hash AS "receiptHash" FROM ballot WHERE vote_id = $1`,
+      [vote.id],
+    );
+    expect(ballots).toEqual([{ receiptHash: createHash('sha256').update(receipt).digest('hex') }]);
+  });
+
   const focusedName = () =>
     page
       .locator(':focus')
@@ -244,6 +287,9 @@ describe('deliberating and voting in the portal (e2e)', () => {
       titleEn: 'Name of the new community centre',
       options: OPTIONS,
       rules: { method: 'InstantRunoff', secrecy: 'Secret' },
+      // The charter's minimum for the rule (3 days), and two hours more for the countdown.
+      opensAt: new Date(Date.now() - 1000).toISOString(),
+      closesAt: new Date(Date.now() + (3 * 24 + 2) * 3600_000).toISOString(),
     });
     await openVote(app, secretary.token, vote.id);
     const rankings = [['ruche', 'carrefour'], ['ruche'], ['phare', 'carrefour'], ['carrefour']];
@@ -257,14 +303,14 @@ describe('deliberating and voting in the portal (e2e)', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page
       .getByRole('link', {
-        name: /^Voter : Nom du nouveau centre communautaire \(ferme dans 59\sminutes\)$/,
+        name: /^Voter : Nom du nouveau centre communautaire \(ferme dans 3\sjours et 1\sheure\)$/,
       })
       .click();
     await page
       .getByRole('heading', { level: 1, name: 'Nom du nouveau centre communautaire' })
       .waitFor();
     expect(await page.getByRole('timer').textContent()).toMatch(
-      /^Le vote ferme dans 59\sminutes\.$/,
+      /^Le vote ferme dans 3\sjours et 1\sheure\.$/,
     );
 
     // Keyboard only from here: Enter on focused buttons; focus follows each moved option.

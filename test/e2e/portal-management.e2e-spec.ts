@@ -1,109 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Page } from 'playwright-core';
-import { DomainEvent, ProposalDecidedEvent, Role, TokenService } from '@delibera/kernel';
+import { Role } from '@delibera/kernel';
 import { OrganisationCategory } from '@delibera/membership';
 import { Council } from '@delibera/councils';
 import { createAccount, createMember, staffToken } from '../factories';
+import { adoptedScale, staffAccount, thisYear } from '../factories/contributions';
 import {
   castBallot,
   closeVote,
+  openVote,
+  scheduleVote,
   seatOnCouncil,
   votersIn,
   waitForVoteStatus,
 } from '../factories/votes';
-import { createOrganisations } from '../factories/organisations';
 import { portalHarness, screenshot } from './browser';
 import { ok, TestApp } from './test-app';
-
-/** The calendar year in Montréal: the portal's default fiscal year for calls. */
-const thisYear = () =>
-  Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Montreal' })
-      .format(new Date())
-      .slice(0, 4),
-  );
-
-/** A staff member (with a membership, to sign in through the portal) holding these roles. */
-async function staffAccount(app: TestApp, roles: Role[], displayName: string) {
-  const member = await createMember(app.dataSource, { displayName });
-  return createAccount(app.dataSource, { member, roles: [Role.Member, ...roles] });
-}
-
-/**
- * Organisations of one category and an adopted scale calling them: drafted and
- * submitted over GraphQL by a treasurer, then adopted as the assembly's vote
- * does (the decision event, which issues the calls).
- */
-async function adoptedScale(
-  app: TestApp,
-  fields: {
-    year: number;
-    organisations: string;
-    category: OrganisationCategory;
-    tierCents: number;
-    targetCents: number;
-  },
-): Promise<{ token: string; calls: { id: string; memberName: string }[] }> {
-  const treasurer = await createAccount(app.dataSource, {
-    member: null,
-    roles: [Role.Treasurer],
-  });
-  const token = app.app
-    .get(TokenService)
-    .signAccessToken({ accountId: treasurer.id, memberId: null, roles: [Role.Treasurer] });
-  await createOrganisations(app.dataSource, 3, {
-    prefix: fields.organisations,
-    category: fields.category,
-  });
-  const graphqlCategory = Object.keys(OrganisationCategory).find(
-    (key) => OrganisationCategory[key as keyof typeof OrganisationCategory] === fields.category,
-  );
-  const { draftContributionScale: scale } = ok(
-    await app.gql<{ draftContributionScale: { id: string } }>(
-      `mutation ($input: ContributionScaleInput!) { draftContributionScale(input: $input) { id } }`,
-      {
-        input: {
-          fiscalYear: fields.year,
-          name: `Barème ${fields.year}`,
-          dueOn: `${fields.year}-12-31`,
-          campaignTargetCents: fields.targetCents,
-          prorationRule: 'None',
-          tiers: ['Micro', 'Small', 'Medium', 'Large', 'VeryLarge'].map((sizeBand) => ({
-            organisationCategory: graphqlCategory,
-            sizeBand,
-            amountCents: fields.tierCents,
-          })),
-        },
-      },
-      { token },
-    ),
-  );
-  const { submitContributionScale } = ok(
-    await app.gql<{ submitContributionScale: { proposalId: string } }>(
-      'mutation ($id: UUID!) { submitContributionScale(scaleId: $id) { proposalId } }',
-      { id: scale.id },
-      { token },
-    ),
-  );
-  await app.dataSource.transaction((manager) =>
-    app.app.get(EventEmitter2).emitAsync(DomainEvent.ProposalDecided, {
-      manager,
-      proposalId: submitContributionScale.proposalId,
-      decisionType: 'contribution_scale',
-      outcome: 'adopted',
-      actorAccountId: null,
-    } satisfies ProposalDecidedEvent),
-  );
-  const { contributionCalls } = ok(
-    await app.gql<{ contributionCalls: { edges: { node: { id: string; memberName: string } }[] } }>(
-      'query ($id: UUID) { contributionCalls(scaleId: $id, first: 20) { edges { node { id memberName } } } }',
-      { id: scale.id },
-      { token },
-    ),
-  );
-  return { token, calls: contributionCalls.edges.map((edge) => edge.node) };
-}
 
 describe('managing the trust in the portal (e2e)', () => {
   const portal = portalHarness({ width: 1280, height: 900 });
@@ -483,6 +395,60 @@ describe('managing the trust in the portal (e2e)', () => {
       postArgument.id,
     ]);
     expect(restored.hidden_at).toBeNull();
+  });
+
+  it('lets a trustee page through the participation dashboard’s votes, fifty at a time', async () => {
+    const secretaryToken = await staffToken(app, [Role.Secretary]);
+    const first = await scheduleVote(app, secretaryToken, {
+      subjectType: 'Referendum',
+      decisionType: 'Referendum',
+      electorateKind: 'AllMembers',
+      titleFr: 'Sondage 0',
+      titleEn: 'Poll 0',
+    });
+    await openVote(app, secretaryToken, first.id);
+    // 54 copies closing a minute apart, so the year holds more than a page of 50 votes.
+    await app.dataSource.query(
+      `INSERT INTO vote SELECT (jsonb_populate_record(NULL::vote, to_jsonb(v) || jsonb_build_object(
+         'id', gen_random_uuid(), 'title_fr', 'Sondage ' || n, 'title_en', 'Poll ' || n,
+         'closes_at', v.closes_at + n * interval '1 minute'))).*
+       FROM vote v, generate_series(1, 54) n WHERE v.id = $1`,
+      [first.id],
+    );
+    const year = thisYear();
+    const trustee = await staffAccount(app, [Role.Trustee], 'Gisèle Fiduciaire');
+    const { participationReport } = ok(
+      await app.gql<{ participationReport: { voteCount: number } }>(
+        'query ($period: ReportPeriodInput) { participationReport(period: $period) { voteCount } }',
+        {
+          period: { from: `${year}-01-01T05:00:00.000Z`, to: `${year + 1}-01-01T05:00:00.000Z` },
+        },
+        { token: await staffToken(app, [Role.Trustee]) },
+      ),
+    );
+    const total = participationReport.voteCount;
+    expect(total).toBeGreaterThanOrEqual(55);
+
+    await signInAs(trustee.email);
+    await page.goto(`${origin}/dashboards/participation`);
+    await page.getByRole('heading', { level: 1, name: 'Participation' }).waitFor();
+    const table = page.getByRole('region', { name: 'Participation par vote' });
+    await page.getByText(`50 votes affichés sur ${total}`).waitFor();
+    expect(await table.getByRole('row').count()).toBe(51);
+    // Latest closing first: the last copy.
+    expect(await table.getByRole('rowheader').first().textContent()).toBe('Sondage 54');
+    await expectAccessible('participation dashboard, first page');
+
+    await page.getByRole('button', { name: 'Afficher plus de votes' }).click();
+    await page.getByText(`${total} votes affichés sur ${total}`).waitFor();
+    expect(await page.getByRole('button', { name: 'Afficher plus de votes' }).count()).toBe(0);
+    const links = await table
+      .getByRole('link')
+      .evaluateAll((all) => all.map((link) => link.getAttribute('href')));
+    expect(links).toHaveLength(total);
+    expect(new Set(links).size).toBe(total);
+    await screenshot(page, 'trustee-participation-dashboard-paged');
+    await expectAccessible('participation dashboard, all pages');
   });
 
   it('keeps every new page accessible on a phone', async () => {

@@ -2,14 +2,18 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { DASHBOARD_PATH } from './queue-dashboard/dashboard-access.service';
 
-/** Paths the API answers itself; everything else under GET may be a portal page. */
+/**
+ * Paths the API answers itself; everything else under GET may be a portal page
+ * (the portal's own /admin/members among them: only the queue dashboard is the API's).
+ */
 const API_PATHS = [
   '/graphql',
   '/health',
   '/ready',
   '/metrics',
-  '/admin',
+  DASHBOARD_PATH,
   '/exports',
   '/open-data',
   '/reports',
@@ -27,7 +31,7 @@ export function findPortalDirectory(): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
-function isApiPath(path: string): boolean {
+export function isApiPath(path: string): boolean {
   return API_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 

@@ -16,6 +16,9 @@ const AssembliesPage = lazy(() =>
 const AssemblyPage = lazy(() =>
   import('./pages/assembly-page').then((m) => ({ default: m.AssemblyPage })),
 );
+const ConveneAssemblyPage = lazy(() =>
+  import('./pages/convene-assembly-page').then((m) => ({ default: m.ConveneAssemblyPage })),
+);
 const CharterPage = lazy(() =>
   import('./pages/charter-page').then((m) => ({ default: m.CharterPage })),
 );
@@ -109,6 +112,14 @@ export function App() {
                 element={
                   <RequireAccount>
                     <AssembliesPage />
+                  </RequireAccount>
+                }
+              />
+              <Route
+                path="/assemblies/new"
+                element={
+                  <RequireAccount roles={['Secretary']}>
+                    <ConveneAssemblyPage />
                   </RequireAccount>
                 }
               />

@@ -168,7 +168,8 @@ async function publishYouthOpinion(
   });
   const { voteId } = await consultation.putOpinionToVote(chair, {
     opinionId: opinion.id,
-    closesAt: new Date(Math.min(Date.now() + DAY_MS, request.dueAt.getTime() - 60_000)),
+    // The charter's minimum for a council opinion's vote (2 days), closing before the consultation is due.
+    closesAt: new Date(Math.min(Date.now() + 3 * DAY_MS, request.dueAt.getTime() - 60_000)),
   });
   await app.get(VoteLifecycleService).open(voteId!, { by: 'secretary', actor: people.secretary });
   const [seats] = await app.get(CouncilsService).openSeatsByCouncil([request.councilId]);

@@ -1,14 +1,16 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
+import { fromMontrealInput, toMontrealInput } from '../format/datetime-input';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
 import { graphql } from '../gql';
 import type { CouncilConsultationsQuery, OpinionPosition } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 import { ErrorAlert, StatusMessage } from './feedback';
-import { TextField } from './text-field';
+import { ProposalThread } from './proposal-thread';
+import { TextAreaField, TextField } from './text-field';
 
 const ConsultationsDocument = graphql(`
   query CouncilConsultations($proposalId: UUID!) {
@@ -116,17 +118,15 @@ function DraftForm({
           </div>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${prefix}-text`}>{t('opinion.text')}</label>
-        <textarea
-          id={`${prefix}-text`}
-          required
-          rows={4}
-          maxLength={20000}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        id={`${prefix}-text`}
+        label={t('opinion.text')}
+        required
+        rows={4}
+        maxLength={20000}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
       <button type="submit" className="button-primary" disabled={result.fetching}>
         {t('opinion.saveDraft')}
       </button>
@@ -134,11 +134,10 @@ function DraftForm({
   );
 }
 
-/** A default end for the council's vote: in two days, or an hour before the consultation is due. */
+/** Three days, beyond the charter's minimum for a council opinion (2), if the consultation allows. */
 function defaultClosing(dueAt: string): string {
-  const end = Math.min(Date.now() + 2 * 86_400_000, new Date(dueAt).getTime() - 3_600_000);
-  const local = new Date(end - new Date(end).getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+  const end = Math.min(Date.now() + 3 * 86_400_000, new Date(dueAt).getTime() - 3_600_000);
+  return toMontrealInput(new Date(end));
 }
 
 function CouncilVoteForm({
@@ -157,7 +156,7 @@ function CouncilVoteForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const response = await putToVote({
-      input: { opinionId: draft.id, closesAt: new Date(closesAt).toISOString() },
+      input: { opinionId: draft.id, closesAt: fromMontrealInput(closesAt) ?? '' },
     });
     if (response.data) onDone(t('opinion.voteOpened'));
   }
@@ -239,7 +238,7 @@ export function CouncilOpinions({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const { account } = useSession();
+  const { account, hasRole } = useSession();
   const [{ data, error }, refetch] = useQuery({
     query: ConsultationsDocument,
     variables: { proposalId },
@@ -269,29 +268,36 @@ export function CouncilOpinions({
         const isChair = consultation.council.chairMemberId === memberId;
         const headingId = `council-opinion-${consultation.id}`;
         return (
-          <section key={consultation.id} aria-labelledby={headingId} className="card">
-            <h2 id={headingId}>{t('opinion.title', { council: name })}</h2>
-            <p className="meta">
-              {t(`consultation.${consultation.status}`)} ·{' '}
-              {t('proposal.dueAt', { date: formatDateTime(consultation.dueAt, locale) })}
-            </p>
-            {consultation.opinionDrafts.length > 0 && (
-              <ul className="card-list">
-                {consultation.opinionDrafts.map((draft) => (
-                  <DraftCard
-                    key={draft.id}
-                    draft={draft}
-                    dueAt={consultation.dueAt}
-                    isChair={isChair}
-                    onDone={done}
-                  />
-                ))}
-              </ul>
-            )}
-            {consultation.status === 'Requested' && (
-              <DraftForm consultation={consultation} onDone={done} />
-            )}
-          </section>
+          <Fragment key={consultation.id}>
+            <section aria-labelledby={headingId} className="card">
+              <h2 id={headingId}>{t('opinion.title', { council: name })}</h2>
+              <p className="meta">
+                {t(`consultation.${consultation.status}`)} ·{' '}
+                {t('proposal.dueAt', { date: formatDateTime(consultation.dueAt, locale) })}
+              </p>
+              {consultation.opinionDrafts.length > 0 && (
+                <ul className="card-list">
+                  {consultation.opinionDrafts.map((draft) => (
+                    <DraftCard
+                      key={draft.id}
+                      draft={draft}
+                      dueAt={consultation.dueAt}
+                      isChair={isChair}
+                      onDone={done}
+                    />
+                  ))}
+                </ul>
+              )}
+              {consultation.status === 'Requested' && (
+                <DraftForm consultation={consultation} onDone={done} />
+              )}
+            </section>
+            <ProposalThread
+              proposalId={proposalId}
+              council={{ id: consultation.council.id, name }}
+              canRestrict={isChair || hasRole('Secretary')}
+            />
+          </Fragment>
         );
       })}
     </>

@@ -1,13 +1,16 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
+import { useAnnouncedMutation } from '../api/use-announced-mutation';
+import { fromMontrealInput, montrealInputInDays } from '../format/datetime-input';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
 import type { AmendmentStatus, ProposalPageQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 import { BODY_MAX, NOTE_MAX, TITLE_MAX } from '../pages/proposal-new-page';
 import { ErrorAlert } from './feedback';
-import { TextField } from './text-field';
+import { TextAreaField, TextField } from './text-field';
+import { TwoStepAction } from './two-step-action';
 
 const EditDraftMutation = graphql(`
   mutation EditProposalDraft($input: EditProposalDraftInput!) {
@@ -84,17 +87,15 @@ function TextFields({
         value={title}
         onChange={(event) => onTitle(event.target.value)}
       />
-      <div className="field">
-        <label htmlFor={`${prefix}-body`}>{t('draft.body')}</label>
-        <textarea
-          id={`${prefix}-body`}
-          rows={12}
-          maxLength={BODY_MAX}
-          required
-          value={body}
-          onChange={(event) => onBody(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        id={`${prefix}-body`}
+        label={t('draft.body')}
+        rows={12}
+        maxLength={BODY_MAX}
+        required
+        value={body}
+        onChange={(event) => onBody(event.target.value)}
+      />
     </>
   );
 }
@@ -102,9 +103,12 @@ function TextFields({
 /** The author's draft: edit it (each save is a version) and submit it. */
 export function DraftActions({
   proposal,
+  canSubmit,
   onChanged,
 }: {
   proposal: Proposal;
+  /** False for the secretary, who submits with the phases' schedule instead. */
+  canSubmit: boolean;
   onChanged(message: string): void;
 }) {
   const t = useT();
@@ -114,7 +118,7 @@ export function DraftActions({
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [edit, editDraft] = useMutation(EditDraftMutation);
-  const [submission, submitProposal] = useMutation(SubmitProposalMutation);
+  const [submission, submitProposal] = useAnnouncedMutation(SubmitProposalMutation, onChanged);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -164,18 +168,18 @@ export function DraftActions({
             <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
               {t('draft.edit')}
             </button>
-            <button
-              type="button"
-              className="button-primary"
-              disabled={submission.fetching}
-              onClick={() =>
-                void submitProposal({ input: { proposalId: proposal.id } }).then(
-                  (response) => response.data && onChanged(t('draft.submitted')),
-                )
-              }
-            >
-              {t('draft.submit')}
-            </button>
+            {canSubmit && (
+              <button
+                type="button"
+                className="button-primary"
+                disabled={submission.fetching}
+                onClick={() =>
+                  submitProposal({ input: { proposalId: proposal.id } }, t('draft.submitted'))
+                }
+              >
+                {t('draft.submit')}
+              </button>
+            )}
           </div>
         </div>
       )}
@@ -184,12 +188,6 @@ export function DraftActions({
 }
 
 const DECISIONS = ['Accepted', 'Refused'] as const satisfies AmendmentStatus[];
-
-/** A default close for an amendment's vote: in a week, as a datetime-local value in the reader's time. */
-function inAWeek(): string {
-  const end = Date.now() + 7 * 86_400_000;
-  return new Date(end - new Date(end).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 /** The author or the secretary puts an amendment to its own vote, by the body that decides. */
 function PutToVoteForm({
@@ -202,44 +200,29 @@ function PutToVoteForm({
   onDone(message: string): void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const [closesAt, setClosesAt] = useState(inAWeek);
-  const [result, putToVote] = useMutation(PutAmendmentToVoteMutation);
-  if (!open) {
-    return (
-      <button
-        type="button"
-        className="button-secondary"
-        aria-label={t('amendment.decide.PutToVoteLabel', { title })}
-        onClick={() => setOpen(true)}
-      >
-        {t('amendment.decide.PutToVote')}
-      </button>
-    );
-  }
+  const [result, putToVote] = useAnnouncedMutation(PutAmendmentToVoteMutation, onDone);
   return (
-    <form
-      className="stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void putToVote({
-          input: { amendmentId, closesAt: new Date(closesAt).toISOString() },
-        }).then((response) => response.data && onDone(t('amendment.decided.PutToVote')));
+    <TwoStepAction
+      button={{
+        label: t('amendment.decide.PutToVote'),
+        ariaLabel: t('amendment.decide.PutToVoteLabel', { title }),
       }}
-    >
-      <ErrorAlert error={result.error} />
-      <TextField
-        id={`amendment-vote-${amendmentId}`}
-        label={t('amendment.voteClosesAt')}
-        type="datetime-local"
-        required
-        value={closesAt}
-        onChange={(event) => setClosesAt(event.target.value)}
-      />
-      <button type="submit" className="button-primary" disabled={result.fetching}>
-        {t('amendment.openVote')}
-      </button>
-    </form>
+      field={{
+        id: `amendment-vote-${amendmentId}`,
+        label: t('amendment.voteClosesAt'),
+        type: 'datetime-local',
+        // A default close in eight days (the charter's longest minimum voting period is a week), Montréal time.
+        initialValue: montrealInputInDays(8),
+      }}
+      submitLabel={t('amendment.openVote')}
+      state={result}
+      onSubmit={(closesAt) =>
+        putToVote(
+          { input: { amendmentId, closesAt: fromMontrealInput(closesAt) ?? '' } },
+          t('amendment.decided.PutToVote'),
+        )
+      }
+    />
   );
 }
 
@@ -267,7 +250,7 @@ export function Amendments({
   const [rationale, setRationale] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [proposing, propose] = useMutation(ProposeAmendmentMutation);
-  const [decision, decide] = useMutation(DecideAmendmentMutation);
+  const [decision, decide] = useAnnouncedMutation(DecideAmendmentMutation, onChanged);
   const deliberating = proposal.status === 'Deliberation';
   if (!deliberating && proposal.amendments.length === 0) return null;
 
@@ -325,11 +308,9 @@ export function Amendments({
                         disabled={decision.fetching}
                         aria-label={t(`amendment.decide.${value}Label`, { title: amendment.title })}
                         onClick={() =>
-                          void decide({
-                            input: { amendmentId: amendment.id, decision: value },
-                          }).then(
-                            (response) =>
-                              response.data && onChanged(t(`amendment.decided.${value}`)),
+                          decide(
+                            { input: { amendmentId: amendment.id, decision: value } },
+                            t(`amendment.decided.${value}`),
                           )
                         }
                       >
@@ -360,17 +341,15 @@ export function Amendments({
               onTitle={setTitle}
               onBody={setBody}
             />
-            <div className="field">
-              <label htmlFor="amendment-rationale">{t('amendment.rationale')}</label>
-              <textarea
-                id="amendment-rationale"
-                rows={4}
-                maxLength={NOTE_MAX}
-                required
-                value={rationale}
-                onChange={(event) => setRationale(event.target.value)}
-              />
-            </div>
+            <TextAreaField
+              id="amendment-rationale"
+              label={t('amendment.rationale')}
+              rows={4}
+              maxLength={NOTE_MAX}
+              required
+              value={rationale}
+              onChange={(event) => setRationale(event.target.value)}
+            />
             <div className="form-row">
               <button type="submit" className="button-primary" disabled={proposing.fetching}>
                 {t('amendment.submit')}

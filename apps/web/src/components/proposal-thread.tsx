@@ -1,17 +1,22 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
+import { useAnnouncedMutation } from '../api/use-announced-mutation';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
 import type { ArgumentStance, FlagKind, ProposalThreadQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 import { ErrorAlert, StatusMessage } from './feedback';
+import { TextAreaField } from './text-field';
+import { TwoStepAction } from './two-step-action';
+import { SelectField } from './select-field';
 
 // The argument fields are written out in both queries: the API's query-cost limit counts a
 // fragment spread as one more level of depth, which made the thread query cost twice as much.
 const ThreadDocument = graphql(`
-  query ProposalThread($proposalId: UUID!) {
-    proposalThread(proposalId: $proposalId) {
+  query ProposalThread($proposalId: UUID!, $councilId: UUID) {
+    proposalThread(proposalId: $proposalId, councilId: $councilId) {
+      restricted
       counts {
         for
         against
@@ -108,6 +113,14 @@ const FlagDocument = graphql(`
   }
 `);
 
+const RestrictDocument = graphql(`
+  mutation SetCouncilThreadRestricted($input: SetCouncilThreadRestrictedInput!) {
+    setCouncilThreadRestricted(input: $input) {
+      restricted
+    }
+  }
+`);
+
 type ArgumentView = ProposalThreadQuery['proposalThread']['arguments']['edges'][number]['node'];
 
 const STANCES: ArgumentStance[] = ['For', 'Against', 'Question', 'Information'];
@@ -134,43 +147,22 @@ function RestoreForm({
   onChanged(message: string): void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [result, restore] = useMutation(RestoreDocument);
-  if (!open) {
-    return (
-      <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
-        {t('moderation.restore')}
-      </button>
-    );
-  }
+  const [result, restore] = useAnnouncedMutation(RestoreDocument, onChanged);
   return (
-    <form
-      className="stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reason.trim() === '') return;
-        void restore({ input: { argumentId, reason: reason.trim() } }).then(
-          (response) => response.data && onChanged(t('moderation.restored', { author })),
-        );
+    <TwoStepAction
+      button={{ label: t('moderation.restore') }}
+      field={{
+        id: `restore-${argumentId}`,
+        label: t('moderation.restoreReason'),
+        maxLength: 2000,
+        multiline: true,
       }}
-    >
-      <ErrorAlert error={result.error} />
-      <div className="field">
-        <label htmlFor={`restore-${argumentId}`}>{t('moderation.restoreReason')}</label>
-        <textarea
-          id={`restore-${argumentId}`}
-          rows={2}
-          maxLength={2000}
-          required
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
-      <button type="submit" className="button-primary" disabled={result.fetching}>
-        {t('moderation.restoreConfirm')}
-      </button>
-    </form>
+      submitLabel={t('moderation.restoreConfirm')}
+      state={result}
+      onSubmit={(reason) =>
+        restore({ input: { argumentId, reason } }, t('moderation.restored', { author }))
+      }
+    />
   );
 }
 
@@ -198,32 +190,23 @@ function ArgumentForm({
 
   return (
     <form className="stack" onSubmit={(event) => void submit(event)}>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-stance`}>{t('thread.stance')}</label>
-        <select
-          id={`${idPrefix}-stance`}
-          value={stance}
-          onChange={(event) => setStance(event.target.value as ArgumentStance | '')}
-        >
-          {!stanceRequired && <option value="">{t('thread.noStance')}</option>}
-          {STANCES.map((value) => (
-            <option key={value} value={value}>
-              {t(`stance.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-body`}>{t('thread.body')}</label>
-        <textarea
-          id={`${idPrefix}-body`}
-          required
-          rows={4}
-          maxLength={10000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-        />
-      </div>
+      <SelectField
+        id={`${idPrefix}-stance`}
+        label={t('thread.stance')}
+        value={stance}
+        onChange={setStance}
+        placeholder={stanceRequired ? undefined : t('thread.noStance')}
+        options={STANCES.map((value) => ({ value, label: t(`stance.${value}`) }))}
+      />
+      <TextAreaField
+        id={`${idPrefix}-body`}
+        label={t('thread.body')}
+        required
+        rows={4}
+        maxLength={10000}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <button type="submit" className="button-primary">
         {submitLabel}
       </button>
@@ -266,7 +249,7 @@ function ArgumentCard({
   const [endorse, endorseArgument] = useMutation(EndorseDocument);
   const [unendorse, unendorseArgument] = useMutation(UnendorseDocument);
   const [reply, replyToArgument] = useMutation(ReplyDocument);
-  const [flag, flagArgument] = useMutation(FlagDocument);
+  const [flag, flagArgument] = useAnnouncedMutation(FlagDocument, onChanged);
   const [flagKind, setFlagKind] = useState<FlagKind>('SourceNeeded');
   const { hasRole } = useSession();
   const [replying, setReplying] = useState(false);
@@ -330,8 +313,9 @@ function ArgumentCard({
             className="button-secondary"
             disabled={argument.myOpenFlags.includes(flagKind)}
             onClick={() =>
-              void flagArgument({ input: { argumentId: argument.id, kind: flagKind } }).then(
-                (result) => result.data && onChanged(t('thread.flagged')),
+              flagArgument(
+                { input: { argumentId: argument.id, kind: flagKind } },
+                t('thread.flagged'),
               )
             }
           >
@@ -374,13 +358,32 @@ function ArgumentCard({
   );
 }
 
-/** The proposal's general thread: counts by stance, arguments and replies, posting, endorsing, flagging. */
-export function ProposalThread({ proposalId }: { proposalId: string }) {
+/**
+ * A proposal's thread: counts by stance, arguments and replies, posting,
+ * endorsing, flagging. Without `council` the general thread; with it the
+ * council's own, restricted to its members until the chair (or the
+ * secretary, `canRestrict`) opens it to everyone.
+ */
+export function ProposalThread({
+  proposalId,
+  council,
+  canRestrict = false,
+}: {
+  proposalId: string;
+  council?: { id: string; name: string };
+  canRestrict?: boolean;
+}) {
   const t = useT();
-  const [{ data, error }, refetch] = useQuery({ query: ThreadDocument, variables: { proposalId } });
+  const councilId = council?.id;
+  const [{ data, error }, refetch] = useQuery({
+    query: ThreadDocument,
+    variables: { proposalId, councilId },
+  });
   const [post, postArgument] = useMutation(PostDocument);
+  const [restriction, restrict] = useAnnouncedMutation(RestrictDocument, changed);
   const [status, setStatus] = useState<string | null>(null);
   const thread = data?.proposalThread;
+  const prefix = councilId ? `council-thread-${councilId}` : 'thread';
 
   function changed(message: string) {
     setStatus(message);
@@ -388,10 +391,38 @@ export function ProposalThread({ proposalId }: { proposalId: string }) {
   }
 
   return (
-    <section aria-labelledby="thread-title" className="card">
-      <h2 id="thread-title">{t('thread.title')}</h2>
-      <ErrorAlert error={error ?? post.error} />
+    <section aria-labelledby={`${prefix}-title`} className="card">
+      <h2 id={`${prefix}-title`}>
+        {council ? t('thread.councilTitle', { council: council.name }) : t('thread.title')}
+      </h2>
+      <ErrorAlert error={error ?? post.error ?? restriction.error} />
       <StatusMessage>{status}</StatusMessage>
+      {council && thread && (
+        <div className="stack">
+          <p className="hint">
+            {t(thread.restricted ? 'thread.councilRestricted' : 'thread.councilOpen')}
+          </p>
+          {canRestrict && (
+            <div>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={restriction.fetching}
+                onClick={() =>
+                  restrict(
+                    {
+                      input: { proposalId, councilId: council.id, restricted: !thread.restricted },
+                    },
+                    t(thread.restricted ? 'thread.councilOpened' : 'thread.councilClosed'),
+                  )
+                }
+              >
+                {t(thread.restricted ? 'thread.openToAll' : 'thread.restrictAgain')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       {thread && (
         <>
           <p className="meta">
@@ -414,12 +445,12 @@ export function ProposalThread({ proposalId }: { proposalId: string }) {
       )}
       <h3>{t('thread.post')}</h3>
       <ArgumentForm
-        idPrefix="new-argument"
+        idPrefix={`${prefix}-new-argument`}
         submitLabel={t('thread.publish')}
         stanceRequired
         onSubmit={async (body, stance) => {
           const result = await postArgument({
-            input: { proposalId, body, stance: stance ?? 'For' },
+            input: { proposalId, councilId, body, stance: stance ?? 'For' },
           });
           if (result.data) changed(t('thread.posted'));
           return Boolean(result.data);

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
 import { ErrorAlert } from './feedback';
+import { SelectField } from './select-field';
 
 const DiffDocument = graphql(`
   query ProposalDiff($id: UUID!, $from: Int!, $to: Int!) {
@@ -28,24 +29,19 @@ function VersionSelect(props: {
 }) {
   const t = useT();
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        onChange={(event) => props.onChange(Number(event.target.value))}
-      >
-        {props.versions.map((version) => (
-          <option key={version} value={version}>
-            {t('proposal.version', { version })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={props.id}
+      label={props.label}
+      value={String(props.value)}
+      onChange={(version) => props.onChange(Number(version))}
+      options={props.versions.map((version) => ({
+        value: String(version),
+        label: t('proposal.version', { version }),
+      }))}
+    />
   );
 }
 
-/** Compares two versions of a proposal: added text marked <ins>, removed text <del>. */
 export function VersionDiff({ proposalId, versions }: { proposalId: string; versions: number[] }) {
   const t = useT();
   const latest = versions[versions.length - 1] ?? 1;

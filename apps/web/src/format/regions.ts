@@ -22,3 +22,9 @@ export const QUEBEC_REGIONS: Record<string, string> = {
 export function regionName(code: string): string {
   return QUEBEC_REGIONS[code] ?? code;
 }
+
+/** The regions as drop-down options, in code order. */
+export const REGION_OPTIONS = Object.entries(QUEBEC_REGIONS).map(([value, label]) => ({
+  value,
+  label,
+}));

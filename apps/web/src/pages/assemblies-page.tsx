@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { useSession } from '../api/session';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
 import { formatDateTime } from '../format/format';
@@ -28,6 +29,7 @@ const AssembliesDocument = graphql(`
 export function AssembliesPage() {
   const t = useT();
   const { locale } = useLocale();
+  const { hasRole } = useSession();
   usePageTitle(t('assemblies.title'));
   const [{ data, error, fetching }] = useQuery({ query: AssembliesDocument });
   const assemblies = data?.assemblies.edges.map((edge) => edge.node) ?? [];
@@ -35,6 +37,13 @@ export function AssembliesPage() {
   return (
     <>
       <h1>{t('assemblies.title')}</h1>
+      {hasRole('Secretary') && (
+        <p>
+          <Link className="button-primary link-button" to="/assemblies/new">
+            {t('convene.title')}
+          </Link>
+        </p>
+      )}
       <ErrorAlert error={error} />
       {fetching && !data && <Loading />}
       {data && assemblies.length === 0 && <p>{t('assemblies.none')}</p>}

@@ -1,7 +1,17 @@
 import { FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
+import { useAnnouncedMutation } from '../api/use-announced-mutation';
+import { AssemblyMinutes } from '../assemblies/assembly-minutes';
+import { MeetingRegistration } from '../assemblies/meeting-registration';
+import { PaperProxies } from '../assemblies/paper-proxies';
+import {
+  AddAgendaItem,
+  AgendaOrder,
+  DoorCheckIn,
+  EndAssembly,
+} from '../assemblies/assembly-secretariat';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
 import { TextField } from '../components/text-field';
@@ -28,10 +38,18 @@ const AssemblyPageDocument = graphql(`
       agenda {
         id
         position
+        kind
         titleFr
         titleEn
         decisionType
       }
+      attendance {
+        present
+        remote
+        represented
+      }
+      registered
+      registrationCount
       myAttendance {
         mode
         checkedInAt
@@ -92,7 +110,7 @@ function Proxies({
   const memberId = account?.member?.id ?? '';
   const [holder, setHolder] = useState('');
   const [grant, grantProxy] = useMutation(GrantProxyDocument);
-  const [revoke, revokeProxy] = useMutation(RevokeProxyDocument);
+  const [revoke, revokeProxy] = useAnnouncedMutation(RevokeProxyDocument, onChanged);
   const active = assembly.proxies.filter((proxy) => !proxy.endedAt);
   const given = active.find((proxy) => proxy.grantorMemberId === memberId);
   const held = active.filter((proxy) => proxy.holderMemberId === memberId);
@@ -127,11 +145,7 @@ function Proxies({
             <button
               type="button"
               className="button-secondary"
-              onClick={() =>
-                void revokeProxy({ input: { proxyId: given.id } }).then(
-                  (response) => response.data && onChanged(t('proxy.revoked')),
-                )
-              }
+              onClick={() => revokeProxy({ input: { proxyId: given.id } }, t('proxy.revoked'))}
             >
               {t('proxy.revoke')}
             </button>
@@ -168,8 +182,10 @@ export function AssemblyPage() {
     query: AssemblyPageDocument,
     variables: { id },
   });
-  const [checkIn, checkInRemote] = useMutation(CheckInDocument);
-  const [status, setStatus] = useState<string | null>(null);
+  const [checkIn, checkInRemote] = useAnnouncedMutation(CheckInDocument, changed);
+  const convened = (useLocation().state as { convened?: boolean } | null)?.convened;
+  const [status, setStatus] = useState<string | null>(convened ? t('convene.done') : null);
+  const { account, hasRole } = useSession();
   const assembly = data?.assembly;
   const title = assembly ? (locale === 'en-CA' ? assembly.titleEn : assembly.titleFr) : '';
   usePageTitle(title || t('assemblies.title'));
@@ -190,6 +206,7 @@ export function AssemblyPage() {
   }
 
   const open = assembly.status === 'Convened';
+  const secretariat = open && hasRole('Secretary');
   return (
     <>
       <p className="breadcrumb">
@@ -232,16 +249,23 @@ export function AssemblyPage() {
       </dl>
       <section aria-labelledby="agenda-title" className="card">
         <h2 id="agenda-title">{t('assembly.agenda')}</h2>
-        <ol>
-          {assembly.agenda.map((item) => (
-            <li key={item.id}>
-              {locale === 'en-CA' ? item.titleEn : item.titleFr}
-              {item.decisionType && (
-                <span className="meta"> · {t(`decisionType.${item.decisionType}`)}</span>
-              )}
-            </li>
-          ))}
-        </ol>
+        {secretariat ? (
+          <>
+            <AgendaOrder assembly={assembly} onChanged={changed} />
+            <AddAgendaItem assembly={assembly} onChanged={changed} />
+          </>
+        ) : (
+          <ol>
+            {assembly.agenda.map((item) => (
+              <li key={item.id}>
+                {locale === 'en-CA' ? item.titleEn : item.titleFr}
+                {item.decisionType && (
+                  <span className="meta"> · {t(`decisionType.${item.decisionType}`)}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
       <section aria-labelledby="attendance-title" className="card">
         <h2 id="attendance-title">{t('assembly.attendance')}</h2>
@@ -261,8 +285,9 @@ export function AssemblyPage() {
             className="button-primary"
             disabled={checkIn.fetching}
             onClick={() =>
-              void checkInRemote({ input: { assemblyId: assembly.id, mode: 'Remote' } }).then(
-                (response) => response.data && changed(t('assembly.checkedInNow')),
+              checkInRemote(
+                { input: { assemblyId: assembly.id, mode: 'Remote' } },
+                t('assembly.checkedInNow'),
               )
             }
           >
@@ -284,6 +309,38 @@ export function AssemblyPage() {
       </section>
       {assembly.kind === 'GeneralAssembly' && open && (
         <Proxies assembly={assembly} onChanged={changed} />
+      )}
+      {assembly.kind !== 'GeneralAssembly' && open && account?.member && (
+        <MeetingRegistration
+          assemblyId={assembly.id}
+          registered={assembly.registered}
+          count={assembly.registrationCount}
+          onChanged={changed}
+        />
+      )}
+      {secretariat && (
+        <section aria-labelledby="secretariat-title" className="card stack">
+          <h2 id="secretariat-title">{t('secretariat.title')}</h2>
+          <p aria-live="polite">
+            {t('secretariat.counts', {
+              present: assembly.attendance.present,
+              remote: assembly.attendance.remote,
+              represented: assembly.attendance.represented,
+            })}
+          </p>
+          <DoorCheckIn assembly={assembly} onChanged={changed} />
+          {assembly.kind === 'GeneralAssembly' && (
+            <PaperProxies
+              assemblyId={assembly.id}
+              locked={Boolean(assembly.proxiesLockedAt)}
+              onChanged={changed}
+            />
+          )}
+          <EndAssembly assembly={assembly} onChanged={changed} />
+        </section>
+      )}
+      {assembly.status !== 'Cancelled' && (
+        <AssemblyMinutes assemblyId={assembly.id} final={assembly.status === 'Closed'} />
       )}
     </>
   );

@@ -3,8 +3,11 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
+import { MemberName } from '../components/member-name';
 import { usePageTitle } from '../components/page-title';
-import { TextField } from '../components/text-field';
+import { TextAreaField, TextField } from '../components/text-field';
+import { ChairForm } from '../councils/chair-form';
+import { CreateCouncilForm } from '../councils/create-council-form';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
 import { regionName } from '../format/regions';
@@ -108,21 +111,20 @@ function ApplyForm({ council, onDone }: { council: Council; onDone(message: stri
     <form onSubmit={(event) => void submit(event)} className="stack">
       <ErrorAlert error={result.error} />
       {needsPractice && (
-        <div className="field">
-          <label htmlFor={`practice-${council.id}`}>{t('councils.practice')}</label>
-          <textarea
-            id={`practice-${council.id}`}
-            aria-describedby={`practice-hint-${council.id}`}
-            required
-            maxLength={2000}
-            rows={3}
-            value={practice}
-            onChange={(event) => setPractice(event.target.value)}
-          />
+        <TextAreaField
+          id={`practice-${council.id}`}
+          label={t('councils.practice')}
+          aria-describedby={`practice-hint-${council.id}`}
+          required
+          maxLength={2000}
+          rows={3}
+          value={practice}
+          onChange={(event) => setPractice(event.target.value)}
+        >
           <p id={`practice-hint-${council.id}`} className="hint">
             {t('councils.practiceHint')}
           </p>
-        </div>
+        </TextAreaField>
       )}
       <button type="submit" className="button-primary" disabled={result.fetching}>
         <span aria-hidden="true">{t('councils.apply')}</span>
@@ -227,7 +229,7 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
   const headingId = `council-${council.code}`;
 
   return (
-    <section className="card" id={council.code} aria-labelledby={headingId}>
+    <section className="card stack" id={council.code} aria-labelledby={headingId}>
       <h2 id={headingId}>{localizedName(council, locale)}</h2>
       <dl className="facts">
         <div>
@@ -246,6 +248,27 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
         </div>
       </dl>
       {isChair && <p className="badge">{t('councils.youAreChair')}</p>}
+      {hasRole('Secretary') && (
+        <>
+          <h3>{t('councilAdmin.chairTitle')}</h3>
+          <p>
+            {council.chairMemberId ? (
+              <MemberName id={council.chairMemberId} />
+            ) : (
+              t('councilAdmin.noChair')
+            )}
+          </p>
+          <ChairForm
+            councilId={council.id}
+            councilName={localizedName(council, locale)}
+            chairMemberId={council.chairMemberId ?? null}
+            seatedMemberIds={council.members
+              .filter((seat) => seat.status === 'Active')
+              .map((seat) => seat.memberId)}
+            onDone={onDone}
+          />
+        </>
+      )}
       {mySeat ? (
         <p className="badge">
           {t(mySeat.status === 'Active' ? 'councils.status.Active' : 'councils.status.Applied')}
@@ -277,6 +300,9 @@ export function CouncilsPage() {
   usePageTitle(t('councils.title'));
   const [{ data, error, fetching }, refetch] = useQuery({ query: CouncilsQueryDocument });
   const [status, setStatus] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const { locale } = useLocale();
+  const { hasRole } = useSession();
 
   function done(message: string) {
     setStatus(message);
@@ -295,6 +321,28 @@ export function CouncilsPage() {
           <CouncilCard key={council.id} council={council} onDone={done} />
         ))}
       </div>
+      {hasRole('Secretary') && (
+        <section aria-labelledby="create-council-title" className="card">
+          <h2 id="create-council-title">{t('councilAdmin.createTitle')}</h2>
+          <p className="hint">{t('councilAdmin.createHelp')}</p>
+          {creating ? (
+            <CreateCouncilForm
+              onCreated={(input) => {
+                setCreating(false);
+                done(
+                  t('councilAdmin.created', {
+                    council: localizedName(input, locale),
+                  }),
+                );
+              }}
+            />
+          ) : (
+            <button type="button" className="button-secondary" onClick={() => setCreating(true)}>
+              {t('councilAdmin.createOpen')}
+            </button>
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { authenticatedFetch } from '../api/client';
@@ -13,7 +13,7 @@ import { graphql } from '../gql';
 import { useLocale, useT } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages.fr-CA';
 import { yearPeriod } from '../reports/period';
-import { currentYear } from '../treasury/enums';
+import { currentYear, parseYear } from '../treasury/enums';
 
 const ParticipationQuery = graphql(`
   query ParticipationDashboard($period: ReportPeriodInput) {
@@ -29,23 +29,39 @@ const ParticipationQuery = graphql(`
         eligible
         turnout
       }
-      votes {
-        voteId
-        titleFr
-        titleEn
-        closesAt
-        status
-        eligible
-        voters
-        turnout
-        quorumRequired
-        quorumMargin
-        quorumMet
-        outcome
+    }
+  }
+`);
+
+const ParticipationVotesQuery = graphql(`
+  query ParticipationVotes($period: ReportPeriodInput, $first: Int, $after: String) {
+    participationReport(period: $period) {
+      votes(first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            voteId
+            titleFr
+            titleEn
+            closesAt
+            status
+            eligible
+            voters
+            turnout
+            quorumRequired
+            quorumMargin
+            quorumMet
+            outcome
+          }
+        }
       }
     }
   }
 `);
+const VOTES_PAGE_SIZE = 50;
 
 const CampaignQuery = graphql(`
   query CampaignDashboard($fiscalYear: Int!) {
@@ -333,57 +349,132 @@ function ParticipationDashboard({ year }: { year: number }) {
         />
       )}
       <h2>{t('dash.participation.perVote')}</h2>
-      {report.votes.length === 0 ? (
+      {report.voteCount === 0 ? (
         <p>{t('dash.none')}</p>
       ) : (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('dash.participation.perVote')}
-        >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dash.vote')}</th>
-                <th scope="col">{t('dash.closes')}</th>
-                <th scope="col">{t('dash.participation.turnout')}</th>
-                <th scope="col">{t('dash.participation.quorumMargin')}</th>
-                <th scope="col">{t('dash.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.votes.map((vote) => (
-                <tr key={vote.voteId}>
-                  <th scope="row">
-                    <Link to={`/votes/${vote.voteId}`}>
-                      {locale === 'en-CA' ? vote.titleEn : vote.titleFr}
-                    </Link>
-                  </th>
-                  <td>{formatDateTime(vote.closesAt, locale)}</td>
-                  <td className="number">
-                    {percent(vote.turnout, locale)} ({vote.voters}/{vote.eligible})
-                  </td>
-                  <td className="number">
-                    {vote.quorumMargin == null
-                      ? '—'
-                      : t('dash.participation.marginValue', {
-                          margin: `${vote.quorumMargin > 0 ? '+' : ''}${vote.quorumMargin}`,
-                          required: vote.quorumRequired ?? 0,
-                        })}
-                  </td>
-                  <td>
-                    {vote.outcome && RESULTS.includes(vote.outcome)
-                      ? t(`result.outcome.${vote.outcome}` as MessageId)
-                      : t(VOTE_STATUS[vote.status] ?? 'voteStatus.Tallied')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VoteTable key={year} year={year} total={report.voteCount} />
       )}
     </>
+  );
+}
+
+/** The votes of the year, a page at a time: each page a <tbody>, "more" adds the next one. */
+function VoteTable({ year, total }: { year: number; total: number }) {
+  const t = useT();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // What each loaded page holds: its rows and where the next page starts.
+  const [pages, setPages] = useState<Record<number, { rows: number; next: string | null }>>({});
+  const onPage = useCallback(
+    (index: number, page: { rows: number; next: string | null }) =>
+      setPages((current) => ({ ...current, [index]: page })),
+    [],
+  );
+  const shown = Object.values(pages).reduce((sum, page) => sum + page.rows, 0);
+  const next = pages[cursors.length - 1]?.next ?? null;
+  return (
+    <>
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('dash.participation.perVote')}
+      >
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('dash.vote')}</th>
+              <th scope="col">{t('dash.closes')}</th>
+              <th scope="col">{t('dash.participation.turnout')}</th>
+              <th scope="col">{t('dash.participation.quorumMargin')}</th>
+              <th scope="col">{t('dash.result')}</th>
+            </tr>
+          </thead>
+          {cursors.map((after, index) => (
+            <VoteRows
+              key={after ?? 'first'}
+              year={year}
+              after={after}
+              index={index}
+              onPage={onPage}
+            />
+          ))}
+        </table>
+      </div>
+      <p className="meta" aria-live="polite">
+        {t('dash.participation.shown', { shown, total })}
+      </p>
+      {next && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => setCursors((current) => [...current, next])}
+        >
+          {t('dash.participation.moreVotes')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** One page of votes; once loaded, it tells the table its size and where the next one starts. */
+function VoteRows(props: {
+  year: number;
+  after: string | null;
+  index: number;
+  onPage(index: number, page: { rows: number; next: string | null }): void;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [{ data, error }] = useQuery({
+    query: ParticipationVotesQuery,
+    variables: { period: yearPeriod(props.year), first: VOTES_PAGE_SIZE, after: props.after },
+  });
+  const votes = data?.participationReport.votes;
+  const { onPage, index } = props;
+  useEffect(() => {
+    if (votes) {
+      onPage(index, {
+        rows: votes.edges.length,
+        next: votes.pageInfo.hasNextPage ? (votes.pageInfo.endCursor ?? null) : null,
+      });
+    }
+  }, [votes, index, onPage]);
+  return (
+    <tbody>
+      {error && (
+        <tr>
+          <td colSpan={5}>
+            <ErrorAlert error={error} />
+          </td>
+        </tr>
+      )}
+      {votes?.edges.map(({ node: vote }) => (
+        <tr key={vote.voteId}>
+          <th scope="row">
+            <Link to={`/votes/${vote.voteId}`}>
+              {locale === 'en-CA' ? vote.titleEn : vote.titleFr}
+            </Link>
+          </th>
+          <td>{formatDateTime(vote.closesAt, locale)}</td>
+          <td className="number">
+            {percent(vote.turnout, locale)} ({vote.voters}/{vote.eligible})
+          </td>
+          <td className="number">
+            {vote.quorumMargin == null
+              ? '—'
+              : t('dash.participation.marginValue', {
+                  margin: `${vote.quorumMargin > 0 ? '+' : ''}${vote.quorumMargin}`,
+                  required: vote.quorumRequired ?? 0,
+                })}
+          </td>
+          <td>
+            {vote.outcome && RESULTS.includes(vote.outcome)
+              ? t(`result.outcome.${vote.outcome}` as MessageId)
+              : t(VOTE_STATUS[vote.status] ?? 'voteStatus.Tallied')}
+          </td>
+        </tr>
+      ))}
+    </tbody>
   );
 }
 
@@ -981,7 +1072,7 @@ export function DashboardsPage() {
       ? 'participation'
       : 'campaign';
   const [year, setYear] = useState(String(currentYear()));
-  const validYear = /^\d{4}$/.test(year) ? Number(year) : null;
+  const validYear = parseYear(year);
   const title = t(`dash.${report}` as MessageId);
   usePageTitle(title);
   // The treasurer reads the money reports only: the campaign and the annual report.

@@ -39,6 +39,18 @@ const HomeQuery = graphql(`
         }
       }
     }
+    assemblies(first: 10, status: Convened) {
+      edges {
+        node {
+          id
+          titleFr
+          titleEn
+          kind
+          startsAt
+          endsAt
+        }
+      }
+    }
     myNotifications(first: 20, unreadOnly: true) {
       totalCount
       edges {
@@ -116,6 +128,11 @@ export function HomePage() {
       .filter((vote) => vote.myParticipation?.onRoll && !vote.myParticipation.voted)
       .sort((a, b) => a.closesAt.localeCompare(b.closesAt)) ?? [];
   const notifications = data?.myNotifications.edges.map((edge) => edge.node) ?? [];
+  const assemblies =
+    data?.assemblies.edges
+      .map((edge) => edge.node)
+      .filter((assembly) => new Date(assembly.endsAt).getTime() > now)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt)) ?? [];
 
   async function markAsRead(id: string) {
     await markRead({ input: { ids: [id] } });
@@ -179,6 +196,27 @@ export function HomePage() {
                 {myPending.map((council) => (
                   <li key={council.id}>
                     {t('home.myPendingApplication', { council: localizedName(council, locale) })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="coming-assemblies">
+            <h2 id="coming-assemblies">{t('home.assemblies')}</h2>
+            {assemblies.length === 0 ? (
+              <p>{t('home.noAssemblies')}</p>
+            ) : (
+              <ul className="task-list">
+                {assemblies.map((assembly) => (
+                  <li key={assembly.id}>
+                    <Link to={`/assemblies/${assembly.id}`}>
+                      {locale === 'en-CA' ? assembly.titleEn : assembly.titleFr}
+                    </Link>
+                    <span className="meta">
+                      {' '}
+                      · {t(`assemblyKind.${assembly.kind}`)} ·{' '}
+                      {formatDateTime(assembly.startsAt, locale)}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -3,8 +3,11 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
-import { TextField } from '../components/text-field';
+import { SelectField } from '../components/select-field';
+import { TextAreaField, TextField } from '../components/text-field';
 import { regionName } from '../format/regions';
+import { InviteMemberForm } from '../members/invite-member-form';
+import { MemberStatusActions } from '../members/member-status-action';
 import { graphql } from '../gql';
 import type { MemberStatus } from '../gql/graphql';
 import { useT } from '../i18n/locale';
@@ -27,15 +30,6 @@ const MembersQuery = graphql(`
           status
         }
       }
-    }
-  }
-`);
-
-const ChangeStatusMutation = graphql(`
-  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {
-    changeMemberStatus(input: $input) {
-      id
-      status
     }
   }
 `);
@@ -71,7 +65,6 @@ function MemberRows(props: {
     query: MembersQuery,
     variables: { first: PAGE_SIZE, after: props.after, ...props.filters },
   });
-  const [change, changeStatus] = useMutation(ChangeStatusMutation);
   const { onPage, isLast } = props;
   const connection = data?.members;
 
@@ -84,12 +77,7 @@ function MemberRows(props: {
     }
   }, [connection, isLast, onPage]);
 
-  async function admit(id: string, name: string) {
-    const response = await changeStatus({ input: { memberId: id, status: 'Active' } });
-    if (response.data) props.onChanged(t('members.admitted', { name }));
-  }
-
-  const problem = error ?? change.error;
+  const problem = error;
   return (
     <tbody>
       {problem && (
@@ -107,16 +95,8 @@ function MemberRows(props: {
           <td>{regionName(member.region)}</td>
           <td>{t(`memberStatus.${member.status}`)}</td>
           <td>
-            {member.status === 'Applicant' && hasRole('Secretary') && (
-              <button
-                type="button"
-                className="button-secondary"
-                aria-label={t('members.admitLabel', { name: member.displayName })}
-                disabled={change.fetching}
-                onClick={() => void admit(member.id, member.displayName)}
-              >
-                {t('members.admit')}
-              </button>
+            {hasRole('Secretary') && (
+              <MemberStatusActions member={member} onChanged={props.onChanged} />
             )}
           </td>
         </tr>
@@ -158,17 +138,15 @@ function ImportForm({ onImported }: { onImported(message: string): void }) {
           accept=".csv,text/csv"
           onChange={(event) => void event.target.files?.[0]?.text().then(setCsv)}
         />
-        <div className="field">
-          <label htmlFor="import-text">{t('import.text')}</label>
-          <textarea
-            id="import-text"
-            rows={6}
-            aria-describedby="import-help"
-            className="mono"
-            value={csv}
-            onChange={(event) => setCsv(event.target.value)}
-          />
-        </div>
+        <TextAreaField
+          id="import-text"
+          label={t('import.text')}
+          rows={6}
+          aria-describedby="import-help"
+          className="mono"
+          value={csv}
+          onChange={(event) => setCsv(event.target.value)}
+        />
         <div className="checkbox">
           <input
             id="import-invite"
@@ -186,7 +164,7 @@ function ImportForm({ onImported }: { onImported(message: string): void }) {
   );
 }
 
-/** The member register (secretary, trustees, admins): search, filter, admit applicants, import CSV. */
+/** The member register (secretary, trustees, admins): search, filter, admit, suspend or reinstate, invite, import CSV. */
 export function MembersPage() {
   const t = useT();
   usePageTitle(t('members.title'));
@@ -228,26 +206,14 @@ export function MembersPage() {
           value={searchText}
           onChange={(event) => setSearchText(event.target.value)}
         />
-        <div className="field">
-          <label htmlFor="member-status">{t('members.statusFilter')}</label>
-          <select
-            id="member-status"
-            value={filters.status ?? ''}
-            onChange={(event) =>
-              applyFilters({
-                ...filters,
-                status: (event.target.value || undefined) as MemberStatus | undefined,
-              })
-            }
-          >
-            <option value="">{t('members.allStatuses')}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`memberStatus.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="member-status"
+          label={t('members.statusFilter')}
+          value={filters.status ?? ''}
+          onChange={(status) => applyFilters({ ...filters, status: status || undefined })}
+          placeholder={t('members.allStatuses')}
+          options={STATUSES.map((value) => ({ value, label: t(`memberStatus.${value}`) }))}
+        />
         <button type="submit" className="button-secondary">
           {t('members.searchSubmit')}
         </button>
@@ -294,6 +260,7 @@ export function MembersPage() {
           {t('members.loadMore')}
         </button>
       )}
+      {hasRole('Secretary') && <InviteMemberForm onInvited={changed} />}
       {hasRole('Secretary') && <ImportForm onImported={changed} />}
     </>
   );

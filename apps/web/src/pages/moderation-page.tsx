@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
+import { TextAreaField } from '../components/text-field';
 import { usePageTitle } from '../components/page-title';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
@@ -109,18 +110,14 @@ function FlagCard({ flag, onResolved }: { flag: Flag; onResolved(message: string
             </div>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${prefix}-note`}>
-            {t(resolution === 'Hidden' ? 'moderation.reason' : 'moderation.note')}
-          </label>
-          <textarea
-            id={`${prefix}-note`}
-            rows={3}
-            maxLength={NOTE_MAX}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </div>
+        <TextAreaField
+          id={`${prefix}-note`}
+          label={t(resolution === 'Hidden' ? 'moderation.reason' : 'moderation.note')}
+          rows={3}
+          maxLength={NOTE_MAX}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
         <button type="submit" className="button-primary" disabled={result.fetching}>
           {t('moderation.submit')}
         </button>

@@ -33,6 +33,7 @@ const ALWAYS_EMAILED: Record<NotificationKind, boolean> = {
   ConsultationRequested: false,
   ContributionOverdue: false,
   ContributionPaymentReceived: false,
+  VoteOpened: false,
   VoteReminder: false,
   Invitation: true,
   AccountLocked: true,

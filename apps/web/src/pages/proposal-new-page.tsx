@@ -4,7 +4,8 @@ import { useMutation } from 'urql';
 import { useSession } from '../api/session';
 import { ErrorAlert } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
-import { TextField } from '../components/text-field';
+import { SelectField } from '../components/select-field';
+import { TextAreaField, TextField } from '../components/text-field';
 import { graphql } from '../gql';
 import type { DecisionType } from '../gql/graphql';
 import { useT } from '../i18n/locale';
@@ -84,35 +85,30 @@ export function ProposalNewPage() {
           value={title}
           onChange={(event) => setTitle(event.target.value)}
         />
-        <div className="field">
-          <label htmlFor="draft-type">{t('draft.decisionType')}</label>
-          <select
-            id="draft-type"
-            value={decisionType}
-            onChange={(event) => setDecisionType(event.target.value as DecisionType)}
-          >
-            {DRAFTABLE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`decisionType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="draft-body">{t('draft.body')}</label>
-          <textarea
-            id="draft-body"
-            rows={14}
-            maxLength={BODY_MAX}
-            required
-            aria-describedby="draft-body-help"
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
+        <SelectField
+          id="draft-type"
+          label={t('draft.decisionType')}
+          value={decisionType}
+          onChange={setDecisionType}
+          options={DRAFTABLE_TYPES.map((type) => ({
+            value: type,
+            label: t(`decisionType.${type}`),
+          }))}
+        />
+        <TextAreaField
+          id="draft-body"
+          label={t('draft.body')}
+          rows={14}
+          maxLength={BODY_MAX}
+          required
+          aria-describedby="draft-body-help"
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+        >
           <p className="hint" id="draft-body-help">
             {t('draft.bodyHelp')}
           </p>
-        </div>
+        </TextAreaField>
         {canTable && (
           <div className="checkbox">
             <input

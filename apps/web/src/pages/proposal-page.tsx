@@ -5,6 +5,7 @@ import { CouncilOpinions } from '../components/council-opinion';
 import { useSession } from '../api/session';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { Amendments, DraftActions } from '../components/proposal-drafting';
+import { ProposalPhases } from '../components/proposal-phases';
 import { usePageTitle } from '../components/page-title';
 import { ProposalThread } from '../components/proposal-thread';
 import { VersionDiff } from '../components/version-diff';
@@ -255,8 +256,14 @@ export function ProposalPage() {
         <div className="prose" dangerouslySetInnerHTML={{ __html: proposal.renderedBody }} />
       </section>
       {isAuthor && proposal.status === 'Draft' && (
-        <DraftActions key={proposal.currentVersion} proposal={proposal} onChanged={changed} />
+        <DraftActions
+          key={proposal.currentVersion}
+          proposal={proposal}
+          canSubmit={!hasRole('Secretary')}
+          onChanged={changed}
+        />
       )}
+      {hasRole('Secretary') && <ProposalPhases proposal={proposal} onChanged={changed} />}
       <section aria-labelledby="versions-title" className="card">
         <h2 id="versions-title">{t('proposal.versions')}</h2>
         <ol className="versions">

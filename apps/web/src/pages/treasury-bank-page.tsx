@@ -2,7 +2,8 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
-import { TextField } from '../components/text-field';
+import { SelectField } from '../components/select-field';
+import { TextAreaField, TextField } from '../components/text-field';
 import { formatDate, formatMoney } from '../format/format';
 import { graphql } from '../gql';
 import { useLocale, useT } from '../i18n/locale';
@@ -112,17 +113,15 @@ function ImportForm({ onImported }: { onImported(message: string): void }) {
             void file.text().then(setContent);
           }}
         />
-        <div className="field">
-          <label htmlFor="bank-text">{t('bank.text')}</label>
-          <textarea
-            id="bank-text"
-            rows={6}
-            className="mono"
-            aria-describedby="bank-import-help"
-            value={content}
-            onChange={(event) => setContent(event.target.value)}
-          />
-        </div>
+        <TextAreaField
+          id="bank-text"
+          label={t('bank.text')}
+          rows={6}
+          className="mono"
+          aria-describedby="bank-import-help"
+          value={content}
+          onChange={(event) => setContent(event.target.value)}
+        />
         <button type="submit" className="button-primary" disabled={result.fetching}>
           {t('bank.importSubmit')}
         </button>
@@ -182,26 +181,17 @@ export function TreasuryBankPage() {
                   });
                 }}
               >
-                <div className="field">
-                  <label htmlFor={`match-${row.id}`}>
-                    {t('bank.matchTo', { row: row.rowNumber })}
-                  </label>
-                  <select
-                    id={`match-${row.id}`}
-                    value={choice[row.id] ?? ''}
-                    onChange={(event) =>
-                      setChoice((current) => ({ ...current, [row.id]: event.target.value }))
-                    }
-                  >
-                    <option value="">{t('bank.chooseCall')}</option>
-                    {openCalls.map((call) => (
-                      <option key={call.id} value={call.id}>
-                        {call.reference} — {call.memberName} (
-                        {formatMoney(call.outstandingCents, locale)})
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`match-${row.id}`}
+                  label={t('bank.matchTo', { row: row.rowNumber })}
+                  value={choice[row.id] ?? ''}
+                  onChange={(callId) => setChoice((current) => ({ ...current, [row.id]: callId }))}
+                  placeholder={t('bank.chooseCall')}
+                  options={openCalls.map((call) => ({
+                    value: call.id,
+                    label: `${call.reference} — ${call.memberName} (${formatMoney(call.outstandingCents, locale)})`,
+                  }))}
+                />
                 <button
                   type="submit"
                   className="button-secondary"

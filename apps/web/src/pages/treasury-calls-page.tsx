@@ -1,15 +1,28 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../api/session';
+import { useAnnouncedMutation } from '../api/use-announced-mutation';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import { TwoStepAction } from '../components/two-step-action';
 import { formatDate, formatMoney } from '../format/format';
 import { parseMoney } from '../format/money-input';
 import { graphql } from '../gql';
-import type { ContributionCallStatus, PaymentMethod, TreasuryCallsQuery } from '../gql/graphql';
+import type {
+  ContributionCallStatus,
+  PaymentMethod,
+  TreasuryCallFragment as Call,
+} from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
-import { CALL_STATUSES, currentYear, PAYMENT_METHODS, todayInMontreal } from '../treasury/enums';
+import {
+  CALL_STATUSES,
+  currentYear,
+  parseYear,
+  PAYMENT_METHODS,
+  todayInMontreal,
+} from '../treasury/enums';
 import { TreasuryNav } from '../treasury/treasury-nav';
 
 const YearScalesQuery = graphql(`
@@ -18,6 +31,33 @@ const YearScalesQuery = graphql(`
       id
       name
       status
+    }
+  }
+`);
+
+// One call as the page shows it: the list and every mutation on a call read it back whole.
+export const TreasuryCallFields = graphql(`
+  fragment TreasuryCall on ContributionCall {
+    id
+    reference
+    memberName
+    dueOn
+    amountCents
+    paidCents
+    outstandingCents
+    waivedCents
+    creditCents
+    status
+    waiverBoardDecision
+    waiverReason
+    payments {
+      id
+      amountCents
+      method
+      paidOn
+      reference
+      note
+      reversesPaymentId
     }
   }
 `);
@@ -32,27 +72,7 @@ const CallsQuery = graphql(`
       }
       edges {
         node {
-          id
-          reference
-          memberName
-          dueOn
-          amountCents
-          paidCents
-          outstandingCents
-          waivedCents
-          creditCents
-          status
-          waiverBoardDecision
-          waiverReason
-          payments {
-            id
-            amountCents
-            method
-            paidOn
-            reference
-            note
-            reversesPaymentId
-          }
+          ...TreasuryCall
         }
       }
     }
@@ -62,20 +82,7 @@ const CallsQuery = graphql(`
 const RecordPaymentMutation = graphql(`
   mutation RecordContributionPayment($input: RecordPaymentInput!) {
     recordContributionPayment(input: $input) {
-      id
-      status
-      paidCents
-      outstandingCents
-      creditCents
-      payments {
-        id
-        amountCents
-        method
-        paidOn
-        reference
-        note
-        reversesPaymentId
-      }
+      ...TreasuryCall
     }
   }
 `);
@@ -83,20 +90,7 @@ const RecordPaymentMutation = graphql(`
 const ReversePaymentMutation = graphql(`
   mutation ReverseContributionPayment($input: ReversePaymentInput!) {
     reverseContributionPayment(input: $input) {
-      id
-      status
-      paidCents
-      outstandingCents
-      creditCents
-      payments {
-        id
-        amountCents
-        method
-        paidOn
-        reference
-        note
-        reversesPaymentId
-      }
+      ...TreasuryCall
     }
   }
 `);
@@ -104,17 +98,10 @@ const ReversePaymentMutation = graphql(`
 const WaiveMutation = graphql(`
   mutation WaiveContributionCall($input: WaiveCallInput!) {
     waiveContributionCall(input: $input) {
-      id
-      status
-      outstandingCents
-      waivedCents
-      waiverBoardDecision
-      waiverReason
+      ...TreasuryCall
     }
   }
 `);
-
-type Call = TreasuryCallsQuery['contributionCalls']['edges'][number]['node'];
 
 function RecordPaymentForm({ call, onDone }: { call: Call; onDone(message: string): void }) {
   const t = useT();
@@ -175,20 +162,13 @@ function RecordPaymentForm({ call, onDone }: { call: Call; onDone(message: strin
           value={paidOn}
           onChange={(event) => setPaidOn(event.target.value)}
         />
-        <div className="field">
-          <label htmlFor={`${prefix}-method`}>{t('payment.method')}</label>
-          <select
-            id={`${prefix}-method`}
-            value={method}
-            onChange={(event) => setMethod(event.target.value as PaymentMethod)}
-          >
-            {PAYMENT_METHODS.map((value) => (
-              <option key={value} value={value}>
-                {t(`paymentMethod.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${prefix}-method`}
+          label={t('payment.method')}
+          value={method}
+          onChange={setMethod}
+          options={PAYMENT_METHODS.map((value) => ({ value, label: t(`paymentMethod.${value}`) }))}
+        />
         <TextField
           id={`${prefix}-reference`}
           label={t('payment.reference')}
@@ -206,48 +186,36 @@ function RecordPaymentForm({ call, onDone }: { call: Call; onDone(message: strin
 
 function ReverseButton({
   call,
-  paymentId,
+  payment,
   onDone,
 }: {
   call: Call;
-  paymentId: string;
+  payment: Call['payments'][number];
   onDone(message: string): void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [result, reverse] = useMutation(ReversePaymentMutation);
-  if (!open) {
-    return (
-      <button type="button" className="button-secondary small" onClick={() => setOpen(true)}>
-        {t('payment.reverse')}
-      </button>
-    );
-  }
+  const { locale } = useLocale();
+  const [result, reverse] = useAnnouncedMutation(ReversePaymentMutation, onDone);
   return (
-    <form
-      className="stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reason.trim() === '') return;
-        void reverse({ input: { paymentId, reason: reason.trim() } }).then((response) => {
-          if (response.data) onDone(t('payment.reversed', { member: call.memberName }));
-        });
+    <TwoStepAction
+      button={{
+        label: t('payment.reverse'),
+        ariaLabel: t('payment.reverseLabel', {
+          amount: formatMoney(payment.amountCents, locale),
+          date: formatDate(payment.paidOn, locale),
+        }),
+        className: 'button-secondary small',
       }}
-    >
-      <ErrorAlert error={result.error} />
-      <TextField
-        id={`reverse-${paymentId}`}
-        label={t('payment.reverseReason')}
-        maxLength={500}
-        required
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <button type="submit" className="button-primary" disabled={result.fetching}>
-        {t('payment.reverseConfirm')}
-      </button>
-    </form>
+      field={{ id: `reverse-${payment.id}`, label: t('payment.reverseReason'), maxLength: 500 }}
+      submitLabel={t('payment.reverseConfirm')}
+      state={result}
+      onSubmit={(reason) =>
+        reverse(
+          { input: { paymentId: payment.id, reason } },
+          t('payment.reversed', { member: call.memberName }),
+        )
+      }
+    />
   );
 }
 
@@ -278,6 +246,9 @@ function WaiveForm({ call, onDone }: { call: Call; onDone(message: string): void
       },
     });
     if (response.data) {
+      setAmount('');
+      setDecision('');
+      setReason('');
       onDone(t('waiver.done', { amount: formatMoney(cents, locale), member: call.memberName }));
     }
   }
@@ -389,7 +360,7 @@ function CallCard({ call, onChanged }: { call: Call; onChanged(message: string):
                   {hasRole('Treasurer') &&
                     !payment.reversesPaymentId &&
                     !reversed.has(payment.id) && (
-                      <ReverseButton call={call} paymentId={payment.id} onDone={onChanged} />
+                      <ReverseButton call={call} payment={payment} onDone={onChanged} />
                     )}
                 </li>
               ))}
@@ -414,7 +385,7 @@ export function TreasuryCallsPage() {
   const [message, setMessage] = useState<string | null>(null);
   // Cursors of the pages read so far: the last is the page shown (20 calls keep the query cheap).
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const fiscalYear = /^\d{4}$/.test(year) ? Number(year) : null;
+  const fiscalYear = parseYear(year);
   const [scales] = useQuery({
     query: YearScalesQuery,
     variables: { fiscalYear },
@@ -454,24 +425,17 @@ export function TreasuryCallsPage() {
             setCursors([null]);
           }}
         />
-        <div className="field">
-          <label htmlFor="calls-status">{t('calls.statusFilter')}</label>
-          <select
-            id="calls-status"
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as ContributionCallStatus | '');
-              setCursors([null]);
-            }}
-          >
-            <option value="">{t('calls.allStatuses')}</option>
-            {CALL_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`callStatus.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="calls-status"
+          label={t('calls.statusFilter')}
+          value={status}
+          onChange={(next) => {
+            setStatus(next);
+            setCursors([null]);
+          }}
+          placeholder={t('calls.allStatuses')}
+          options={CALL_STATUSES.map((value) => ({ value, label: t(`callStatus.${value}`) }))}
+        />
       </div>
       <ErrorAlert error={scales.error ?? error} />
       {scales.data && !adopted && <p>{t('calls.noAdoptedScale')}</p>}

@@ -8,7 +8,7 @@ import { TextField } from '../components/text-field';
 import { formatDate, formatMoney } from '../format/format';
 import { graphql } from '../gql';
 import { useLocale, useT } from '../i18n/locale';
-import { currentYear } from '../treasury/enums';
+import { currentYear, parseYear } from '../treasury/enums';
 import { ScaleForm } from '../treasury/scale-form';
 import { TreasuryNav } from '../treasury/treasury-nav';
 
@@ -117,7 +117,7 @@ export function TreasuryScalesPage() {
   usePageTitle(t('treasury.scalesTitle'));
   const navigate = useNavigate();
   const [year, setYear] = useState(String(currentYear() + 1));
-  const fiscalYear = /^\d{4}$/.test(year) ? Number(year) : null;
+  const fiscalYear = parseYear(year);
   const [status, setStatus] = useState<string | null>(null);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ScalesQuery,

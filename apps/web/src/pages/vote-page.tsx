@@ -132,6 +132,9 @@ function BallotSection({
     emptyDraft(vote.method as VoteMethodName, rules.options),
   );
   const [step, setStep] = useState<'fill' | 'review'>('fill');
+  // One id per reviewed ballot: confirming again after a network error gets the
+  // receipt of a cast that went through instead of "already voted".
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const [problem, setProblem] = useState<string | null>(null);
   const [result, cast] = useMutation(CastBallotMutation);
   const heading = useStepFocus(step);
@@ -140,12 +143,15 @@ function BallotSection({
     event.preventDefault();
     const found = draftProblem(draft, rules);
     setProblem(found ? t(found.id, 'values' in found ? found.values : undefined) : null);
-    if (!found) setStep('review');
+    if (!found) {
+      setRequestId(crypto.randomUUID());
+      setStep('review');
+    }
   }
 
   async function confirm() {
     const response = await cast({
-      input: { voteId: vote.id, ballot: toBallotInput(draft, rules) },
+      input: { voteId: vote.id, ballot: toBallotInput(draft, rules), clientRequestId: requestId },
     });
     if (response.data) {
       receiptStore.save(vote.id, response.data.castBallot.receipt);

@@ -2,6 +2,7 @@ import type {
   ContributionCallStatus,
   OrganisationCategory,
   PaymentMethod,
+  ProrationRule,
   SizeBand,
 } from '../gql/graphql';
 
@@ -24,6 +25,7 @@ export const PAYMENT_METHODS: PaymentMethod[] = [
   'Cash',
   'Other',
 ];
+export const PRORATION_RULES: ProrationRule[] = ['RemainingMonths', 'None'];
 export const CALL_STATUSES: ContributionCallStatus[] = [
   'Due',
   'PartiallyPaid',
@@ -40,4 +42,9 @@ export function todayInMontreal(): string {
 /** The fiscal year a campaign is about by default: the calendar year in Montréal. */
 export function currentYear(): number {
   return Number(todayInMontreal().slice(0, 4));
+}
+
+/** The year a year field holds once it has four digits; null while it is still being typed. */
+export function parseYear(text: string): number | null {
+  return /^\d{4}$/.test(text) ? Number(text) : null;
 }

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { ErrorAlert } from '../components/feedback';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { centsToInput, parseMoney } from '../format/money-input';
 import type {
@@ -9,7 +10,7 @@ import type {
   SizeBand,
 } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
-import { CATEGORIES, SIZE_BANDS } from './enums';
+import { CATEGORIES, parseYear, PRORATION_RULES, SIZE_BANDS } from './enums';
 
 export interface ScaleFormValues {
   name: string;
@@ -77,7 +78,8 @@ export function ScaleForm({
       }),
     );
     const badTier = tierInputs.find((tier) => tier.amountCents === null);
-    if (name.trim() === '' || !/^\d{4}$/.test(fiscalYear) || !dueOn) {
+    const year = parseYear(fiscalYear);
+    if (name.trim() === '' || year === null || !dueOn) {
       setProblem(t('scale.missing'));
       return;
     }
@@ -92,7 +94,7 @@ export function ScaleForm({
     setProblem(null);
     onSubmit({
       name: name.trim(),
-      fiscalYear: Number(fiscalYear),
+      fiscalYear: year,
       fiscalYearStartsOn: startsOn || undefined,
       dueOn,
       campaignTargetCents: targetCents,
@@ -155,17 +157,13 @@ export function ScaleForm({
           value={dues}
           onChange={(event) => setDues(event.target.value)}
         />
-        <div className="field">
-          <label htmlFor="scale-proration">{t('scale.proration')}</label>
-          <select
-            id="scale-proration"
-            value={proration}
-            onChange={(event) => setProration(event.target.value as ProrationRule)}
-          >
-            <option value="RemainingMonths">{t('proration.RemainingMonths')}</option>
-            <option value="None">{t('proration.None')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="scale-proration"
+          label={t('scale.proration')}
+          value={proration}
+          onChange={setProration}
+          options={PRORATION_RULES.map((value) => ({ value, label: t(`proration.${value}`) }))}
+        />
       </div>
       <fieldset>
         <legend>{t('scale.tiers')}</legend>
