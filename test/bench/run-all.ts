@@ -7,7 +7,8 @@
  *
  * Each bench (`test/bench/<name>/<name>.bench.ts`, plus the seed generator)
  * runs alone in its own process, as `npm run bench:<name>` would run it, with
- * the sizes of the scale in its environment; each writes its rows to
+ * the sizes of the scale in its environment (the reports and the load run
+ * reuse the seed's database); each writes its rows to
  * test/bench/results/*.json. This collects the rows written by this run
  * (older files are listed as such, with their date), prints suite, figure,
  * target, baseline measured in the same run and ratio, and writes
@@ -61,22 +62,51 @@ interface Bench {
   args: string[];
 }
 
-/** Every `<name>/<name>.bench.ts`, the seed generator first (the benches after it may reuse its figures). */
+/**
+ * Benches that run on a seeded trust, and the variable that names the database to reuse: they
+ * run right after the seed generator, on its database, instead of seeding their own copy (a
+ * large seed takes a quarter of an hour). Read-only reports first, then the load that casts.
+ */
+const ON_SEED: Record<string, string> = { reports: 'REPORTS_DATABASE', load: 'LOAD_DATABASE' };
+
+const seedDatabase = (scale: string) => `delibera_bench_seed_${scale}`;
+
+/** Every `<name>/<name>.bench.ts`, the seed generator first and the benches that reuse its trust next. */
 export function discoverBenches(): Bench[] {
   const benches: Bench[] = [
     {
       name: 'seed',
       file: join(BENCH_DIR, 'seed', 'seed.cli.ts'),
-      args: ['--scale', SCALE, '--database', `delibera_bench_seed_${SCALE}`],
+      args: ['--scale', SCALE, '--database', seedDatabase(SCALE)],
     },
   ];
-  for (const name of readdirSync(BENCH_DIR).sort()) {
+  const onSeed = Object.keys(ON_SEED);
+  const names = readdirSync(BENCH_DIR).sort();
+  for (const name of [...onSeed, ...names.filter((n) => !onSeed.includes(n))]) {
     const file = join(BENCH_DIR, name, `${name}.bench.ts`);
     if (existsSync(file)) benches.push({ name, file, args: [] });
   }
   const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
   const skip = process.env.BENCH_SKIP?.split(',').filter(Boolean) ?? [];
   return benches.filter((b) => (!only || only.includes(b.name)) && !skip.includes(b.name));
+}
+
+/**
+ * A bench's environment: the sizes of the scale, and the seed's database when this run built it
+ * (a database the caller names in the environment wins).
+ */
+export function benchEnv(
+  name: string,
+  scale: string,
+  seeded: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  const reuse = ON_SEED[name];
+  return {
+    ...env,
+    ...(SIZES[scale]?.[name] ?? {}),
+    ...(seeded && reuse && !env[reuse] ? { [reuse]: seedDatabase(scale) } : {}),
+  };
 }
 
 interface Collected extends BenchRow {
@@ -147,8 +177,9 @@ function main(): void {
   console.log(
     `npm run bench — scale ${SCALE}; ${benches.map((b) => b.name).join(', ')}; ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`,
   );
+  let seeded = false;
   for (const bench of benches) {
-    const env = { ...process.env, ...(SIZES[SCALE]?.[bench.name] ?? {}) };
+    const env = benchEnv(bench.name, SCALE, seeded);
     console.log(`\n── ${bench.name} ${'─'.repeat(60)}`);
     const t0 = Date.now();
     const result = spawnSync(
@@ -161,6 +192,7 @@ function main(): void {
       status: result.status,
       seconds: Math.round((Date.now() - t0) / 1000),
     });
+    if (bench.name === 'seed') seeded = result.status === 0;
   }
   // BENCH_SINCE (ISO date) counts earlier results as this run's: to re-summarise after running one bench alone.
   const since = process.env.BENCH_SINCE

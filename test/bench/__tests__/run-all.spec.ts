@@ -1,4 +1,4 @@
-import { summaryMarkdown } from '../run-all';
+import { benchEnv, discoverBenches, summaryMarkdown } from '../run-all';
 
 const row = (over: Partial<Parameters<typeof summaryMarkdown>[0][number]>) => ({
   suite: 'seed',
@@ -33,5 +33,29 @@ describe('summaryMarkdown', () => {
       'Not re-run by this run, left out of the table: tally.json (2026-11-24T15:00Z).',
       '',
     ]);
+  });
+});
+
+describe('the benches on the seeded trust', () => {
+  it('run right after the seed generator, reports before the load that casts ballots', () => {
+    expect(
+      discoverBenches()
+        .map((b) => b.name)
+        .slice(0, 3),
+    ).toEqual(['seed', 'reports', 'load']);
+  });
+
+  it("reuse the seed's database when this run built it, unless the caller named one", () => {
+    expect(benchEnv('load', 'large', true, {})).toEqual({
+      BENCH_SCALE: 'large',
+      LOAD_SECONDS: '300',
+      LOAD_DATABASE: 'delibera_bench_seed_large',
+    });
+    expect(benchEnv('reports', 'small', true, {}).REPORTS_DATABASE).toBe(
+      'delibera_bench_seed_small',
+    );
+    expect(benchEnv('reports', 'small', false, {}).REPORTS_DATABASE).toBeUndefined();
+    expect(benchEnv('load', 'small', true, { LOAD_DATABASE: 'mine' }).LOAD_DATABASE).toBe('mine');
+    expect(benchEnv('tally', 'large', true, {})).toEqual({});
   });
 });

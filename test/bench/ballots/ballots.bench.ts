@@ -1,16 +1,19 @@
 /**
  * Ballot throughput of a referendum with 100,000 eligible voters.
  *
- *   npm run bench:ballots            (BALLOTS, BASELINE_BALLOTS, CLIENTS, FLOOR_REQUESTS override the sizes)
+ *   npm run bench:ballots            (BALLOTS, BASELINE_BALLOTS, FRAMEWORK_BALLOTS, CLIENTS, FLOOR_REQUESTS override the sizes)
  *
  * A fresh database is migrated and seeded with INSERT … SELECT generate_series;
  * the real API runs in child processes (API_PROCESSES, default 2 replicas on
  * the 2 cores; production mode, no in-process worker);
  * 50 concurrent clients cast ballots through GraphQL, each request with the
  * voter's own token (minted with the app's TokenService and JWT secret, not
- * 100,000 argon2 logins). The baseline issues the same cast statement
- * (CAST_BALLOT_SQL) directly with `pg` over 50 connections on a second
- * referendum with the same roll. Then the vote is closed and counted.
+ * 100,000 argon2 logins) and, as the portal does, a client request id. Then
+ * the vote is closed and counted. The framework floor runs the same cast
+ * statement behind a minimal NestJS + Apollo server (framework-floor.server.ts,
+ * as many processes as the API) on a second referendum, and the baseline
+ * issues it directly with `pg` over 50 connections on a third: the table shows
+ * Delibera's path against what the stack allows and what the database allows.
  */
 import { JwtService } from '@nestjs/jwt';
 import type { ChildProcess } from 'node:child_process';
@@ -18,6 +21,7 @@ import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypt
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
 import { freePort, loadConfig, Role, SessionRevocations, TokenService } from '@delibera/kernel';
 import { createDataSource } from '@delibera/platform';
@@ -29,6 +33,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ELIGIBLE = Number(process.env.ELIGIBLE ?? 100_000);
 const BALLOTS = Number(process.env.BALLOTS ?? ELIGIBLE);
 const BASELINE_BALLOTS = Number(process.env.BASELINE_BALLOTS ?? 30_000);
+const FRAMEWORK_BALLOTS = Number(process.env.FRAMEWORK_BALLOTS ?? 30_000);
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 /** API replicas (the API is stateless); clients spread their requests over them as a load balancer would. */
 const API_PROCESSES = Number(process.env.API_PROCESSES ?? 2);
@@ -99,6 +104,35 @@ async function startApi(
   return { url: `http://127.0.0.1:${env.PORT}/graphql`, child };
 }
 
+/** The framework-floor server in a process of its own; resolves once it listens. */
+async function startFrameworkFloor(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      // API_NODE_ARGS (e.g. --cpu-prof) applies here too, to compare both profiles.
+      ...(process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '-r',
+      '@swc-node/register',
+      join(__dirname, 'framework-floor.server.ts'),
+    ],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('framework floor listening')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`framework floor exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${env.PORT}/graphql`, child };
+}
+
+async function stopAll(children: { child: ChildProcess }[]): Promise<void> {
+  for (const c of children) c.child.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((resolve) => c.child.once('exit', resolve))));
+}
+
 /** Requests retried after a socket error (a kept-alive connection the server had just closed). */
 let socketRetries = 0;
 
@@ -154,6 +188,7 @@ const OPEN = `mutation ($voteId: UUID!) { openVote(voteId: $voteId) { ${VOTE} } 
 const CLOSE = `mutation ($voteId: UUID!) { closeVote(voteId: $voteId) { ${VOTE} result { outcome ballots hash } } }`;
 const RECOUNT = `mutation ($voteId: UUID!) { recount(voteId: $voteId) { matches } }`;
 const CAST = `mutation ($input: CastBallotInput!) { castBallot(input: $input) { receipt } }`;
+const FLOOR_CAST = `mutation ($input: FloorCastInput!) { castBallot(input: $input) { receipt } }`;
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
@@ -164,6 +199,7 @@ async function main(): Promise<void> {
   pool.on('error', (error) => process.stderr.write(`pg pool: ${error.message}\n`));
   const secret = randomBytes(32).toString('hex');
   let apis: { url: string; child: ChildProcess }[] = [];
+  let floors: { url: string; child: ChildProcess }[] = [];
   try {
     let t0 = Date.now();
     const voters = await seedMembers(pool);
@@ -209,7 +245,8 @@ async function main(): Promise<void> {
     });
     const window = {
       opensAt: new Date(Date.now() - 1000).toISOString(),
-      closesAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      // Longer than the charter's minimum for a referendum (14 days); the bench closes it itself.
+      closesAt: new Date(Date.now() + 15 * 24 * 3600_000).toISOString(),
     };
     const referendum = async (titleFr: string) => {
       const { callReferendum } = await gql<{ callReferendum: { id: string } }>(
@@ -232,7 +269,8 @@ async function main(): Promise<void> {
     };
 
     const vote = await referendum('Référendum (API)');
-    // The baseline's referendum, opened now: the API processes are stopped before the baseline runs.
+    // The floor's and the baseline's referendums, opened now: the API processes are stopped before they run.
+    const floorVote = await referendum('Référendum (framework)');
     const second = await referendum('Référendum (pg)');
     process.stdout.write(
       `opened: roll of ${vote.rollSize} frozen in ${vote.openSeconds.toFixed(2)} s\n`,
@@ -257,7 +295,11 @@ async function main(): Promise<void> {
 
     const cast = async (i: number) => {
       await gql(apiUrl(i), voterTokens[i], CAST, {
-        input: { voteId: vote.id, ballot: { option: i % 3 === 0 ? 'no' : 'yes' } },
+        input: {
+          voteId: vote.id,
+          ballot: { option: i % 3 === 0 ? 'no' : 'yes' },
+          clientRequestId: randomUUID(),
+        },
       });
     };
     await load(WARMUP, CLIENTS, cast);
@@ -274,7 +316,7 @@ async function main(): Promise<void> {
     );
     rows.push({
       suite,
-      name: 'API CPU per authenticated { __typename } request (framework floor)',
+      name: "API CPU per authenticated { __typename } request (Delibera's per-request floor)",
       figure: Number(floorCpuMs.toFixed(2)),
       unit: 'ms',
     });
@@ -336,9 +378,37 @@ async function main(): Promise<void> {
       },
     );
     // Free the API's connections: the server allows 100, shared.
-    for (const a of apis) a.child.kill('SIGTERM');
-    await Promise.all(apis.map((a) => new Promise((resolve) => a.child.once('exit', resolve))));
+    await stopAll(apis);
     apis = [];
+
+    // The framework floor: the same statement behind a minimal Nest + Apollo mutation, same processes and pool.
+    floors = await Promise.all(
+      Array.from({ length: API_PROCESSES }, async () =>
+        startFrameworkFloor({
+          PORT: String(await freePort()),
+          DATABASE_URL: db.url,
+          DB_POOL_SIZE: apiEnv(0).DB_POOL_SIZE,
+        }),
+      ),
+    );
+    const floorCast = async (i: number) => {
+      await gql(floors[i % floors.length].url, voterTokens[i], FLOOR_CAST, {
+        input: { voteId: floorVote.id, voterId: voters[i], option: i % 3 === 0 ? 'no' : 'yes' },
+      });
+    };
+    const frameworkBallots = Math.min(FRAMEWORK_BALLOTS, BALLOTS - WARMUP);
+    await load(WARMUP, CLIENTS, floorCast);
+    const floorCpu = () => floors.reduce((sum, f) => sum + cpuSeconds(f.child.pid!), 0);
+    const floorCpuBefore = floorCpu();
+    const framework = await load(frameworkBallots, CLIENTS, (i) => floorCast(i + WARMUP));
+    const frameworkCpuMs = ((floorCpu() - floorCpuBefore) * 1000) / frameworkBallots;
+    const frameworkRate = frameworkBallots / framework.seconds;
+    const frameworkP99 = percentile(framework.latencies, 99);
+    process.stdout.write(
+      `framework floor: ${frameworkBallots} ballots in ${framework.seconds.toFixed(1)} s = ${frameworkRate.toFixed(0)} ballots/s; p50 ${percentile(framework.latencies, 50).toFixed(1)} ms, p99 ${frameworkP99.toFixed(1)} ms; CPU ${frameworkCpuMs.toFixed(2)} ms per ballot; Delibera/floor = ${(apiRate / frameworkRate).toFixed(2)}\n`,
+    );
+    await stopAll(floors);
+    floors = [];
 
     // Baseline: the same statement straight through pg, 50 connections, on the second referendum.
     const content = JSON.stringify({ option: 'yes' });
@@ -351,6 +421,8 @@ async function main(): Promise<void> {
         content,
         receiptHash,
         randomUUID(),
+        null,
+        null,
       ]);
       if (!result[0].cast) throw new Error('baseline cast refused');
     });
@@ -368,7 +440,28 @@ async function main(): Promise<void> {
         target: '>= 1000',
         baseline: Math.round(baselineRate),
         ratio: Number(ratio.toFixed(2)),
-        note: `${CLIENTS} clients, ${API_PROCESSES} API process(es), ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up; ${socketRetries} socket-level retries; load average ${loadavg()[0].toFixed(1)}`,
+        note: `${CLIENTS} clients, ${API_PROCESSES} API process(es), ${BALLOTS - WARMUP} ballots after ${WARMUP} warm-up, each with a client request id; ${(apiRate / frameworkRate).toFixed(2)} of the framework floor; ${socketRetries} socket-level retries; load average ${loadavg()[0].toFixed(1)}`,
+      },
+      {
+        suite,
+        name: 'same statement behind a minimal Nest + Apollo mutation (framework floor)',
+        figure: Math.round(frameworkRate),
+        unit: 'ballots/s',
+        baseline: Math.round(baselineRate),
+        ratio: Number((frameworkRate / baselineRate).toFixed(2)),
+        note: `${API_PROCESSES} process(es), ${frameworkBallots} ballots; no auth, validation, logging, rate limits or ballot checks`,
+      },
+      {
+        suite,
+        name: 'framework floor: CPU per ballot (all processes)',
+        figure: Number(frameworkCpuMs.toFixed(2)),
+        unit: 'ms',
+      },
+      {
+        suite,
+        name: 'framework floor p99 latency',
+        figure: Number(frameworkP99.toFixed(1)),
+        unit: 'ms',
       },
       {
         suite,
@@ -410,7 +503,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() }, eligible: ELIGIBLE, rows }, null, 2)}\n`,
     );
   } finally {
-    for (const a of apis) a.child.kill('SIGTERM');
+    for (const a of [...apis, ...floors]) a.child.kill('SIGTERM');
     await pool.end();
     if (!process.env.KEEP_DB) await db.drop();
     else process.stdout.write(`kept ${db.url}\n`);

@@ -14,7 +14,10 @@
  *   - reports: trustees run the heavy queries (the board's reports when libs/reports
  *             exists; proposal search, the contribution campaign, a 90,000-voter result).
  * Recorded per scenario: requests, HTTP and GraphQL errors, p50/p99 per minute;
- * per process: RSS and heap every 10 s (first minute vs last minute). The
+ * per process: RSS and heap every 10 s (first minute vs last minute), the heap's floor
+ * (lowest sample) per minute and its least-squares slope over the run's second half in MB/min.
+ * LOAD_HEAP_SNAPSHOTS=300,1100 writes heap snapshots of the API at those seconds of the load
+ * into LOAD_HEAP_SNAPSHOT_DIR (default .data/bench-load/heap), to compare by constructor. The
  * baseline, measured in the same run before the load: `{ __typename }` with a
  * member's token at the same total rate — the API's floor for any request.
  * Writes test/bench/results/load.json.
@@ -34,6 +37,7 @@ import { createSeededDatabase, databaseUrl } from '../seed/seed.cli';
 import { ACCOUNT_POOL, TRUSTEES } from '../seed/seed-trust';
 import { REPORT_CASES } from '../reports/report-cases';
 import { startApiProcess } from '../api-process';
+import { cpuPerRequestByMinute, memoryTrend } from './memory-trend';
 
 const SCALE = process.env.BENCH_SCALE ?? 'small';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
@@ -46,6 +50,13 @@ const RATES = {
 };
 const SAMPLE_MS = 10_000;
 const SEED = process.env.SEED ?? 'delibera';
+/** Seconds into the load at which the API writes a heap snapshot (SIGUSR2), if any. */
+const HEAP_SNAPSHOTS = (process.env.LOAD_HEAP_SNAPSHOTS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+const HEAP_SNAPSHOT_DIR =
+  process.env.LOAD_HEAP_SNAPSHOT_DIR ?? join(__dirname, '../../../.data/bench-load/heap');
 
 type Scenario = keyof typeof RATES | 'baseline';
 
@@ -141,15 +152,21 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   let worker: WorkerProcess | undefined;
   try {
-    api = await startApiProcess({
-      ...common,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RUN_WORKER_IN_PROCESS: 'false',
-      DB_POOL_SIZE: '10',
-      // The load comes from one IP standing for thousands of members: per-IP limits lifted, per-account kept.
-      BALLOTS_PER_IP_PER_MINUTE: '100000000',
-    });
+    if (HEAP_SNAPSHOTS.length > 0) mkdirSync(HEAP_SNAPSHOT_DIR, { recursive: true });
+    api = await startApiProcess(
+      {
+        ...common,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        RUN_WORKER_IN_PROCESS: 'false',
+        DB_POOL_SIZE: '10',
+        // The load comes from one IP standing for thousands of members: per-IP limits lifted, per-account kept.
+        BALLOTS_PER_IP_PER_MINUTE: '100000000',
+      },
+      HEAP_SNAPSHOTS.length > 0
+        ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_SNAPSHOT_DIR}`]
+        : [],
+    );
     worker = await startWorker({ ...common, WORKER_CONCURRENCY: '2' });
     const url = `http://127.0.0.1:${port}/graphql`;
     process.stdout.write(`API on ${url} (pid ${api.pid}), worker pid ${worker.child.pid}\n`);
@@ -326,6 +343,10 @@ async function main(): Promise<void> {
     // Memory of each process every 10 s during the load.
     const memory: {
       at: number;
+      /** Requests answered so far (every scenario), API CPU seconds so far, machine load average. */
+      served: number;
+      apiCpu: number;
+      loadavg: number;
       api: { rss: number; heap: number | null };
       worker: { rss: number; heap: number | null };
     }[] = [];
@@ -335,6 +356,12 @@ async function main(): Promise<void> {
     const sample = async () =>
       memory.push({
         at: Math.round((Date.now() - t0) / 1000),
+        served: (['browse', 'cast', 'reports'] as const).reduce(
+          (sum, name) => sum + (stats[name]?.requests ?? 0),
+          0,
+        ),
+        apiCpu: round(cpuSeconds(apiPid), 2),
+        loadavg: round(loadavg()[0]),
         api: { rss: round(rssMb(apiPid)), heap: await heapMb(`http://127.0.0.1:${port}/metrics`) },
         worker: {
           rss: round(rssMb(workerPid)),
@@ -354,6 +381,12 @@ async function main(): Promise<void> {
         `  ${Math.round((Date.now() - t0) / 1000)} s: ${s('browse')}, ${s('cast')}, ${s('reports')}; api ${memory.at(-1)?.api.rss} MB, worker ${memory.at(-1)?.worker.rss} MB; load ${loadavg()[0].toFixed(1)}\n`,
       );
     }, 30_000);
+    const snapshots = HEAP_SNAPSHOTS.map((at) =>
+      setTimeout(() => {
+        process.stdout.write(`  ${at} s: API heap snapshot into ${HEAP_SNAPSHOT_DIR}\n`);
+        api?.kill('SIGUSR2');
+      }, at * 1000),
+    );
     await Promise.all([
       run('browse', SECONDS, RATES.browse, 8, browse),
       run('cast', SECONDS, RATES.cast, 8, (i) => ({
@@ -368,6 +401,7 @@ async function main(): Promise<void> {
     ]);
     clearInterval(sampler);
     clearInterval(progress);
+    snapshots.forEach(clearTimeout);
     const cpu = {
       api: cpuSeconds(apiPid) - cpuBefore.api,
       worker: cpuSeconds(workerPid) - cpuBefore.worker,
@@ -437,13 +471,23 @@ async function main(): Promise<void> {
       );
     }
     const served = stats.browse.requests + stats.cast.requests + stats.reports.requests;
+    const cpuByMinute = cpuPerRequestByMinute(
+      memory.map((m) => ({ at: m.at, cpuSeconds: m.apiCpu, served: m.served })),
+      SECONDS,
+    );
+    const loadByMinute = Array.from({ length: Math.ceil(SECONDS / 60) }, (_, i) =>
+      Math.max(
+        0,
+        ...memory.filter((m) => m.at >= i * 60 && m.at < (i + 1) * 60).map((m) => m.loadavg),
+      ),
+    );
     rows.push(
       {
         suite: 'load',
         name: `API CPU per request, mixed load (${served} requests)`,
         figure: round((cpu.api * 1000) / Math.max(served, 1), 2),
         unit: 'ms',
-        note: `one API core serves about ${Math.round(served / Math.max(cpu.api, 0.01))} such requests/s; API ${round(cpu.api)} s of CPU over ${SECONDS} s (${round((100 * cpu.api) / SECONDS)} % of one core)`,
+        note: `one API core serves about ${Math.round(served / Math.max(cpu.api, 0.01))} such requests/s; API ${round(cpu.api)} s of CPU over ${SECONDS} s (${round((100 * cpu.api) / SECONDS)} % of one core); by minute: ${cpuByMinute.map((c) => (c === null ? '—' : round(c, 2))).join(', ')} ms, the machine's load average then: ${loadByMinute.join(', ')}`,
       },
       {
         suite: 'load',
@@ -459,13 +503,27 @@ async function main(): Promise<void> {
       const v = values.filter((x): x is number => x !== null);
       return v.length ? round(v.reduce((a, b) => a + b, 0) / v.length) : 0;
     };
-    // The heap saw-tooths between collections: its floor (lowest sample) in each half tells a leak from garbage.
-    const half = (from: number, to: number) => memory.filter((m) => m.at >= from && m.at < to);
-    const floor = (samples: typeof memory, proc: 'api' | 'worker') =>
-      Math.min(...samples.map((m) => m[proc].heap ?? Infinity));
+    // The heap saw-tooths between collections: its floor (lowest sample) tells a leak from garbage.
+    const trends = {
+      api: memoryTrend(
+        memory.map((m) => ({ at: m.at, value: m.api.heap })),
+        SECONDS,
+      ),
+      worker: memoryTrend(
+        memory.map((m) => ({ at: m.at, value: m.worker.heap })),
+        SECONDS,
+      ),
+    };
     for (const proc of ['api', 'worker'] as const) {
-      const early = floor(half(0, SECONDS / 2), proc);
-      const late = floor(half(SECONDS / 2, SECONDS + 1), proc);
+      const floors = trends[proc].floors.filter((f) => f.floor !== null);
+      const half = (second: boolean) =>
+        Math.min(
+          ...floors
+            .filter((f) => f.minute > trends[proc].floors.length / 2 === second)
+            .map((f) => f.floor as number),
+        );
+      const early = half(false);
+      const late = half(true);
       if (Number.isFinite(early) && Number.isFinite(late)) {
         rows.push({
           suite: 'load',
@@ -475,6 +533,24 @@ async function main(): Promise<void> {
           target: '≤ 1.2 × first half',
           baseline: round(early),
           ratio: round(late / early, 2),
+          note: `heap floor per minute (MB): ${floors.map((f) => round(f.floor as number)).join(', ')}`,
+        });
+      }
+      const slope = trends[proc].slopeMbPerMinute;
+      if (slope !== null) {
+        rows.push({
+          suite: 'load',
+          name: `${proc} process heap floor growth over the second half (least-squares slope of ${trends[proc].fittedMinutes} per-minute floors)`,
+          figure: round(slope, 2),
+          unit: 'MB/min',
+          target: '≈ 0 (flat)',
+          note: `${round(slope * 60, 1)} MB/hour at this load; RSS floor slope ${round(
+            memoryTrend(
+              memory.map((m) => ({ at: m.at, value: m[proc].rss })),
+              SECONDS,
+            ).slopeMbPerMinute ?? 0,
+            2,
+          )} MB/min; ${machine}`,
         });
       }
       for (const kind of ['rss', 'heap'] as const) {
@@ -527,6 +603,11 @@ async function main(): Promise<void> {
             ]),
           ),
           memory,
+          heapFloors: trends,
+          apiCpuPerRequestByMinute: cpuByMinute,
+          loadavgByMinute: loadByMinute,
+          heapSnapshots:
+            HEAP_SNAPSHOTS.length > 0 ? { at: HEAP_SNAPSHOTS, dir: HEAP_SNAPSHOT_DIR } : undefined,
           cpuSeconds: cpu,
           totalSeconds: Math.round((Date.now() - started) / 1000),
           rows,
