@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { loadConfig } from '../../config/app-config';
 import { DomainError } from '../../errors/domain-error';
 import { RateLimit, RateLimits } from '../rate-limits';
@@ -12,6 +13,18 @@ const limits = (redisUrl: string) =>
       LOGIN_FAILURES_BEFORE_LOCKOUT: '2',
     }),
   );
+
+/**
+ * Waits until each limiter's Redis client is connected: before that, consume()
+ * answers from the in-memory fallback, whose counts no other replica shares.
+ */
+async function connected(...rateLimits: RateLimits[]): Promise<void> {
+  const status = (limits: RateLimits) => (limits as unknown as { redis: Redis }).redis.status;
+  for (let waited = 0; !rateLimits.every((limits) => status(limits) === 'ready'); waited += 20) {
+    if (waited > 10_000) throw new Error('Redis did not connect within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 async function attempts(rateLimits: RateLimits, n: number): Promise<string[]> {
   const outcomes: string[] = [];
@@ -35,7 +48,7 @@ describe('rate limits', () => {
         loadConfig({ REDIS_URL: url, QUEUE_PREFIX: config, BALLOTS_PER_ACCOUNT_PER_MINUTE: '3' }),
       );
     const [a, b] = [make(), make()];
-    await new Promise((resolve) => setTimeout(resolve, 200)); // connected
+    await connected(a, b);
     await a.consume(RateLimit.BallotPerAccount, 'voter');
     await b.consume(RateLimit.BallotPerAccount, 'voter');
     await a.consume(RateLimit.BallotPerAccount, 'voter');
@@ -56,7 +69,7 @@ describe('rate limits', () => {
 
   it('lock an account on its second failure when the allowance is 2, and say so only once', async () => {
     const rateLimits = limits(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await connected(rateLimits);
     const key = 'membre@example.org';
     const failures = [];
     for (let i = 0; i < 4; i++) failures.push((await rateLimits.recordFailure(key)).lockedNow);
