@@ -25,6 +25,7 @@ import { VoteBreakdownSnapshots1795300001710 } from './1795300001710-vote-breakd
 import { MembershipSnapshots1795300001720 } from './1795300001720-membership-snapshots';
 import { BallotRetry1795300001900 } from './1795300001900-ballot-retry';
 import { VoteBallotsUnlinked1795300001800 } from './1795300001800-vote-ballots-unlinked';
+import { NotificationDigest1795300002000 } from './1795300002000-notification-digest';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -53,4 +54,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   MembershipSnapshots1795300001720,
   BallotRetry1795300001900,
   VoteBallotsUnlinked1795300001800,
+  NotificationDigest1795300002000,
 ];

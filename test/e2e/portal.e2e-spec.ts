@@ -102,18 +102,24 @@ describe('member portal in a real browser (e2e)', () => {
     await page.getByRole('link', { name: 'Notifications' }).click();
     await page.getByRole('heading', { name: 'Préférences de notification' }).waitFor();
     await page.getByLabel('Changements de votre statut de membre').uncheck();
+    await page.getByRole('group', { name: 'Courriels' }).getByLabel('Un résumé quotidien').check();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').getByText('Modifications enregistrées.').waitFor();
     await screenshot(page, 'notification-settings-fr');
     await expectAccessible('notification settings');
     const prefs = ok(
-      await app.gql<{ myNotificationPreferences: { emailDisabledKinds: string[] } }>(
-        '{ myNotificationPreferences { emailDisabledKinds } }',
+      await app.gql<{
+        myNotificationPreferences: { emailDisabledKinds: string[]; emailDigest: string };
+      }>(
+        '{ myNotificationPreferences { emailDisabledKinds emailDigest } }',
         {},
         { token: await signIn(app, account.email) },
       ),
     );
-    expect(prefs.myNotificationPreferences.emailDisabledKinds).toEqual(['MemberStatusChanged']);
+    expect(prefs.myNotificationPreferences).toEqual({
+      emailDisabledKinds: ['MemberStatusChanged'],
+      emailDigest: 'Daily',
+    });
   });
 
   it('lets a member apply to a council and its chair approve the application', async () => {

@@ -70,6 +70,8 @@ export async function startTestApp(
     BALLOTS_PER_IP_PER_MINUTE: '1000000',
     // Tests refresh the reports' summaries themselves (RefreshReportsHandler), when they mean to.
     REPORTS_REFRESH_SECONDS: '0',
+    // No daily digest: every email goes at once (test/notifications/email-digest.int-spec.ts sets one).
+    NOTIFICATION_DIGEST_HOUR: '-1',
     ...env,
   });
   const app = await createApiApp(config, { logs: options.logs ?? false });

@@ -19,6 +19,7 @@ import {
   UUIDScalar,
   mapNodes,
 } from '@delibera/kernel';
+import { EmailDigest } from './digest';
 import { InboxService } from './inbox.service';
 import { Notification } from './notification.entity';
 import { NotificationKind, render } from './templates';
@@ -48,6 +49,12 @@ export class NotificationPreferencesType {
     description: 'Kinds you receive in the portal only, not by email.',
   })
   emailDisabledKinds: NotificationKind[];
+
+  @Field(() => EmailDigest, {
+    description:
+      'Immediate: one email per event. Daily: one digest a day, except reminders before a vote closes and emails about your account, always sent at once.',
+  })
+  emailDigest: EmailDigest;
 }
 
 @ArgsType()
@@ -66,6 +73,11 @@ class NotificationPreferencesInput {
   @ArrayMaxSize(50)
   @IsEnum(NotificationKind, { each: true })
   emailDisabledKinds: NotificationKind[];
+
+  @Field(() => EmailDigest, { nullable: true, description: 'Unchanged when omitted.' })
+  @IsOptional()
+  @IsEnum(EmailDigest)
+  emailDigest?: EmailDigest;
 }
 
 /** Each member's own inbox; accounts without a member (staff only) have none. */
@@ -99,7 +111,7 @@ export class InboxResolver {
     @CurrentUser() user: AuthUser,
     @Args('input') input: NotificationPreferencesInput,
   ): Promise<NotificationPreferencesType> {
-    return this.inbox.updatePreferences(memberOf(user), input.emailDisabledKinds);
+    return this.inbox.updatePreferences(memberOf(user), input);
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { ConnectionArgs, paginate } from '@delibera/kernel';
+import { EmailDigest } from './digest';
 import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
 import { MANDATORY_EMAIL_KINDS, NotificationKind } from './templates';
@@ -46,20 +47,27 @@ export class InboxService {
       .getRepository(NotificationPreference)
       .findOneBy({ memberId });
     return (
-      found ?? Object.assign(new NotificationPreference(), { memberId, emailDisabledKinds: [] })
+      found ??
+      Object.assign(new NotificationPreference(), {
+        memberId,
+        emailDisabledKinds: [],
+        emailDigest: EmailDigest.Immediate,
+      })
     );
   }
 
   async updatePreferences(
     memberId: string,
-    emailDisabledKinds: NotificationKind[],
+    input: { emailDisabledKinds: NotificationKind[]; emailDigest?: EmailDigest },
   ): Promise<NotificationPreference> {
-    const kinds = [...new Set(emailDisabledKinds)].filter(
+    const kinds = [...new Set(input.emailDisabledKinds)].filter(
       (kind) => !MANDATORY_EMAIL_KINDS.includes(kind),
     );
     await this.dataSource
       .getRepository(NotificationPreference)
-      .upsert({ memberId, emailDisabledKinds: kinds }, ['memberId']);
+      .upsert({ memberId, emailDisabledKinds: kinds, emailDigest: input.emailDigest }, [
+        'memberId',
+      ]);
     return this.preferences(memberId);
   }
 }

@@ -9,6 +9,9 @@ import { NotificationKind } from './templates';
  */
 @Entity('notification')
 @Index('notification_pending_idx', ['createdAt'], { where: 'sent_at IS NULL' })
+@Index('notification_digest_pending_idx', ['recipientMemberId'], {
+  where: 'in_digest AND sent_at IS NULL',
+})
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,6 +51,13 @@ export class Notification {
   /** True when the member's preferences turned email off for this kind: it stays in the inbox only. */
   @Column({ type: 'boolean', default: false })
   emailSkipped: boolean;
+
+  /**
+   * True when the email goes out in the member's daily digest rather than on
+   * its own: waiting for it while sentAt is null.
+   */
+  @Column({ type: 'boolean', default: false })
+  inDigest: boolean;
 
   /** Millisecond precision: it is the inbox's pagination key. */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -8,6 +8,7 @@ import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { NotificationsOverdue } from './notifications-overdue';
+import { SendNotificationDigestsHandler } from './send-notification-digests.handler';
 
 /** Global: any domain may notify; none needs to know how mail is sent. */
 @Global()
@@ -17,6 +18,7 @@ import { NotificationsOverdue } from './notifications-overdue';
     NotificationsService,
     Mailer,
     DeliverNotificationsHandler,
+    SendNotificationDigestsHandler,
     NotificationsOverdue,
     InboxService,
     InboxResolver,

@@ -152,6 +152,11 @@ export const enCA: Record<MessageId, string> = {
     'Every notification appears in the portal. Choose the ones you also receive by email.',
   'notifications.legend': 'Receive by email',
   'notifications.alwaysEmailed': 'Always emailed.',
+  'notifications.digestLegend': 'Emails',
+  'notifications.digestHint':
+    'Reminders before a vote closes and emails about your account are always sent at once.',
+  'emailDigest.Immediate': 'One per event',
+  'emailDigest.Daily': 'A daily digest',
   'notificationKind.Invitation': 'Invitations',
   'notificationKind.MemberStatusChanged': 'Changes to your membership status',
   'notificationKind.AssemblyNotice': 'Notices of meetings',

@@ -150,6 +150,11 @@ export const frCA = {
     'Toutes les notifications apparaissent dans le portail. Choisissez celles que vous recevez aussi par courriel.',
   'notifications.legend': 'Recevoir par courriel',
   'notifications.alwaysEmailed': 'Toujours envoyée par courriel.',
+  'notifications.digestLegend': 'Courriels',
+  'notifications.digestHint':
+    'Les rappels avant la fermeture d’un vote et les courriels au sujet de votre compte partent toujours sans attendre.',
+  'emailDigest.Immediate': 'Un par événement',
+  'emailDigest.Daily': 'Un résumé quotidien',
   'notificationKind.Invitation': 'Invitations',
   'notificationKind.MemberStatusChanged': 'Changements de votre statut de membre',
   'notificationKind.AssemblyNotice': 'Avis de convocation aux assemblées',

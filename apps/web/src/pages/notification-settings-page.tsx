@@ -3,13 +3,14 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { usePageTitle } from '../components/page-title';
 import { graphql } from '../gql';
-import type { NotificationKind } from '../gql/graphql';
+import type { EmailDigest, NotificationKind } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 
 const PreferencesQuery = graphql(`
   query NotificationPreferences {
     myNotificationPreferences {
       emailDisabledKinds
+      emailDigest
     }
   }
 `);
@@ -18,9 +19,12 @@ const UpdatePreferencesMutation = graphql(`
   mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
     updateNotificationPreferences(input: $input) {
       emailDisabledKinds
+      emailDigest
     }
   }
 `);
+
+const DIGESTS: EmailDigest[] = ['Immediate', 'Daily'];
 
 /**
  * Every kind the API sends, and whether it is always emailed (the API's
@@ -50,10 +54,13 @@ export function NotificationSettingsPage() {
   const [{ data, error, fetching }] = useQuery({ query: PreferencesQuery });
   const [result, update] = useMutation(UpdatePreferencesMutation);
   const [disabled, setDisabled] = useState<Set<NotificationKind> | null>(null);
+  const [digest, setDigest] = useState<EmailDigest>('Immediate');
   const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
-    if (data) setDisabled(new Set(data.myNotificationPreferences.emailDisabledKinds));
+    if (!data) return;
+    setDisabled(new Set(data.myNotificationPreferences.emailDisabledKinds));
+    setDigest(data.myNotificationPreferences.emailDigest);
   }, [data]);
 
   function toggle(kind: NotificationKind, emailed: boolean) {
@@ -69,7 +76,9 @@ export function NotificationSettingsPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!disabled) return;
-    const response = await update({ input: { emailDisabledKinds: [...disabled] } });
+    const response = await update({
+      input: { emailDisabledKinds: [...disabled], emailDigest: digest },
+    });
     if (response.data) setSaved(t('common.saved'));
   }
 
@@ -81,6 +90,27 @@ export function NotificationSettingsPage() {
       {fetching && !disabled && <Loading />}
       {disabled && (
         <form onSubmit={(event) => void submit(event)} className="stack">
+          <fieldset aria-describedby="digest-hint">
+            <legend>{t('notifications.digestLegend')}</legend>
+            {DIGESTS.map((value) => (
+              <div className="checkbox" key={value}>
+                <input
+                  type="radio"
+                  id={`digest-${value}`}
+                  name="email-digest"
+                  checked={digest === value}
+                  onChange={() => {
+                    setSaved(null);
+                    setDigest(value);
+                  }}
+                />
+                <label htmlFor={`digest-${value}`}>{t(`emailDigest.${value}`)}</label>
+              </div>
+            ))}
+            <p id="digest-hint" className="hint">
+              {t('notifications.digestHint')}
+            </p>
+          </fieldset>
           <fieldset>
             <legend>{t('notifications.legend')}</legend>
             {KINDS.map(({ kind, alwaysEmailed }) => (

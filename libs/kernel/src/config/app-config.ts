@@ -163,6 +163,15 @@ export class AppConfig {
   @Max(86400)
   REPORTS_REFRESH_SECONDS = 300;
 
+  /**
+   * Hour (0–23, Montréal time) of the daily email digest for members who chose
+   * one. Negative: no digest at all, every email goes at once (tests).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Max(23)
+  NOTIFICATION_DIGEST_HOUR = 7;
+
   /** Jobs each worker process runs at once, per queue (deadlines are mostly waiting on PostgreSQL). */
   @Transform(toInt)
   @IsInt()

@@ -15,6 +15,8 @@ export enum JobName {
   ReconcileDeadlines = 'deadlines.reconcile',
   /** Drain the notification outbox: send or file each pending email. */
   DeliverNotifications = 'notifications.deliver',
+  /** Email each member who chose a daily digest the notifications it holds (a BullMQ job scheduler). */
+  SendNotificationDigests = 'notifications.digest',
   /** A scheduled vote reaches opensAt: freeze its roll and open it. */
   OpenVote = 'vote.open',
   /** An open vote reaches closesAt: close it (waiting for in-flight ballots) and enqueue the tally. */
@@ -42,6 +44,7 @@ export enum JobName {
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.DeliverNotifications]: QueueName.Notifications,
+  [JobName.SendNotificationDigests]: QueueName.Notifications,
   [JobName.OpenVote]: QueueName.Deadlines,
   [JobName.CloseVote]: QueueName.Deadlines,
   [JobName.TallyVote]: QueueName.Deadlines,

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { JobsOptions, Queue, RepeatOptions } from 'bullmq';
 import { JobData, JobName, QUEUE_OF_JOB, QueueName } from './jobs';
 
 /** A job to run at a given time (now if absent), with an id that makes enqueueing it idempotent. */
@@ -62,6 +62,7 @@ export function jobOptions(job: ScheduledJob, now = Date.now()): JobsOptions {
 
 @Injectable()
 export class JobScheduler {
+  private readonly logger = new Logger(JobScheduler.name);
   private readonly queues: Record<QueueName, Queue>;
 
   constructor(
@@ -91,6 +92,33 @@ export class JobScheduler {
     const state = await this.queue(QUEUE_OF_JOB[job.name]).getJobState(job.jobId);
     const finished = state === 'completed' || state === 'failed';
     await this.schedule(finished ? { ...job, jobId: `${job.jobId}.r${attempt}` } : job);
+  }
+
+  /**
+   * A BullMQ job scheduler running `name` on `repeat`, or none when `repeat` is
+   * null. Called at each start of the API and the worker: the id keeps one
+   * schedule per deployment, and one lost with Redis comes back at the next
+   * start. Best effort: without Redis the start goes on, with a warning.
+   */
+  async keepRepeating(
+    name: JobName,
+    schedulerId: string,
+    repeat: Omit<RepeatOptions, 'key'> | null,
+  ): Promise<void> {
+    const queue = this.queue(QUEUE_OF_JOB[name]);
+    try {
+      if (!repeat) {
+        await queue.removeJobScheduler(schedulerId);
+        return;
+      }
+      await queue.upsertJobScheduler(schedulerId, repeat, {
+        name,
+        data: {},
+        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      });
+    } catch (error) {
+      this.logger.warn(`Could not schedule ${schedulerId}: ${(error as Error).message}`);
+    }
   }
 
   /** Enqueues once per job id: scheduling the same deadline twice leaves one job. */

@@ -1,12 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AppConfig,
-  HandlesJob,
-  JobHandler,
-  JobName,
-  JobScheduler,
-  QueueName,
-} from '@delibera/kernel';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, HandlesJob, JobHandler, JobName, JobScheduler } from '@delibera/kernel';
 import { MembershipReportService } from '../membership-report.service';
 import { ParticipationReportService } from '../participation-report.service';
 
@@ -29,8 +22,6 @@ export const REPORTS_REFRESH_SCHEDULER = 'reports.refresh';
 @Injectable()
 @HandlesJob(JobName.RefreshReports)
 export class RefreshReportsHandler implements JobHandler, OnApplicationBootstrap {
-  private readonly logger = new Logger(RefreshReportsHandler.name);
-
   constructor(
     private readonly participation: ParticipationReportService,
     private readonly membership: MembershipReportService,
@@ -39,24 +30,12 @@ export class RefreshReportsHandler implements JobHandler, OnApplicationBootstrap
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = this.scheduler.queue(QueueName.Reports);
-    try {
-      if (this.config.REPORTS_REFRESH_SECONDS === 0) {
-        await queue.removeJobScheduler(REPORTS_REFRESH_SCHEDULER);
-        return;
-      }
-      await queue.upsertJobScheduler(
-        REPORTS_REFRESH_SCHEDULER,
-        { every: this.config.REPORTS_REFRESH_SECONDS * 1000 },
-        {
-          name: JobName.RefreshReports,
-          data: {},
-          opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-        },
-      );
-    } catch (error) {
-      this.logger.warn(`Could not schedule the reports' refresh: ${(error as Error).message}`);
-    }
+    const seconds = this.config.REPORTS_REFRESH_SECONDS;
+    await this.scheduler.keepRepeating(
+      JobName.RefreshReports,
+      REPORTS_REFRESH_SCHEDULER,
+      seconds === 0 ? null : { every: seconds * 1000 },
+    );
   }
 
   async handle(): Promise<{ openVotes: number; membershipSnapshots: number }> {
