@@ -22,7 +22,7 @@ const PAGE_SIZE_ARGUMENTS = new Set(['first', 'limit']);
  * when not given, else the largest page). Below zero counts as zero, so a
  * negative size cannot lower the cost of the rest of the query.
  */
-export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const sizeArgument = field.args.find((arg) => PAGE_SIZE_ARGUMENTS.has(arg.name));
   if (!sizeArgument) return undefined;
   const asked: unknown = args[sizeArgument.name];

@@ -27,7 +27,7 @@ const operations = Object.entries(generated).filter((entry): entry is [string, D
   entry[0].endsWith('Document'),
 );
 
-/** A value GraphQL accepts for a type; only a list's size changes the cost, and lists are sized apart. */
+/** Any value the type accepts: it only lets the cost be counted (page sizes are set apart). */
 function sample(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sample(type.ofType);
   if (isListType(type)) return [];
@@ -74,7 +74,7 @@ describe('portal operations', () => {
     expect(queryCost(schema, tooCostly)).toBeGreaterThan(DEFAULT_MAX_QUERY_COST);
   });
 
-  it('count a page size passed as a variable', () => {
+  it('are costed with the page size they pass as a variable', () => {
     const votes = parse(`query ($first: Int) { participationReport {
       votes(first: $first) { edges { node { voteId titleFr titleEn voters eligible } } } } }`);
     expect(queryCost(schema, votes, { first: 100 })).toBe(1 + 1 + 100 * (1 + 1 + 5));
