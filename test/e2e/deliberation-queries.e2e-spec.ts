@@ -1,11 +1,9 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { CharterVersion, DecisionType } from '@delibera/charter';
-import { Role } from '@delibera/kernel';
-import { ProposalOrigin, ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { createAccount, createMember, signedInMember } from '../factories';
+import { proposalInDeliberation } from '../factories/proposals';
 import { ok, startTestApp, TestApp } from './test-app';
 
-// Page sizes as variables, as clients send them (graphql-armor's cost estimate multiplies only literal sizes).
+// Page sizes as variables, as clients send them.
 const THREAD = `query ($proposalId: UUID!, $first: Int!, $replies: Int!) {
   proposalThread(proposalId: $proposalId) {
     counts { for against }
@@ -32,35 +30,15 @@ describe('deliberation listing cost (e2e)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // 100 arguments with 10 replies each is over the default cost limit (about 9,700); what is
+    // measured here is the number of SQL queries, whatever the limit.
+    app = await startTestApp({ MAX_QUERY_COST: '20000' });
   });
   afterAll(() => app.close());
 
   /** A proposal in deliberation with `topLevel` arguments, each with `repliesEach` replies and endorsements. */
   async function thread(topLevel: number, repliesEach: number): Promise<string> {
-    const staff = await createAccount(app.dataSource, { member: null, roles: [Role.Secretary] });
-    const { id: charterVersionId } = await app.dataSource
-      .getRepository(CharterVersion)
-      .findOneByOrFail({ version: 1 });
-    const proposals = app.app.get(ProposalsService);
-    const { id: proposalId } = await proposals.createDraft({
-      decisionType: DecisionType.OrdinaryResolution,
-      origin: ProposalOrigin.Board,
-      title: 'Plan',
-      body: 'Texte.',
-      authorMemberId: null,
-      createdByAccountId: staff.id,
-    });
-    for (const to of [ProposalStatus.Submitted, ProposalStatus.Deliberation]) {
-      await app.dataSource.transaction((manager) =>
-        proposals.transition(manager, {
-          proposalId,
-          to,
-          actorAccountId: staff.id,
-          set: { submittedAt: new Date(), charterVersionId },
-        }),
-      );
-    }
+    const proposalId = await proposalInDeliberation(app);
     const authors = await Promise.all(
       Array.from({ length: 20 }, async () => {
         const member = await createMember(app.dataSource);

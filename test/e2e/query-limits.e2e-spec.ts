@@ -1,5 +1,18 @@
-import { signedInMember } from '../factories';
-import { errorCode, ok, startTestApp, TestApp } from './test-app';
+import { Role } from '@delibera/kernel';
+import { signedInMember, staffToken } from '../factories';
+import { proposalInDeliberation } from '../factories/proposals';
+import { errorCode, GraphQLResponse, ok, startTestApp, TestApp } from './test-app';
+
+const CELL = '{ key labelFr labelEn eligible voters turnout suppressed }';
+/** A report's votes with every breakdown: 54 per vote, so 100 votes cost 5,402 and 50 cost 2,702. */
+const REPORT_VOTES = `query ($first: Int) { participationReport {
+  votes(first: $first) { edges { node {
+    voteId titleFr titleEn closesAt status eligible voters turnout
+    quorumRequired quorumMargin quorumMet outcome
+    byRegion ${CELL} byCategory ${CELL} byCouncil ${CELL} byCollege ${CELL} byAgeBand ${CELL}
+  } } } } }`;
+const reportVotes = (first: number) =>
+  REPORT_VOTES.replace('($first: Int) ', '').replace('$first', String(first));
 
 describe('GraphQL query limits (e2e)', () => {
   let app: TestApp;
@@ -41,9 +54,87 @@ describe('GraphQL query limits (e2e)', () => {
     );
   });
 
-  it('refuses a request whose cost is too high, before any resolver runs', async () => {
-    const response = await app.gql('{ members(first: 5000) { totalCount } }', {}, { token });
-    expect(errorCode(response)).toBe('QUERY_TOO_COMPLEX'); // not FORBIDDEN: nothing was executed
-    expect(response.errors?.[0].message).toContain('Query Cost limit of 5000 exceeded');
+  describe('cost: a list costs its fields once per item asked', () => {
+    let reader: string;
+    beforeAll(async () => {
+      reader = await staffToken(app, [Role.Secretary]);
+    });
+
+    it('serves a report page within the limit', async () => {
+      const page = ok(
+        await app.gql<{ participationReport: { votes: { edges: unknown[] } } }>(
+          reportVotes(50),
+          {},
+          { token: reader },
+        ),
+      );
+      expect(page.participationReport.votes.edges).toEqual([]);
+    });
+
+    it('refuses 100 of them, saying the cost and the limit, in French and in English', async () => {
+      const french = await app.gql(reportVotes(100), {}, { token: reader });
+      expect(errorCode(french)).toBe('QUERY_TOO_COMPLEX');
+      expect(french.errors?.[0].message).toBe(
+        'Cette requête est trop volumineuse ou trop complexe : son coût estimé est de 5402, au-delà de la limite de 5000.',
+      );
+      const english = await app.gql(reportVotes(100), {}, { token: reader, locale: 'en-CA' });
+      expect(errorCode(english)).toBe('QUERY_TOO_COMPLEX');
+      expect(english.errors?.[0].message).toBe(
+        'This request is too large or too complex: its estimated cost is 5402, over the limit of 5000.',
+      );
+    });
+
+    it('counts a page size passed as a variable', async () => {
+      expect(ok(await app.gql(REPORT_VOTES, { first: 50 }, { token: reader }))).toBeTruthy();
+      const refused = await app.gql(REPORT_VOTES, { first: 100 }, { token: reader });
+      expect(errorCode(refused)).toBe('QUERY_TOO_COMPLEX');
+      expect(refused.errors?.[0].message).toContain('5402');
+    });
+
+    it('refuses variables that do not fit as bad input, and fragments too many to count', async () => {
+      const bad = await app.gql(REPORT_VOTES, { first: 'many' }, { token: reader });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      // Three levels of 25 spreads: 15,625 fields from a few hundred tokens, within the depth limit.
+      const fragments = [1, 2, 3].map(
+        (level) => `fragment F${level} on Query { ${`...F${level - 1} `.repeat(25)}}`,
+      );
+      const expanding = `{ ...F3 } fragment F0 on Query { __typename } ${fragments.join(' ')}`;
+      const expanded = await app.gql(expanding, {}, { token });
+      expect(errorCode(expanded)).toBe('QUERY_TOO_COMPLEX');
+      expect(expanded.errors?.[0].message).toContain('number of nodes');
+    });
+
+    it('refuses before any resolver runs', async () => {
+      // A member may not read the register: had the resolver run, this would be FORBIDDEN.
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ members(first: 5000) { totalCount } }' }),
+      });
+      expect(response.status).toBe(400); // the client's fault, as for the other limits
+      const body = (await response.json()) as GraphQLResponse;
+      expect(errorCode(body)).toBe('QUERY_TOO_COMPLEX');
+      expect(body.errors?.[0].message).toContain('5001');
+    });
+
+    it('refuses a mutation whose answer costs too much, and nothing is written', async () => {
+      const proposalId = await proposalInDeliberation(app);
+      const post = `mutation ($input: PostArgumentInput!, $first: Int!) {
+        postArgument(input: $input) { id replies(first: $first) { id replies(first: $first) { id } } } }`;
+      const input = { proposalId, stance: 'For', body: 'Pour.' };
+      const argumentCount = async () =>
+        (
+          await app.dataSource.query<{ n: number }[]>(
+            'SELECT count(*)::int AS n FROM argument WHERE proposal_id = $1',
+            [proposalId],
+          )
+        )[0].n;
+
+      const refused = await app.gql(post, { input, first: 100 }, { token });
+      expect(errorCode(refused)).toBe('QUERY_TOO_COMPLEX');
+      expect(await argumentCount()).toBe(0);
+      ok(await app.gql(post, { input, first: 10 }, { token }));
+      expect(await argumentCount()).toBe(1);
+    });
   });
 });

@@ -1,6 +1,38 @@
 import { DataSource } from 'typeorm';
+import { CharterVersion, DecisionType } from '@delibera/charter';
+import { Role } from '@delibera/kernel';
+import { ProposalOrigin, ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { ok, TestApp } from '../e2e/test-app';
+import { createAccount } from './index';
 import { castBallot, closeVote, waitForVoteStatus } from './votes';
+
+/** A board proposal walked through the real transitions into deliberation: any member may argue. */
+export async function proposalInDeliberation(app: TestApp): Promise<string> {
+  const staff = await createAccount(app.dataSource, { member: null, roles: [Role.Secretary] });
+  const { id: charterVersionId } = await app.dataSource
+    .getRepository(CharterVersion)
+    .findOneByOrFail({ version: 1 });
+  const proposals = app.app.get(ProposalsService);
+  const { id: proposalId } = await proposals.createDraft({
+    decisionType: DecisionType.OrdinaryResolution,
+    origin: ProposalOrigin.Board,
+    title: 'Plan',
+    body: 'Texte.',
+    authorMemberId: null,
+    createdByAccountId: staff.id,
+  });
+  for (const to of [ProposalStatus.Submitted, ProposalStatus.Deliberation]) {
+    await app.dataSource.transaction((manager) =>
+      proposals.transition(manager, {
+        proposalId,
+        to,
+        actorAccountId: staff.id,
+        set: { submittedAt: new Date(), charterVersionId },
+      }),
+    );
+  }
+  return proposalId;
+}
 
 /** A proposal's consultation, and each council's due date, end a second ago, as the clock would have it. */
 export async function consultationOver(dataSource: DataSource, proposalId: string): Promise<void> {

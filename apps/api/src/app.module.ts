@@ -13,6 +13,7 @@ import {
   QueueProcessorsModule,
 } from '@delibera/kernel';
 import { API_MODULES, DOMAIN_MODULES, MIGRATIONS } from '@delibera/platform';
+import { queryCostPlugin } from './query-cost.plugin';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { requestLimits } from './request-limits';
 
@@ -42,6 +43,7 @@ export class AppModule {
           // neither, and they cost CPU on every request, ballots included.
           plugins: [
             ...armor.plugins,
+            queryCostPlugin(config.MAX_QUERY_COST),
             ApolloServerPluginCacheControlDisabled(),
             ApolloServerPluginInlineTraceDisabled(),
           ],

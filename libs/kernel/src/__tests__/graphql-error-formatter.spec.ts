@@ -47,6 +47,18 @@ describe('GraphQL error formatting', () => {
     expect(format(CommonErrors.FORBIDDEN()).extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
+  it('reads a DomainError a plugin threw before execution (no path), with its localised detail', () => {
+    const refused = CommonErrors.QUERY_TOO_COMPLEX({ detail: { fr: 'coût 9', en: 'cost 9' } });
+    const formatted = formatGraphQLError(
+      { message: 'QUERY_TOO_COMPLEX', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError('QUERY_TOO_COMPLEX', { originalError: refused }),
+    );
+    expect(formatted).toEqual({
+      message: 'Cette requête est trop volumineuse ou trop complexe : coût 9',
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+  });
+
   it('hides anything unexpected behind INTERNAL', () => {
     expect(format(new TypeError('undefined is not a function')).extensions).toEqual({
       code: 'INTERNAL',

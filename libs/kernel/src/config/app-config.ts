@@ -14,6 +14,7 @@ import {
   validateSync,
   ValidateIf,
 } from 'class-validator';
+import { DEFAULT_MAX_QUERY_COST } from '../graphql/query-bounds';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -284,6 +285,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LOG_FILE?: string;
+
+  /**
+   * The most a GraphQL operation may cost: 1 per field, and a list with `first`
+   * (or `limit`) costs its fields once per item asked (its default, or the largest page, when not given).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAX_QUERY_COST = DEFAULT_MAX_QUERY_COST;
 
   /** Introspection and the Apollo landing page; off by default in production. */
   @Transform(toBool)

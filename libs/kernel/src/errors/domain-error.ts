@@ -1,6 +1,7 @@
 import { interpolate, Locale, Localized } from '../i18n/locale';
 
-export type ErrorParams = Record<string, string | number | boolean | null>;
+/** A Localized value is read in the caller's language (a detail phrased in each). */
+export type ErrorParams = Record<string, string | number | boolean | null | Localized>;
 
 /**
  * The one error type domain code throws. It carries a stable `code` that
@@ -20,7 +21,14 @@ export class DomainError extends Error {
 
   localizedMessage(locale: Locale): string {
     const messages = catalogue.get(this.code);
-    return messages ? interpolate(messages[locale], this.params) : this.code;
+    if (!messages) return this.code;
+    const params = Object.fromEntries(
+      Object.entries(this.params).map(([key, value]) => [
+        key,
+        value !== null && typeof value === 'object' ? value[locale] : value,
+      ]),
+    );
+    return interpolate(messages[locale], params);
   }
 }
 

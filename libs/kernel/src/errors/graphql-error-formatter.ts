@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { requestContext } from '../context/request-context';
 import { CommonErrors } from './common.errors';
 import { DomainError } from './domain-error';
@@ -83,6 +83,11 @@ function toDomainError(formatted: GraphQLFormattedError, original: unknown): Dom
  * code must still be read.
  */
 function thrownValue(error: unknown): unknown {
+  // A DomainError thrown by a plugin before execution (the query cost check) has no path,
+  // so unwrapResolverError leaves it inside the GraphQLError that carries its HTTP status.
+  if (error instanceof GraphQLError && error.originalError instanceof DomainError) {
+    return error.originalError;
+  }
   const wrapped = error as { name?: unknown; thrownValue?: unknown } | null;
   return wrapped?.name === 'NonErrorThrown' && wrapped.thrownValue !== undefined
     ? wrapped.thrownValue

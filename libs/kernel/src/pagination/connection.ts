@@ -3,8 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonErrors } from '../errors/common.errors';
-
-export const MAX_PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE } from '../graphql/query-bounds';
 
 @ObjectType()
 export class PageInfo {

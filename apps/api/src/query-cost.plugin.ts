@@ -1,0 +1,52 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { CommonErrors, DomainError } from '@delibera/kernel';
+import { queryCost } from './query-cost';
+
+/** A refusal before execution: a client error (400), localised by the error formatter. */
+function refusal(error: DomainError): GraphQLError {
+  return new GraphQLError(error.code, {
+    originalError: error,
+    extensions: { http: { status: 400 } },
+  });
+}
+
+/** What graphql-query-complexity throws when fragments expand past what it will walk. */
+const TOO_MANY_NODES = /maximum allowed number of nodes/;
+
+/**
+ * Refuses, before any resolver runs, an operation whose estimated cost (lists
+ * multiplied by the page size asked, variables included; see query-cost.ts)
+ * exceeds `maxCost`.
+ */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables, operationName ?? undefined);
+          } catch (error) {
+            const detail = error instanceof Error ? error.message : String(error);
+            throw refusal(
+              TOO_MANY_NODES.test(detail)
+                ? CommonErrors.QUERY_TOO_COMPLEX({ detail })
+                : CommonErrors.BAD_USER_INPUT({ detail }),
+            );
+          }
+          if (cost > maxCost) {
+            throw refusal(
+              CommonErrors.QUERY_TOO_COMPLEX({
+                detail: {
+                  fr: `son coût estimé est de ${cost}, au-delà de la limite de ${maxCost}.`,
+                  en: `its estimated cost is ${cost}, over the limit of ${maxCost}.`,
+                },
+              }),
+            );
+          }
+        },
+      };
+    },
+  };
+}
