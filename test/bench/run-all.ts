@@ -112,7 +112,8 @@ export function benchEnv(
 interface Collected extends BenchRow {
   file: string;
   fresh: boolean;
-  measuredAt: string;
+  /** When the file says it was measured; undefined for files without a date. */
+  measuredAt?: string;
 }
 
 /** Rows of every results file; a file is either an array of rows or an object with `rows`. */
@@ -121,18 +122,22 @@ export function collectRows(since: number): Collected[] {
   for (const file of readdirSync(RESULTS).sort()) {
     if (!file.endsWith('.json') || file.startsWith('summary')) continue;
     const path = join(RESULTS, file);
-    const mtime = statSync(path).mtimeMs;
     let parsed: unknown;
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8'));
     } catch {
       continue;
     }
-    const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown[] }).rows;
+    const { rows: list, date } = Array.isArray(parsed)
+      ? { rows: parsed, date: undefined }
+      : (parsed as { rows?: unknown[]; date?: string });
     if (!Array.isArray(list)) continue;
+    // The date the bench wrote in the file; a checkout's modification times say nothing.
+    const measured = date ? Date.parse(date) : statSync(path).mtimeMs;
+    const measuredAt = date ? new Date(measured).toISOString() : undefined;
     for (const row of list as BenchRow[]) {
       if (typeof row?.figure !== 'number' || !row.suite) continue;
-      rows.push({ ...row, file, fresh: mtime >= since, measuredAt: new Date(mtime).toISOString() });
+      rows.push({ ...row, file, fresh: measured >= since, measuredAt });
     }
   }
   return rows;
@@ -162,7 +167,9 @@ export function summaryMarkdown(rows: Collected[], header: string): string {
   }
   const stale = [
     ...new Set(
-      rows.filter((r) => !r.fresh).map((r) => `${r.file} (${r.measuredAt.slice(0, 16)}Z)`),
+      rows
+        .filter((r) => !r.fresh)
+        .map((r) => `${r.file} (${r.measuredAt ? `${r.measuredAt.slice(0, 16)}Z` : 'undated'})`),
     ),
   ];
   if (stale.length > 0)

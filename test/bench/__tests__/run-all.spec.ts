@@ -19,6 +19,7 @@ describe('summaryMarkdown', () => {
         row({ name: 'ballots', figure: 1300.5, baseline: 700, ratio: 1.86 }),
         row({ name: 'no target, no baseline' }),
         row({ suite: 'tally', name: 'old', target: '< 1000 ms', fresh: false, file: 'tally.json' }),
+        row({ name: 'no date', fresh: false, file: 'old.json', measuredAt: undefined }),
       ],
       'Scale `small`.',
     );
@@ -30,7 +31,7 @@ describe('summaryMarkdown', () => {
       '| seed | seed a small trust | 6.4 s | 1,000,000 ballots in minutes | — | — |',
       '| seed | ballots | 1,301 s | — | 700 | 1.86 |',
       '',
-      'Not re-run by this run, left out of the table: tally.json (2026-11-24T15:00Z).',
+      'Not re-run by this run, left out of the table: tally.json (2026-11-24T15:00Z), old.json (undated).',
       '',
     ]);
   });
