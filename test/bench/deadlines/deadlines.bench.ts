@@ -277,7 +277,10 @@ async function main(): Promise<void> {
     const dir = join(__dirname, '..', 'results');
     mkdirSync(dir, { recursive: true });
     const file = SECRECY === 'secret' ? 'deadlines.json' : `deadlines-${SECRECY}.json`;
-    writeFileSync(join(dir, file), `${JSON.stringify(rows, null, 2)}\n`);
+    writeFileSync(
+      join(dir, file),
+      `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+    );
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     await queues.flush().catch(() => undefined);
