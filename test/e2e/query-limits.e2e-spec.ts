@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Role } from '@delibera/kernel';
 import { signedInMember, staffToken } from '../factories';
 import { proposalInDeliberation } from '../factories/proposals';
@@ -135,6 +136,33 @@ describe('GraphQL query limits (e2e)', () => {
       expect(await argumentCount()).toBe(0);
       ok(await app.gql(post, { input, first: 10 }, { token }));
       expect(await argumentCount()).toBe(1);
+    });
+  });
+
+  describe('automatic persisted queries (optional for clients)', () => {
+    const post = (body: object) =>
+      fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<GraphQLResponse<{ me: { email: string } }>>);
+    const persisted = (query: string) => ({
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+    });
+
+    it('serves a query by its hash once the API has seen its text', async () => {
+      const query = '{ me { email } }';
+      const extensions = persisted(query);
+      expect(errorCode(await post({ extensions }))).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect(ok(await post({ query, extensions })).me.email).toContain('@');
+      expect(ok(await post({ extensions })).me.email).toContain('@');
+    });
+
+    it('holds a query sent by its hash to the same limits', async () => {
+      const query = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { email }`).join(' ')} }`;
+      const extensions = persisted(query);
+      expect(errorCode(await post({ query, extensions }))).toBe('QUERY_TOO_COMPLEX');
+      expect(errorCode(await post({ extensions }))).toBe('PERSISTED_QUERY_NOT_FOUND');
     });
   });
 });

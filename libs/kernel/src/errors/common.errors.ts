@@ -22,6 +22,11 @@ export const CommonErrors = defineErrors({
     fr: 'Cette requête est trop volumineuse ou trop complexe : {detail}',
     en: 'This request is too large or too complex: {detail}',
   },
+  // Apollo's code, kept as is: automatic persisted query clients resend the text on it.
+  PERSISTED_QUERY_NOT_FOUND: {
+    fr: 'Cette requête persistée est inconnue du serveur : envoyez-en le texte.',
+    en: 'The server does not know this persisted query: send its text.',
+  },
   VALIDATION_FAILED: {
     fr: 'Certaines données sont invalides.',
     en: 'Some data is invalid.',

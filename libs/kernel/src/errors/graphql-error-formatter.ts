@@ -60,6 +60,7 @@ function toDomainError(formatted: GraphQLFormattedError, original: unknown): Dom
       detail: formatted.message.replace(/^Syntax Error: /, ''),
     });
   }
+  if (apolloCode === 'PERSISTED_QUERY_NOT_FOUND') return CommonErrors.PERSISTED_QUERY_NOT_FOUND();
   if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
     return CommonErrors.BAD_USER_INPUT({ detail: formatted.message });
   }
