@@ -93,3 +93,20 @@ export async function adoptedScale(
   );
   return { token, calls: contributionCalls.edges.map((edge) => edge.node) };
 }
+
+/**
+ * Each call's stored `received_cents` against its ledger summed here, over every
+ * call of the test's database: how many calls received money, and how many differ.
+ */
+export async function receivedAgainstLedger(
+  app: TestApp,
+): Promise<{ calls: number; received: number; differ: number }> {
+  const [row] = await app.dataSource.query(
+    `SELECT count(*) FILTER (WHERE c.received_cents <> coalesce(p.received, 0))::int AS differ,
+            count(*)::int AS calls, count(*) FILTER (WHERE p.received <> 0)::int AS received
+       FROM contribution_call c
+       LEFT JOIN (SELECT call_id, sum(amount_cents) AS received FROM contribution_payment GROUP BY call_id) p
+         ON p.call_id = c.id`,
+  );
+  return row;
+}
