@@ -6,6 +6,12 @@ const TRANSITION = /^remind-(\d+)s$/;
 /** A job a little early by the database's clock (clocks differ by milliseconds) retries instead of giving up. */
 const CLOCK_SKEW_MS = 5000;
 
+/** What reminderJob() puts in a reminder's job data (the handlers read these). */
+export type ReminderJobData = { id: string; transition: string; version: number };
+
+/** What a reminder's handler did: how many it told, or why it sent nothing. */
+export type ReminderOutcome = { recipients: number } | { skipped: string };
+
 /** Thrown by a reminder that runs a little early: the job is retried with backoff. */
 export class ReminderNotDueYet extends Error {}
 

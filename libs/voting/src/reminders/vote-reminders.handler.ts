@@ -7,13 +7,12 @@ import {
   JobHandler,
   JobName,
   reminderDue,
+  ReminderJobData,
   reminderOffsetSeconds,
+  ReminderOutcome,
 } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { notifyRoll } from '../notices/roll-notices';
-
-type ReminderData = { id: string; transition: string; version: number };
-type ReminderOutcome = { recipients: number } | { skipped: string };
 
 /**
  * A reminder before close, to the roll members who have not voted, computed
@@ -23,14 +22,14 @@ type ReminderOutcome = { recipients: number } | { skipped: string };
  */
 @Injectable()
 @HandlesJob(JobName.RemindVote)
-export class VoteRemindersHandler implements JobHandler<ReminderData> {
+export class VoteRemindersHandler implements JobHandler<ReminderJobData> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
   ) {}
 
-  async handle(data: ReminderData): Promise<ReminderOutcome> {
+  async handle(data: ReminderJobData): Promise<ReminderOutcome> {
     const offsetSeconds = reminderOffsetSeconds(data.transition);
     if (!offsetSeconds) return { skipped: 'not a reminder' };
     const outcome = await this.dataSource.transaction(async (manager): Promise<ReminderOutcome> => {

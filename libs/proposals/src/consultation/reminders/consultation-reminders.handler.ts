@@ -8,14 +8,13 @@ import {
   JobHandler,
   JobName,
   reminderDue,
+  ReminderJobData,
   reminderOffsetSeconds,
+  ReminderOutcome,
 } from '@delibera/kernel';
 import { MembershipService } from '@delibera/membership';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { AWAITING_OPINION, dueVersion } from './consultation-reminder-job';
-
-type ReminderData = { id: string; transition: string; version: number };
-type ReminderOutcome = { recipients: number } | { skipped: string };
 
 interface AwaitedRequest {
   proposalId: string;
@@ -34,7 +33,7 @@ interface AwaitedRequest {
  */
 @Injectable()
 @HandlesJob(JobName.RemindConsultation)
-export class ConsultationRemindersHandler implements JobHandler<ReminderData> {
+export class ConsultationRemindersHandler implements JobHandler<ReminderJobData> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly councils: CouncilsService,
@@ -43,7 +42,7 @@ export class ConsultationRemindersHandler implements JobHandler<ReminderData> {
     private readonly config: AppConfig,
   ) {}
 
-  async handle(data: ReminderData): Promise<ReminderOutcome> {
+  async handle(data: ReminderJobData): Promise<ReminderOutcome> {
     const offsetSeconds = reminderOffsetSeconds(data.transition);
     if (!offsetSeconds) return { skipped: 'not a reminder' };
     const outcome = await this.dataSource.transaction(async (manager): Promise<ReminderOutcome> => {
