@@ -26,6 +26,7 @@ import { MembershipSnapshots1795300001720 } from './1795300001720-membership-sna
 import { BallotRetry1795300001900 } from './1795300001900-ballot-retry';
 import { VoteBallotsUnlinked1795300001800 } from './1795300001800-vote-ballots-unlinked';
 import { NotificationDigest1795300002000 } from './1795300002000-notification-digest';
+import { ConsultationReminders1795300002600 } from './1795300002600-consultation-reminders';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   BallotRetry1795300001900,
   VoteBallotsUnlinked1795300001800,
   NotificationDigest1795300002000,
+  ConsultationReminders1795300002600,
 ];

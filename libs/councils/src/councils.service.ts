@@ -30,8 +30,8 @@ export class CouncilsService {
     return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
   }
 
-  async byId(id: string): Promise<Council> {
-    const council = await this.dataSource.getRepository(Council).findOneBy({ id });
+  async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<Council> {
+    const council = await manager.getRepository(Council).findOneBy({ id });
     if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
     return council;
   }

@@ -50,8 +50,11 @@ export class MembershipService {
     return member;
   }
 
-  async byIds(ids: readonly string[]): Promise<Member[]> {
-    return this.dataSource
+  async byIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Member[]> {
+    return manager
       .getRepository(Member)
       .createQueryBuilder('m')
       .where('m.id IN (:...ids)', { ids })

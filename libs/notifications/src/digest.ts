@@ -14,7 +14,7 @@ registerEnumType(EmailDigest, { name: 'EmailDigest' });
 /**
  * Whether a kind waits for the daily digest of members who chose one (true),
  * or is emailed at once whatever their choice (false): reminders before a vote
- * closes, and the emails about the account itself (invitation, lockout, a
+ * closes or a consultation is due, and the emails about the account itself (invitation, lockout, a
  * change of membership status). A Record, so a new kind is decided here.
  * Everything else is announced days or weeks ahead of any deadline.
  */
@@ -26,6 +26,7 @@ export const DIGESTIBLE: Record<NotificationKind, boolean> = {
   [NotificationKind.ContributionOverdue]: true,
   [NotificationKind.ContributionPaymentReceived]: true,
   [NotificationKind.VoteReminder]: false,
+  [NotificationKind.ConsultationDueSoon]: false,
   [NotificationKind.Invitation]: false,
   [NotificationKind.AccountLocked]: false,
   [NotificationKind.MemberStatusChanged]: false,

@@ -13,6 +13,7 @@ export {
   ProposalSupportExpiryHandler,
 } from './jobs/proposal-deadline.handlers';
 export { ProposalDeadlines } from './jobs/proposal-deadlines';
+export { ConsultationRemindersHandler } from './consultation/reminders/consultation-reminders.handler';
 export { Proposal } from './proposal.entity';
 export { ProposalVersion } from './proposal-version.entity';
 export { PROPOSALS_ENTITIES } from './proposals.entities';

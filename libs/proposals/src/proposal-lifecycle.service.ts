@@ -357,10 +357,12 @@ export class ProposalLifecycleService {
     return 'done';
   }
 
-  /** Enqueues the new phase's deadline and sends what the transaction wrote to the outbox. */
+  /** Enqueues the new phase's deadline (and reminders) and sends what the transaction wrote to the outbox. */
   async afterSubmit(proposal: Proposal): Promise<void> {
     await this.deadlines.schedule(proposal);
-    if (proposal.status === ProposalStatus.Consultation) await this.consultation.announced();
+    if (proposal.status === ProposalStatus.Consultation) {
+      await this.consultation.announced(proposal.id);
+    }
   }
 
   /** Consultation or, when the rule consults no council, deliberation, with the given dates. */

@@ -7,6 +7,8 @@ import { AmendmentsResolver } from './amendments/amendments.resolver';
 import { AmendmentsService } from './amendments/amendments.service';
 import { ConsultationResolver } from './consultation/consultation.resolver';
 import { ConsultationService } from './consultation/consultation.service';
+import { ConsultationReminders } from './consultation/reminders/consultation-reminders';
+import { ConsultationRemindersHandler } from './consultation/reminders/consultation-reminders.handler';
 import { PROPOSALS_ENTITIES } from './proposals.entities';
 import {
   ProposalConsultationDueHandler,
@@ -35,6 +37,8 @@ import { VoteClosedListener } from './vote-closed.listener';
     ProposalPolicy,
     ProposalLifecycleService,
     ConsultationService,
+    ConsultationReminders,
+    ConsultationRemindersHandler,
     AmendmentsService,
     ProposalAttachmentsService,
     ProposalsQueryService,

@@ -364,6 +364,7 @@ export type MinutesLocale =
 export type NotificationKind =
   | 'AccountLocked'
   | 'AssemblyNotice'
+  | 'ConsultationDueSoon'
   | 'ConsultationRequested'
   | 'ContributionCall'
   | 'ContributionOverdue'

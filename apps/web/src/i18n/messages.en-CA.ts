@@ -161,6 +161,7 @@ export const enCA: Record<MessageId, string> = {
   'notificationKind.MemberStatusChanged': 'Changes to your membership status',
   'notificationKind.AssemblyNotice': 'Notices of meetings',
   'notificationKind.ConsultationRequested': 'Opinion requests to your councils',
+  'notificationKind.ConsultationDueSoon': 'Reminders before an opinion of your councils is due',
   'notificationKind.AccountLocked': 'Your account locked (security)',
   'notificationKind.ContributionCall': 'Contribution calls to your organisation',
   'notificationKind.ContributionOverdue': 'Reminders of overdue contributions',

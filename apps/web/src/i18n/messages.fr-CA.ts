@@ -159,6 +159,8 @@ export const frCA = {
   'notificationKind.MemberStatusChanged': 'Changements de votre statut de membre',
   'notificationKind.AssemblyNotice': 'Avis de convocation aux assemblées',
   'notificationKind.ConsultationRequested': 'Demandes d’avis à vos conseils',
+  'notificationKind.ConsultationDueSoon':
+    'Rappels avant l’échéance d’un avis attendu de vos conseils',
   'notificationKind.AccountLocked': 'Verrouillage de votre compte (sécurité)',
   'notificationKind.ContributionCall': 'Appels de contribution de votre organisation',
   'notificationKind.ContributionOverdue': 'Rappels de contribution en retard',

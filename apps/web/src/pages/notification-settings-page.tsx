@@ -35,6 +35,7 @@ const ALWAYS_EMAILED: Record<NotificationKind, boolean> = {
   MemberStatusChanged: false,
   AssemblyNotice: false,
   ConsultationRequested: false,
+  ConsultationDueSoon: false,
   ContributionOverdue: false,
   ContributionPaymentReceived: false,
   VoteOpened: false,

@@ -127,5 +127,12 @@ describe('Redis connection settings', () => {
       5_400_000, 2000,
     ]);
     expect(() => loadConfig({ VOTE_REMINDERS: '2 hours' })).toThrow(ConfigError);
+    expect(loadConfig({}).consultationReminderOffsetsMs).toEqual([48 * 3_600_000]);
+    expect(loadConfig({ CONSULTATION_REMINDERS: '2s,3d' }).consultationReminderOffsetsMs).toEqual([
+      3 * 86_400_000,
+      2000,
+    ]);
+    expect(loadConfig({ CONSULTATION_REMINDERS: '' }).consultationReminderOffsetsMs).toEqual([]);
+    expect(() => loadConfig({ CONSULTATION_REMINDERS: '48' })).toThrow(ConfigError);
   });
 });

@@ -32,6 +32,12 @@ export function parseDuration(text: string): number {
   return Number(text.slice(0, -1)) * UNIT_MS[unit];
 }
 
+/** A validated list of durations (possibly empty), without repeats, the longest first. */
+function reminderOffsetsMs(list: string): number[] {
+  if (list === '') return [];
+  return [...new Set(list.split(',').map(parseDuration))].sort((a, b) => b - a);
+}
+
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -200,6 +206,13 @@ export class AppConfig {
   })
   VOTE_REMINDERS = '48h,2h';
 
+  /** Reminders before a consultation is due, to the council's members while its opinion is awaited; empty: none. */
+  @ValidateIf((c: AppConfig) => c.CONSULTATION_REMINDERS !== '')
+  @Matches(DURATION_LIST, {
+    message: 'CONSULTATION_REMINDERS must be durations like 48h,2h (units s, m, h, d), or empty',
+  })
+  CONSULTATION_REMINDERS = '48h';
+
   /** Secret for signing access tokens. Required in production; generated under DATA_DIR otherwise. */
   @Transform(emptyToUndefined)
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
@@ -312,7 +325,12 @@ export class AppConfig {
 
   /** VOTE_REMINDERS in milliseconds before close, the earliest reminder first. */
   get voteReminderOffsetsMs(): number[] {
-    return [...new Set(this.VOTE_REMINDERS.split(',').map(parseDuration))].sort((a, b) => b - a);
+    return reminderOffsetsMs(this.VOTE_REMINDERS);
+  }
+
+  /** CONSULTATION_REMINDERS in milliseconds before the due date, the earliest reminder first. */
+  get consultationReminderOffsetsMs(): number[] {
+    return reminderOffsetsMs(this.CONSULTATION_REMINDERS);
   }
 
   get isProduction(): boolean {

@@ -10,3 +10,4 @@ export * from './reconciler';
 export * from './job-timing';
 export * from './queue-health';
 export * from './queue-metrics';
+export * from './reminder-job';

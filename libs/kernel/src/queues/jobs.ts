@@ -29,6 +29,8 @@ export enum JobName {
   ProposalSupportExpiry = 'proposals.support_expiry',
   /** A proposal's consultation is due: silent councils are recorded as not answering; deliberation opens. */
   ProposalConsultationDue = 'proposals.consultation_due',
+  /** A reminder before a consultation is due, to the members of a council whose opinion is awaited. */
+  RemindConsultation = 'proposals.consultation_reminder',
   /** A proposal's deliberation ended: it goes to the vote. */
   ProposalDeliberationEnd = 'proposals.deliberation_end',
   /** Issue the calls of an adopted contribution scale not issued yet (organisations admitted later). */
@@ -51,6 +53,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.UnlinkBallots]: QueueName.Deadlines,
   [JobName.ProposalSupportExpiry]: QueueName.Deadlines,
   [JobName.ProposalConsultationDue]: QueueName.Deadlines,
+  [JobName.RemindConsultation]: QueueName.Deadlines,
   [JobName.ProposalDeliberationEnd]: QueueName.Deadlines,
   [JobName.IssueContributionCalls]: QueueName.Deadlines,
   [JobName.MarkContributionCallsOverdue]: QueueName.Deadlines,

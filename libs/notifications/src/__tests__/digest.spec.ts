@@ -68,9 +68,10 @@ describe('digestDay', () => {
 });
 
 describe('DIGESTIBLE', () => {
-  it('sends reminders before a close and account emails at once', () => {
+  it('sends reminders before a close or a due date and account emails at once', () => {
     expect(Object.entries(DIGESTIBLE).filter(([, digestible]) => !digestible)).toEqual([
       [NotificationKind.VoteReminder, false],
+      [NotificationKind.ConsultationDueSoon, false],
       [NotificationKind.Invitation, false],
       [NotificationKind.AccountLocked, false],
       [NotificationKind.MemberStatusChanged, false],

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { formatDateTime, Locale } from '@delibera/kernel';
-import { CONSULTATION_REQUESTED } from './proposals';
+import { CONSULTATION_DUE_SOON, CONSULTATION_REQUESTED } from './proposals';
 import {
   CONTRIBUTION_CALL,
   CONTRIBUTION_OVERDUE,
@@ -16,6 +16,7 @@ export enum NotificationKind {
   AccountLocked = 'account_locked',
   AssemblyNotice = 'assembly_notice',
   ConsultationRequested = 'consultation_requested',
+  ConsultationDueSoon = 'consultation_due_soon',
   ContributionCall = 'contribution_call',
   ContributionOverdue = 'contribution_overdue',
   ContributionPaymentReceived = 'contribution_payment_received',
@@ -178,6 +179,7 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
     }),
   },
   [NotificationKind.ConsultationRequested]: CONSULTATION_REQUESTED,
+  [NotificationKind.ConsultationDueSoon]: CONSULTATION_DUE_SOON,
 };
 
 /** A closing time as members read it: their language, Québec's time zone. */

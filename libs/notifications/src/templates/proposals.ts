@@ -1,4 +1,4 @@
-import type { Locale } from '@delibera/kernel';
+import { formatDateTime, type Locale } from '@delibera/kernel';
 import type { RenderedMessage } from './index';
 
 type Params = Record<string, string | number>;
@@ -26,4 +26,34 @@ export const CONSULTATION_REQUESTED: Template = {
       String(p.link),
     ].join('\n'),
   }),
+};
+
+/** A consultation is due soon and the council has not adopted its opinion; each member of the council is reminded. */
+export const CONSULTATION_DUE_SOON: Template = {
+  fr: (p) => {
+    const due = formatDateTime(new Date(p.dueAt), 'fr');
+    return {
+      subject: `Rappel : l'avis du ${p.councilFr} sur « ${p.title} » est attendu le ${due}`,
+      text: [
+        `Bonjour ${p.name},`,
+        '',
+        `Le ${p.councilFr} n'a pas encore adopté son avis sur la proposition « ${p.title} ».`,
+        `Il est attendu au plus tard le ${due} (heure de l'Est).`,
+        String(p.link),
+      ].join('\n'),
+    };
+  },
+  en: (p) => {
+    const due = formatDateTime(new Date(p.dueAt), 'en');
+    return {
+      subject: `Reminder: the ${p.councilEn}'s opinion on “${p.title}” is due on ${due}`,
+      text: [
+        `Hello ${p.name},`,
+        '',
+        `The ${p.councilEn} has not adopted its opinion on the proposal “${p.title}” yet.`,
+        `It is due by ${due} (Eastern time).`,
+        String(p.link),
+      ].join('\n'),
+    };
+  },
 };

@@ -27,6 +27,7 @@ import {
   OpinionVoteOutcome,
 } from './council-opinion.entity';
 import { groupByKey } from '../batch';
+import { ConsultationReminders } from './reminders/consultation-reminders';
 
 /**
  * Every council with its sitting members, read before a transaction that may
@@ -69,6 +70,7 @@ export class ConsultationService {
     private readonly membership: MembershipService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly reminders: ConsultationReminders,
   ) {}
 
   async councilAudience(): Promise<CouncilAudience> {
@@ -88,9 +90,13 @@ export class ConsultationService {
     return { councils, membersOf };
   }
 
-  /** Tells the members of newly consulted councils, once the transaction that asked them committed. */
-  async announced(): Promise<void> {
+  /**
+   * Once the transaction that asked the councils committed: tells their
+   * members, and enqueues the reminders before the consultation is due.
+   */
+  async announced(proposalId: string): Promise<void> {
     await this.notifications.kick();
+    await this.reminders.schedule(proposalId);
   }
 
   /** One request per council the rule names, due when the consultation phase ends; its members are told. */

@@ -1,6 +1,4 @@
-import { deadlineJob, JobName, ScheduledJob } from '@delibera/kernel';
-
-const TRANSITION = /^remind-(\d+)s$/;
+import { JobName, reminderJob, ScheduledJob } from '@delibera/kernel';
 
 /** The reminder `offsetSeconds` before close of a vote's current version. */
 export function voteReminderJob(vote: {
@@ -9,18 +7,12 @@ export function voteReminderJob(vote: {
   closesAt: Date;
   offsetSeconds: number;
 }): ScheduledJob {
-  return deadlineJob({
+  return reminderJob({
     name: JobName.RemindVote,
     kind: 'vote',
     id: vote.id,
-    transition: `remind-${vote.offsetSeconds}s`,
     version: vote.version,
-    at: new Date(vote.closesAt.getTime() - vote.offsetSeconds * 1000),
+    dueAt: vote.closesAt,
+    offsetSeconds: vote.offsetSeconds,
   });
-}
-
-/** The offset named by a reminder job's transition, or undefined for anything else. */
-export function reminderOffsetSeconds(transition: unknown): number | undefined {
-  const match = TRANSITION.exec(String(transition));
-  return match ? Number(match[1]) : undefined;
 }

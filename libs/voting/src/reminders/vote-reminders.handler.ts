@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, HandlesJob, JobHandler, JobName } from '@delibera/kernel';
+import {
+  AppConfig,
+  HandlesJob,
+  JobHandler,
+  JobName,
+  reminderDue,
+  ReminderJobData,
+  reminderOffsetSeconds,
+  ReminderOutcome,
+} from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { notifyRoll } from '../notices/roll-notices';
-import { reminderOffsetSeconds } from './vote-reminder-job';
-
-/** A job a little early by the database's clock (clocks differ by milliseconds) retries instead of giving up. */
-const CLOCK_SKEW_MS = 5000;
-
-export class ReminderNotDueYet extends Error {}
-
-type ReminderData = { id: string; transition: string; version: number };
-type ReminderOutcome = { recipients: number } | { skipped: string };
 
 /**
  * A reminder before close, to the roll members who have not voted, computed
@@ -22,14 +22,14 @@ type ReminderOutcome = { recipients: number } | { skipped: string };
  */
 @Injectable()
 @HandlesJob(JobName.RemindVote)
-export class VoteRemindersHandler implements JobHandler<ReminderData> {
+export class VoteRemindersHandler implements JobHandler<ReminderJobData> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
   ) {}
 
-  async handle(data: ReminderData): Promise<ReminderOutcome> {
+  async handle(data: ReminderJobData): Promise<ReminderOutcome> {
     const offsetSeconds = reminderOffsetSeconds(data.transition);
     if (!offsetSeconds) return { skipped: 'not a reminder' };
     const outcome = await this.dataSource.transaction(async (manager): Promise<ReminderOutcome> => {
@@ -54,9 +54,9 @@ export class VoteRemindersHandler implements JobHandler<ReminderData> {
       const closesAt = new Date(vote.closesAt).getTime();
       const now = new Date(vote.now).getTime();
       if (now >= closesAt) return { skipped: 'vote already past its close' };
-      const remindAt = closesAt - offsetSeconds * 1000;
-      if (now < remindAt - CLOCK_SKEW_MS) return { skipped: 'not due' };
-      if (now < remindAt) throw new ReminderNotDueYet(`reminder due in ${remindAt - now} ms`);
+      if (!reminderDue(new Date(now), new Date(closesAt - offsetSeconds * 1000))) {
+        return { skipped: 'not due' };
+      }
 
       const claimed = await manager.query(
         `INSERT INTO vote_reminder (vote_id, offset_seconds, recipients) VALUES ($1, $2, 0)

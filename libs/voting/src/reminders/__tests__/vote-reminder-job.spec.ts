@@ -1,5 +1,5 @@
 import { JobName } from '@delibera/kernel';
-import { reminderOffsetSeconds, voteReminderJob } from '../vote-reminder-job';
+import { voteReminderJob } from '../vote-reminder-job';
 
 describe('vote reminder jobs', () => {
   const closesAt = new Date('2026-12-01T17:00:00Z');
@@ -12,11 +12,5 @@ describe('vote reminder jobs', () => {
       at: new Date('2026-12-01T15:00:00Z'),
       data: { id: 'v1', transition: 'remind-7200s', version: 3, dueAt: '2026-12-01T15:00:00.000Z' },
     });
-  });
-
-  it('reads the offset back from the transition, and nothing from other transitions', () => {
-    expect(reminderOffsetSeconds('remind-172800s')).toBe(172800);
-    expect(reminderOffsetSeconds('close')).toBeUndefined();
-    expect(reminderOffsetSeconds('remind-12')).toBeUndefined();
   });
 });
