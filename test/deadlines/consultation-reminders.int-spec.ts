@@ -16,6 +16,7 @@ import { startTestApp, TestApp } from '../e2e/test-app';
 import { startSmtpSink } from '../support/smtp-sink';
 import { inMs, secretary, waitFor } from './vote-fixtures';
 
+/** Reminders fire this long before the due date; the tests' setup before it has 8–14 s to spare. */
 const OFFSET_SECONDS = 6;
 
 /**
@@ -108,7 +109,7 @@ describe('consultation reminders to the members of councils whose opinion is awa
     const senior = await createMember(app.dataSource, { locale: 'fr' });
     await seatOnCouncil(app.dataSource, councils.seniors, [senior]);
 
-    const { proposalId, request } = await inConsultation('Fonds jeunesse', inMs(12_000));
+    const { proposalId, request } = await inConsultation('Fonds jeunesse', inMs(20_000));
     const consultation = app.app.get(ConsultationService);
     const opinion = await consultation.draftOpinion(await memberUser(senior), {
       consultationId: request.seniors.id,
@@ -126,7 +127,7 @@ describe('consultation reminders to the members of councils whose opinion is awa
 
     await waitFor(
       async () => (await sent(request.youth.id)).length === 1,
-      15_000,
+      25_000,
       'the reminder to the youth council',
     );
     await waitFor(() => mailTo(en).length === 1 && mailTo(fr).length === 1, 10_000, 'emails');
@@ -187,7 +188,7 @@ describe('consultation reminders to the members of councils whose opinion is awa
   });
 
   it('makes the job of a consultation whose due date moved a no-op', async () => {
-    const { proposalId, request } = await inConsultation('Plan vert', inMs(10_000));
+    const { proposalId, request } = await inConsultation('Plan vert', inMs(16_000));
     const before = new Date(request.youth.dueAt);
     await app.dataSource.query(
       `UPDATE proposal SET consultation_ends_at = consultation_ends_at + interval '1 hour',
@@ -203,7 +204,7 @@ describe('consultation reminders to the members of councils whose opinion is awa
     const queue = app.app.get<Queue>(getQueueToken(QueueName.Deadlines));
     const jobId = `consultation.${request.youth.id}.remind-${OFFSET_SECONDS}s.v${before.getTime()}`;
     expect(await queue.getJob(jobId)).toBeDefined();
-    await waitFor(async () => (await queue.getJobState(jobId)) === 'completed', 15_000, 'old job');
+    await waitFor(async () => (await queue.getJobState(jobId)) === 'completed', 20_000, 'old job');
     expect((await queue.getJob(jobId))!.returnvalue).toEqual({ skipped: 'rescheduled' });
     expect(await sent(request.youth.id)).toEqual([]);
     expect(await outbox(request.youth.id)).toBe(0);
