@@ -15,15 +15,14 @@
  * that verify() names it.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Client, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditService, chainHash, ChainedFields, GENESIS_HASH } from '@delibera/audit';
 import { canonicalJson } from '@delibera/kernel';
 import { createDataSource } from '@delibera/platform';
 import type { BenchRow } from '../tally/tally.bench';
+import { writeResults } from '../results-file';
 
 const EVENTS = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
 const BATCH = 10_000;
@@ -225,9 +224,7 @@ async function main(): Promise<void> {
         note,
       },
     );
-    const dir = join(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'audit.json'), `${JSON.stringify(rows, null, 2)}\n`);
+    writeResults('audit.json', rows);
     console.table(
       rows.map(({ name, figure, baseline, ratio, target }) => ({
         name,

@@ -18,7 +18,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { ChildProcess } from 'node:child_process';
 import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -27,6 +27,7 @@ import { freePort, loadConfig, Role, SessionRevocations, TokenService } from '@d
 import { createDataSource } from '@delibera/platform';
 import { CAST_BALLOT_SQL } from '@delibera/voting';
 import { startApiProcess } from '../api-process';
+import { writeResults } from '../results-file';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -496,12 +497,10 @@ async function main(): Promise<void> {
       },
     );
 
-    const dir = join(__dirname, '../results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'ballots.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() }, eligible: ELIGIBLE, rows }, null, 2)}\n`,
-    );
+    writeResults('ballots.json', rows, {
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() },
+      eligible: ELIGIBLE,
+    });
   } finally {
     for (const a of [...apis, ...floors]) a.child.kill('SIGTERM');
     await pool.end();

@@ -15,9 +15,7 @@
  * lines), so the ratio shows what notices, audit, matching and status cost.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { parse } from 'csv-parse/sync';
@@ -35,6 +33,7 @@ import {
   TEST_SIZE_BANDS,
 } from '../../factories/organisations';
 import type { BenchRow } from '../tally/tally.bench';
+import { writeResults } from '../results-file';
 
 const ORGANISATIONS = 3_000;
 const STATEMENT_LINES = 10_000;
@@ -236,9 +235,7 @@ async function main(): Promise<void> {
     // The machine's load when measured: figures from a shared machine are read against it.
     const machine = `${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`;
     for (const row of rows) row.note = `${row.note ?? ''}; ${machine}`;
-    const dir = join(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'contributions.json'), `${JSON.stringify(rows, null, 2)}\n`);
+    writeResults('contributions.json', rows);
     console.table(
       rows.map(({ name, figure, baseline, ratio, target }) => ({
         name,

@@ -12,9 +12,7 @@
  * accepted at or after closesAt (must be 0). Results: test/bench/results/deadlines.json.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, Role } from '@delibera/kernel';
@@ -25,6 +23,7 @@ import { voteDeadlineJobs } from '../../../libs/voting/src/jobs/vote-deadlines';
 import { killHard, startWorker } from '../../faults/worker-process';
 import { deadlineQueues, TEST_REDIS_URL } from '../../support/deadline-queue';
 import { seedOpenVotes, voteOutcomes } from '../../support/seed-votes';
+import { writeResults } from '../results-file';
 
 const VOTES = Number(process.env.BENCH_VOTES ?? 1000);
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 1000);
@@ -274,13 +273,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
-    const dir = join(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = SECRECY === 'secret' ? 'deadlines.json' : `deadlines-${SECRECY}.json`;
-    writeFileSync(
-      join(dir, file),
-      `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
-    );
+    writeResults(SECRECY === 'secret' ? 'deadlines.json' : `deadlines-${SECRECY}.json`, rows);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     await queues.flush().catch(() => undefined);

@@ -24,7 +24,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createSecretKey, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -38,6 +38,7 @@ import { ACCOUNT_POOL, TRUSTEES } from '../seed/seed-trust';
 import { REPORT_CASES } from '../reports/report-cases';
 import { startApiProcess } from '../api-process';
 import { cpuPerRequestByMinute, memoryTrend } from './memory-trend';
+import { writeResults } from '../results-file';
 
 const SCALE = process.env.BENCH_SCALE ?? 'small';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
@@ -574,48 +575,37 @@ async function main(): Promise<void> {
       );
     }
     process.stdout.write(`per-minute: ${JSON.stringify(perMinute)}\n`);
-    const dir = join(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'load.json'),
-      `${JSON.stringify(
-        {
-          date: new Date().toISOString(),
-          scale: SCALE,
-          database: new URL(target).pathname.slice(1),
-          seconds: SECONDS,
-          rates: RATES,
-          machine: { cpus: cpus().length, loadavg: loadavg() },
-          reportQueries: reportQueries.map((q) => q.name),
-          baseline: { p50: baseP50, p99: baseP99, requests: stats.baseline.requests },
-          scenarios: Object.fromEntries(
-            (['browse', 'cast', 'reports'] as const).map((s) => [
-              s,
-              {
-                requests: stats[s].requests,
-                non2xx: stats[s].non2xx,
-                graphqlErrors: stats[s].graphqlErrors,
-                expectedAlreadyVoted: stats[s].expected,
-                errorSamples: stats[s].errorSamples,
-                corrected: stats[s].corrected,
-                perMinute: perMinute[s],
-              },
-            ]),
-          ),
-          memory,
-          heapFloors: trends,
-          apiCpuPerRequestByMinute: cpuByMinute,
-          loadavgByMinute: loadByMinute,
-          heapSnapshots:
-            HEAP_SNAPSHOTS.length > 0 ? { at: HEAP_SNAPSHOTS, dir: HEAP_SNAPSHOT_DIR } : undefined,
-          cpuSeconds: cpu,
-          totalSeconds: Math.round((Date.now() - started) / 1000),
-          rows,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    writeResults('load.json', rows, {
+      scale: SCALE,
+      database: new URL(target).pathname.slice(1),
+      seconds: SECONDS,
+      rates: RATES,
+      machine: { cpus: cpus().length, loadavg: loadavg() },
+      reportQueries: reportQueries.map((q) => q.name),
+      baseline: { p50: baseP50, p99: baseP99, requests: stats.baseline.requests },
+      scenarios: Object.fromEntries(
+        (['browse', 'cast', 'reports'] as const).map((s) => [
+          s,
+          {
+            requests: stats[s].requests,
+            non2xx: stats[s].non2xx,
+            graphqlErrors: stats[s].graphqlErrors,
+            expectedAlreadyVoted: stats[s].expected,
+            errorSamples: stats[s].errorSamples,
+            corrected: stats[s].corrected,
+            perMinute: perMinute[s],
+          },
+        ]),
+      ),
+      memory,
+      heapFloors: trends,
+      apiCpuPerRequestByMinute: cpuByMinute,
+      loadavgByMinute: loadByMinute,
+      heapSnapshots:
+        HEAP_SNAPSHOTS.length > 0 ? { at: HEAP_SNAPSHOTS, dir: HEAP_SNAPSHOT_DIR } : undefined,
+      cpuSeconds: cpu,
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+    });
   } finally {
     worker?.child.kill('SIGTERM');
     api?.kill('SIGTERM');

@@ -19,7 +19,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createSecretKey, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -31,6 +31,7 @@ import type { BenchRow } from '../tally/tally.bench';
 import { createSeededDatabase, databaseUrl } from '../seed/seed.cli';
 import { REPORT_CASES as CASES } from './report-cases';
 import { startApiProcess } from '../api-process';
+import { writeResults } from '../results-file';
 
 const SCALE = process.env.BENCH_SCALE ?? 'large';
 /** REPORTS_ONLY=participationReport,campaignReport times only those reports (and skips auditVerify and the exports). */
@@ -187,12 +188,7 @@ async function main(): Promise<void> {
     // Written after every figure: a slow export at the end does not lose the reports measured before it.
     const save = () => {
       if (ONLY.length > 0) return; // a partial run does not replace the full results
-      const dir = join(__dirname, '..', 'results');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(
-        join(dir, 'reports.json'),
-        `${JSON.stringify({ date: new Date().toISOString(), scale: SCALE, trust: sizes, missing, rows }, null, 2)}\n`,
-      );
+      writeResults('reports.json', rows, { scale: SCALE, trust: sizes, missing });
     };
     rows.push({
       suite: 'reports',

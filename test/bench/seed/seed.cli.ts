@@ -9,14 +9,13 @@
  * writes test/bench/results/seed.json with the totals, against a baseline
  * measured in the same run: the bare INSERT … SELECT of as many ballot rows.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '@delibera/platform';
 import type { BenchRow } from '../tally/tally.bench';
 import { seedScale } from './seed-scales';
 import { seedTrust, SeedReport } from './seed-trust';
+import { writeResults } from '../results-file';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -123,12 +122,7 @@ async function main(): Promise<void> {
       note: `baseline: bare INSERT … SELECT generate_series of as many ballot rows; ${machine}`,
     },
   ];
-  const dir = join(__dirname, '..', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, `seed-${report.scale}.json`),
-    `${JSON.stringify({ date: new Date().toISOString(), report, rows }, null, 2)}\n`,
-  );
+  writeResults(`seed-${report.scale}.json`, rows, { report });
   console.log(`\n${url}`);
 }
 

@@ -15,13 +15,13 @@
  * scheduling accident on a shared machine; a slow one still gets a few.
  */
 import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { tally } from '@delibera/tally';
 import type { GradeBallot, RankedBallot, TallySpec, WeightedBallot } from '@delibera/tally';
 import * as caritat from 'caritat';
 import * as votes from 'votes';
+import { writeResults } from '../results-file';
 
 export type BenchRow = {
   suite: string;
@@ -540,8 +540,6 @@ if (process.argv[2] === '--case') {
 } else if (require.main === module) {
   void runTallyBench().then((rows) => {
     printTable(rows);
-    const dir = join(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'tally.json'), `${JSON.stringify(rows, null, 2)}\n`);
+    writeResults('tally.json', rows);
   });
 }
