@@ -27,6 +27,7 @@ import { BallotRetry1795300001900 } from './1795300001900-ballot-retry';
 import { VoteBallotsUnlinked1795300001800 } from './1795300001800-vote-ballots-unlinked';
 import { NotificationDigest1795300002000 } from './1795300002000-notification-digest';
 import { ConsultationReminders1795300002600 } from './1795300002600-consultation-reminders';
+import { VoteResultAnnounced1795300002700 } from './1795300002700-vote-result-announced';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   VoteBallotsUnlinked1795300001800,
   NotificationDigest1795300002000,
   ConsultationReminders1795300002600,
+  VoteResultAnnounced1795300002700,
 ];

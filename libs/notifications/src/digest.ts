@@ -20,6 +20,7 @@ registerEnumType(EmailDigest, { name: 'EmailDigest' });
  */
 export const DIGESTIBLE: Record<NotificationKind, boolean> = {
   [NotificationKind.VoteOpened]: true,
+  [NotificationKind.VoteResultPublished]: true,
   [NotificationKind.AssemblyNotice]: true,
   [NotificationKind.ConsultationRequested]: true,
   [NotificationKind.ContributionCall]: true,

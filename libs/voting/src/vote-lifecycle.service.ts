@@ -10,12 +10,13 @@ import {
   DomainEvent,
   JobName,
   JobScheduler,
+  ScheduledJob,
   VoteClosedEvent,
 } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { BallotGroup, CountInput, countVote } from './ballots/vote-count';
 import { ElectorateRegistry } from './electorate/electorate-registry';
-import { closeJobId, tallyJob, unlinkBallotsJob } from './jobs/vote-deadlines';
+import { announceResultJob, closeJobId, tallyJob, unlinkBallotsJob } from './jobs/vote-deadlines';
 import { notifyRoll } from './notices/roll-notices';
 import { Vote } from './vote.entity';
 import { VoteResult } from './vote-result.entity';
@@ -226,7 +227,7 @@ export class VoteLifecycleService {
       await this.closeLocked(manager, [vote.id], actorOf(trigger));
       return true;
     });
-    if (closed) await this.enqueueTallies([voteId]);
+    if (closed) await this.enqueue([voteId], tallyJob);
     return closed;
   }
 
@@ -284,7 +285,10 @@ export class VoteLifecycleService {
     } catch (error) {
       this.logger.warn(`Close jobs not withdrawn: ${(error as Error).message}`);
     }
-    await this.enqueueTallies(swept.map((v) => v.id));
+    await this.enqueue(
+      swept.map((v) => v.id),
+      tallyJob,
+    );
   }
 
   /**
@@ -347,24 +351,17 @@ export class VoteLifecycleService {
     );
   }
 
-  /** Redis may be down: the reconciler enqueues the tally of any closed vote later. */
-  private async enqueueTallies(voteIds: string[]): Promise<void> {
+  /**
+   * The next step of each vote (its tally, unlinking, announcement). Redis
+   * may be down: the reconciler (VotesOverdue) enqueues what is left later.
+   */
+  private async enqueue(voteIds: string[], job: (voteId: string) => ScheduledJob): Promise<void> {
+    if (voteIds.length === 0) return;
     try {
-      await this.scheduler.scheduleMany(voteIds.map(tallyJob));
+      await this.scheduler.scheduleMany(voteIds.map(job));
     } catch (error) {
       this.logger.warn(
-        `Tallies of ${voteIds.length} votes not all enqueued: ${(error as Error).message}`,
-      );
-    }
-  }
-
-  /** Redis may be down: the reconciler enqueues the unlinking of any tallied secret vote later. */
-  private async enqueueUnlinking(voteIds: string[]): Promise<void> {
-    try {
-      await this.scheduler.scheduleMany(voteIds.map(unlinkBallotsJob));
-    } catch (error) {
-      this.logger.warn(
-        `Unlinking of ${voteIds.length} votes not all enqueued: ${(error as Error).message}`,
+        `${voteIds.length} ${job(voteIds[0]).name} jobs not all enqueued: ${(error as Error).message}`,
       );
     }
   }
@@ -453,8 +450,10 @@ export class VoteLifecycleService {
    */
   async tally(voteId: string): Promise<VoteResult | null> {
     const secret: string[] = [];
+    const named: string[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
       secret.length = 0; // a retried transaction starts over
+      named.length = 0;
       const vote = await this.lockVote(manager, voteId);
       if (!vote) return null;
       if (vote.status === VoteStatus.Tallied)
@@ -477,14 +476,14 @@ export class VoteLifecycleService {
       // Last statement before commit: the global audit lock is held only through the commit.
       await this.audit.appendMany(manager, audits);
       const tallied = new Set(audits.map((a) => a.entityId));
-      secret.push(
-        ...[vote, ...others]
-          .filter((v) => v.secrecy === Secrecy.Secret && tallied.has(v.id))
-          .map((v) => v.id),
-      );
+      for (const v of [vote, ...others]) {
+        if (tallied.has(v.id)) (v.secrecy === Secrecy.Secret ? secret : named).push(v.id);
+      }
       return own;
     });
-    await this.enqueueUnlinking(secret);
+    // A secret vote is announced once its ballots are published too (unlinkBallots).
+    await this.enqueue(secret, unlinkBallotsJob);
+    await this.enqueue(named, announceResultJob);
     if (outcome && 'mismatch' in outcome) {
       await this.reportMismatch(voteId, outcome.mismatch);
       throw VotingErrors.COUNT_MISMATCH(outcome.mismatch);
@@ -589,7 +588,37 @@ export class VoteLifecycleService {
       await manager.query(`UPDATE vote SET ballots_unlinked_at = now() WHERE id = $1`, [vote.id]);
       return true;
     });
+    if (done) await this.enqueue([voteId], announceResultJob);
     return done;
+  }
+
+  /**
+   * Tells each member of the roll that the result is out, once per vote: in
+   * one transaction, the outbox notices and the mark. A secret vote waits
+   * for its ballots to be published, so a voter can check their receipt.
+   */
+  async announceResult(voteId: string): Promise<boolean> {
+    const announced = await this.dataSource.transaction(async (manager) => {
+      const vote = await this.lockVote(manager, voteId);
+      if (!vote || vote.status !== VoteStatus.Tallied || vote.resultAnnouncedAt) return false;
+      if (vote.secrecy === Secrecy.Secret && !vote.ballotsUnlinkedAt) return false;
+      const link = new URL(`/votes/${vote.id}`, this.config.PUBLIC_URL).toString();
+      await notifyRoll(manager, this.notifications, {
+        voteId: vote.id,
+        kind: NotificationKind.VoteResultPublished,
+        onlyNotVoted: false,
+        dedupeKey: (memberId) => `vote-result:${vote.id}:${memberId}`,
+        params: (member) => ({
+          name: member.name,
+          title: member.locale === 'en' ? vote.titleEn : vote.titleFr,
+          link,
+        }),
+      });
+      await manager.query(`UPDATE vote SET result_announced_at = now() WHERE id = $1`, [vote.id]);
+      return true;
+    });
+    if (announced) await this.notifications.kick();
+    return announced;
   }
 
   private async reportMismatch(voteId: string, counts: Record<string, number>): Promise<void> {

@@ -178,6 +178,10 @@ export class Vote {
   @Column({ type: 'timestamptz', nullable: true })
   ballotsUnlinkedAt: Date | null;
 
+  /** When the roll was told the result is out (for a secret vote, once its ballots are published too). */
+  @Column({ type: 'timestamptz', nullable: true })
+  resultAnnouncedAt: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByAccountId: string | null;
 

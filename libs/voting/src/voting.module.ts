@@ -17,6 +17,7 @@ import { CloseVoteHandler } from './jobs/close-vote.handler';
 import { OpenVoteHandler } from './jobs/open-vote.handler';
 import { TallyVoteHandler } from './jobs/tally-vote.handler';
 import { UnlinkBallotsHandler } from './jobs/unlink-ballots.handler';
+import { AnnounceVoteResultHandler } from './jobs/announce-vote-result.handler';
 import { VotesOverdue } from './jobs/vote-deadlines';
 import { Participation } from './participation.entity';
 import { Vote } from './vote.entity';
@@ -50,6 +51,7 @@ import { VotingResolver } from './voting.resolver';
     CloseVoteHandler,
     TallyVoteHandler,
     UnlinkBallotsHandler,
+    AnnounceVoteResultHandler,
     VotesOverdue,
     AfterCommit,
     ProposalVoteListener,

@@ -1033,6 +1033,12 @@ export async function seedTrust(
           rows.map((r) => r.counted.hash),
         ],
       );
+      // History: secret ballots were seeded shuffled, and every result was announced.
+      await sql(
+        `UPDATE vote SET result_announced_at = closed_at,
+                ballots_unlinked_at = CASE WHEN secrecy = 'secret' THEN closed_at END
+          WHERE status = 'tallied'`,
+      );
       return rows.length;
     });
     await step(

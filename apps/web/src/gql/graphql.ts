@@ -372,7 +372,8 @@ export type NotificationKind =
   | 'Invitation'
   | 'MemberStatusChanged'
   | 'VoteOpened'
-  | 'VoteReminder';
+  | 'VoteReminder'
+  | 'VoteResultPublished';
 
 export type NotificationPreferencesInput = {
   /** Unchanged when omitted. */

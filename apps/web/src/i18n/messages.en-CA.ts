@@ -167,6 +167,7 @@ export const enCA: Record<MessageId, string> = {
   'notificationKind.ContributionOverdue': 'Reminders of overdue contributions',
   'notificationKind.ContributionPaymentReceived': 'Contribution payment receipts',
   'notificationKind.VoteOpened': 'A vote you are called to opens',
+  'notificationKind.VoteResultPublished': 'The result of a vote you were called to is published',
   'notificationKind.VoteReminder': 'Reminders before a vote closes',
 
   'members.title': 'Member register',

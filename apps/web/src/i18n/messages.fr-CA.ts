@@ -166,6 +166,8 @@ export const frCA = {
   'notificationKind.ContributionOverdue': 'Rappels de contribution en retard',
   'notificationKind.ContributionPaymentReceived': 'Reçus de paiement de contribution',
   'notificationKind.VoteOpened': 'Ouverture d’un vote auquel vous êtes appelé·e',
+  'notificationKind.VoteResultPublished':
+    'Publication du résultat d’un vote auquel vous étiez appelé·e',
   'notificationKind.VoteReminder': 'Rappels avant la fermeture d’un vote',
 
   'members.title': 'Registre des membres',

@@ -39,6 +39,7 @@ const ALWAYS_EMAILED: Record<NotificationKind, boolean> = {
   ContributionOverdue: false,
   ContributionPaymentReceived: false,
   VoteOpened: false,
+  VoteResultPublished: false,
   VoteReminder: false,
   Invitation: true,
   AccountLocked: true,

@@ -25,6 +25,8 @@ export enum JobName {
   TallyVote = 'vote.tally',
   /** A tallied secret vote's ballots are rewritten in random order, then published. */
   UnlinkBallots = 'vote.unlink-ballots',
+  /** A vote's result (and, for a secret vote, its ballots) is out: its roll is told. */
+  AnnounceVoteResult = 'vote.announce-result',
   /** A member initiative's co-signature period ended: it expires unless it reached its threshold. */
   ProposalSupportExpiry = 'proposals.support_expiry',
   /** A proposal's consultation is due: silent councils are recorded as not answering; deliberation opens. */
@@ -51,6 +53,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.CloseVote]: QueueName.Deadlines,
   [JobName.TallyVote]: QueueName.Deadlines,
   [JobName.UnlinkBallots]: QueueName.Deadlines,
+  [JobName.AnnounceVoteResult]: QueueName.Deadlines,
   [JobName.ProposalSupportExpiry]: QueueName.Deadlines,
   [JobName.ProposalConsultationDue]: QueueName.Deadlines,
   [JobName.RemindConsultation]: QueueName.Deadlines,

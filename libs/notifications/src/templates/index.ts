@@ -6,12 +6,13 @@ import {
   CONTRIBUTION_OVERDUE,
   CONTRIBUTION_PAYMENT_RECEIVED,
 } from './contributions';
-import { VOTE_OPENED } from './votes';
+import { VOTE_OPENED, VOTE_RESULT_PUBLISHED } from './votes';
 
 export enum NotificationKind {
   Invitation = 'invitation',
   MemberStatusChanged = 'member_status_changed',
   VoteOpened = 'vote_opened',
+  VoteResultPublished = 'vote_result_published',
   VoteReminder = 'vote_reminder',
   AccountLocked = 'account_locked',
   AssemblyNotice = 'assembly_notice',
@@ -94,6 +95,7 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
     }),
   },
   [NotificationKind.VoteOpened]: VOTE_OPENED,
+  [NotificationKind.VoteResultPublished]: VOTE_RESULT_PUBLISHED,
   [NotificationKind.VoteReminder]: {
     fr: (p) => ({
       subject: `Rappel : le vote « ${p.title} » se termine le ${closingTime('fr', p.closesAt)}`,

@@ -27,3 +27,27 @@ export const VOTE_OPENED: Template = {
     ].join('\n'),
   }),
 };
+
+/** A vote's result is published: each member of its roll is told where to read it (and check a receipt). */
+export const VOTE_RESULT_PUBLISHED: Template = {
+  fr: (p) => ({
+    subject: `Résultat publié : « ${p.title} »`,
+    text: [
+      `Bonjour ${p.name},`,
+      '',
+      `Le résultat du vote « ${p.title} » est publié, avec son explication.`,
+      `Si vous avez voté, vous pouvez y vérifier votre reçu.`,
+      `Pour le consulter : ${p.link}`,
+    ].join('\n'),
+  }),
+  en: (p) => ({
+    subject: `Result published: “${p.title}”`,
+    text: [
+      `Hello ${p.name},`,
+      '',
+      `The result of the vote “${p.title}” is published, with its explanation.`,
+      `If you voted, you can check your receipt there.`,
+      `To read it: ${p.link}`,
+    ].join('\n'),
+  }),
+};

@@ -43,10 +43,16 @@ export const unlinkBallotsJob = (voteId: string): ScheduledJob => ({
   jobId: `vote.${voteId}.unlink-ballots`,
 });
 
+export const announceResultJob = (voteId: string): ScheduledJob => ({
+  name: JobName.AnnounceVoteResult,
+  data: { id: voteId },
+  jobId: `vote.${voteId}.announce-result`,
+});
+
 /**
  * What PostgreSQL says is overdue: scheduled votes past opensAt, open votes
  * past closesAt, closed votes without a result, tallied secret votes whose
- * ballots are not unlinked yet. The job ids are those of the
+ * ballots are not unlinked yet, tallied votes not yet announced to their roll. The job ids are those of the
  * current version, so re-enqueueing a job still queued is a no-op.
  */
 @Injectable()
@@ -56,18 +62,29 @@ export class VotesOverdue implements OverdueSource {
 
   async overdue(): Promise<ScheduledJob[]> {
     const rows = await this.dataSource.query<
-      { id: string; version: number; status: string; opensAt: Date; closesAt: Date }[]
+      {
+        id: string;
+        version: number;
+        status: string;
+        opensAt: Date;
+        closesAt: Date;
+        secret: boolean;
+        unlinked: boolean;
+      }[]
     >(
-      `SELECT id, version, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM vote
+      `SELECT id, version, status, opens_at AS "opensAt", closes_at AS "closesAt",
+              secrecy = 'secret' AS secret, ballots_unlinked_at IS NOT NULL AS unlinked
+         FROM vote
         WHERE (status = 'scheduled' AND opens_at <= now())
            OR (status = 'open' AND closes_at <= now())
            OR status = 'closed'
-           OR (status = 'tallied' AND secrecy = 'secret' AND ballots_unlinked_at IS NULL)
+           OR (status = 'tallied' AND result_announced_at IS NULL)
         LIMIT 1000`,
     );
     return rows.map((row) => {
       if (row.status === 'closed') return tallyJob(row.id);
-      if (row.status === 'tallied') return unlinkBallotsJob(row.id);
+      if (row.status === 'tallied')
+        return row.secret && !row.unlinked ? unlinkBallotsJob(row.id) : announceResultJob(row.id);
       const [open, close] = voteDeadlineJobs(row);
       return row.status === 'scheduled' ? open : close;
     });
