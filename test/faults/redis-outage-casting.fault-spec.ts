@@ -197,7 +197,7 @@ describe('fault: Redis down during casting', () => {
       (
         await db.query(
           `SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent, count(*)::int AS total
-             FROM notification WHERE kind <> 'vote_opened'`,
+             FROM notification WHERE kind NOT IN ('vote_opened', 'vote_result_published')`,
         )
       ).rows[0] as { unsent: number; total: number };
     await poll(async () => (await outbox()).unsent === 0, 10_000, 'the outbox drained');
@@ -209,6 +209,19 @@ describe('fault: Redis down during casting', () => {
       [closing.id],
     );
     expect(result.rows).toEqual([{ participations: VOTERS - 1, ballots: VOTERS - 1 }]);
+    // And its roll is told the result is out, once each.
+    const announced = async () =>
+      (
+        await db.query(
+          `SELECT (SELECT count(*)::int FROM notification WHERE kind = 'vote_result_published'
+                     AND dedupe_key LIKE 'vote-result:' || $1::text || ':%') AS notices,
+                  (SELECT count(*)::int FROM vote_roll WHERE vote_id = $1::uuid) AS roll`,
+          [closing.id],
+        )
+      ).rows[0] as { notices: number; roll: number };
+    await poll(async () => (await announced()).notices > 0, 20_000, 'the result announced');
+    const { notices, roll } = await announced();
+    expect(notices).toBe(roll);
     const ready = new URL('/ready', app.url).toString();
     await poll(async () => (await fetch(ready)).status === 200, 10_000, '/ready answering 200');
   });
