@@ -105,6 +105,32 @@ describe('GraphQL query limits (e2e)', () => {
       expect(expanded.errors?.[0].message).toContain('number of nodes');
     });
 
+    it('costs a document once when no variable can change its cost, and still checks its variables', async () => {
+      // Casting is costed on its first request; later ones skip the cost but not the variables' checks.
+      const cast = 'mutation ($input: CastBallotInput!) { castBallot(input: $input) { receipt } }';
+      const ballot = (voteId: string) => ({ input: { voteId, ballot: { option: 'yes' } } });
+      const unknownVote = ballot('00000000-0000-4000-8000-000000000000');
+      expect(errorCode(await app.gql(cast, unknownVote, { token }))).toBe('VOTE_NOT_FOUND');
+      expect(errorCode(await app.gql(cast, unknownVote, { token }))).toBe('VOTE_NOT_FOUND');
+      expect(errorCode(await app.gql(cast, ballot('pas-un-uuid'), { token }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      // An @include condition changes the cost: it is counted with each request's variables.
+      const conditional = `query ($all: Boolean!) { participationReport @include(if: $all) {
+        votes(first: 100) { edges { node { voteId } } } } }`;
+      ok(await app.gql(conditional, { all: false }, { token: reader }));
+      ok(await app.gql(conditional, { all: true }, { token: reader }));
+      const costly = REPORT_VOTES.replace(
+        'participationReport {',
+        'participationReport @include(if: $all) {',
+      );
+      const guarded = costly.replace('($first: Int)', '($first: Int, $all: Boolean!)');
+      ok(await app.gql(guarded, { first: 100, all: false }, { token: reader }));
+      expect(errorCode(await app.gql(guarded, { first: 100, all: true }, { token: reader }))).toBe(
+        'QUERY_TOO_COMPLEX',
+      );
+    });
+
     it('refuses before any resolver runs', async () => {
       // A member may not read the register: had the resolver run, this would be FORBIDDEN.
       const response = await fetch(app.url, {

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { DocumentNode, GraphQLError } from 'graphql';
 import { CommonErrors, DomainError } from '@delibera/kernel';
-import { queryCost } from './query-cost';
+import { costDependsOnVariables, queryCost } from './query-cost';
 
 /** A refusal before execution: a client error (400), localised by the error formatter. */
 function refusal(error: DomainError): GraphQLError {
@@ -20,10 +20,19 @@ const TOO_MANY_NODES = /maximum allowed number of nodes/;
  * exceeds `maxCost`.
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  /**
+   * Operations found within the limit at a cost no variable can change, per
+   * parsed document: Apollo hands back the same document object for the same
+   * query text, so a portal operation (casting a ballot, say) is costed once,
+   * not on every request. A refused operation is costed, and refused, each time.
+   */
+  const accepted = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
+          const operation = operationName ?? '';
+          if (accepted.get(document)?.has(operation)) return;
           let cost: number;
           try {
             cost = queryCost(schema, document, request.variables, operationName ?? undefined);
@@ -44,6 +53,9 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
                 },
               }),
             );
+          }
+          if (!costDependsOnVariables(document)) {
+            accepted.set(document, (accepted.get(document) ?? new Set()).add(operation));
           }
         },
       };

@@ -1,4 +1,4 @@
-import { DocumentNode, GraphQLSchema } from 'graphql';
+import { BREAK, DocumentNode, GraphQLSchema, Kind, visit } from 'graphql';
 import {
   ComplexityEstimator,
   fieldExtensionsEstimator,
@@ -55,4 +55,33 @@ export function queryCost(
     operationName,
     estimators: QUERY_COST_ESTIMATORS,
   });
+}
+
+/**
+ * Whether an operation's cost can change with its variables: a page size or
+ * an `@include`/`@skip` condition given as a variable. When it cannot, the
+ * cost is a property of the document alone and is computed once per document
+ * (the plugin caches it), not on every request.
+ */
+export function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Argument(argument, _key, _arguments, _path, ancestors) {
+      // The argument's owner (a field or a directive) comes just before its list of arguments.
+      const owner = ancestors[ancestors.length - 1] as { kind?: Kind };
+      const inDirective = owner.kind === Kind.DIRECTIVE;
+      if (!inDirective && !PAGE_SIZE_ARGUMENTS.has(argument.name.value)) return false;
+      let usesVariable = false;
+      visit(argument.value, {
+        Variable() {
+          usesVariable = true;
+          return BREAK;
+        },
+      });
+      if (!usesVariable) return false;
+      depends = true;
+      return BREAK;
+    },
+  });
+  return depends;
 }
