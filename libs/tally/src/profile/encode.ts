@@ -108,7 +108,7 @@ export function encodePairwise(
   profile: Profile<RankedBallot>,
   candidates: Candidates,
 ): PairwiseProfile {
-  const pairwise = new PairwiseCounts(candidates.names.length);
+  const pairwise = new PairwiseCounts(candidates.names.length, profile.length);
   return { pairwise, ...readRanked(profile, candidates, pairwise) };
 }
 
