@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { canonicalJson, Rational, tally } from '../index';
+import { strongestPaths } from '../methods/schulze';
 import { candidateSet, IdLookup } from '../profile/encode';
 import type {
   GradeBallot,
@@ -109,6 +110,27 @@ describe('fast paths give the exact path’s results, byte for byte', () => {
     },
   );
 
+  it('Schulze: strongest paths computed on ranks equal Floyd–Warshall on the Rationals', () => {
+    const strength = fc
+      .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 3 }))
+      .map(([num, den]) => Rational.of(num, den));
+    const matrix = fc
+      .integer({ min: 1, max: 7 })
+      .chain((n) =>
+        fc.array(fc.array(strength, { minLength: n, maxLength: n }), {
+          minLength: n,
+          maxLength: n,
+        }),
+      );
+    fc.assert(
+      fc.property(matrix, (d) => {
+        const expected = widestPaths(d).map((row) => row.map(String));
+        expect(strongestPaths(d).map((row) => row.map(String))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('ids sharing a lookup slot are told apart, and a mark that is not an id makes the ballot invalid', () => {
     // Same length and same last two characters: the same slot of the id cache.
     const candidates = candidateSet(['north-x1', 'south-x1', 'east-x1']);
@@ -130,6 +152,22 @@ describe('fast paths give the exact path’s results, byte for byte', () => {
     expect(result.ballots.invalid.toString()).toBe('4');
   });
 });
+
+/** The textbook widest paths, on Rationals. */
+function widestPaths(d: readonly (readonly Rational[])[]): Rational[][] {
+  const n = d.length;
+  const p = d.map((row, a) =>
+    row.map((votes, b) => (a !== b && votes.gt(d[b][a]) ? votes : Rational.ZERO)),
+  );
+  for (let via = 0; via < n; via++)
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        if (a !== b && a !== via && b !== via) {
+          const through = Rational.min(p[a][via], p[via][b]);
+          if (through.gt(p[a][b])) p[a][b] = through;
+        }
+  return p;
+}
 
 /** Votes ranking a above b (b unranked counts as below), over the valid ballots, by brute force. */
 function prefers(ballots: readonly WeightedBallot<RankedBallot>[], a: string, b: string): string {
