@@ -114,14 +114,12 @@ describe('fast paths give the exact path’s results, byte for byte', () => {
     const strength = fc
       .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 3 }))
       .map(([num, den]) => Rational.of(num, den));
-    const matrix = fc
-      .integer({ min: 1, max: 7 })
-      .chain((n) =>
-        fc.array(fc.array(strength, { minLength: n, maxLength: n }), {
-          minLength: n,
-          maxLength: n,
-        }),
-      );
+    const matrix = fc.integer({ min: 1, max: 7 }).chain((n) =>
+      fc.array(fc.array(strength, { minLength: n, maxLength: n }), {
+        minLength: n,
+        maxLength: n,
+      }),
+    );
     fc.assert(
       fc.property(matrix, (d) => {
         const expected = widestPaths(d).map((row) => row.map(String));
