@@ -1,8 +1,8 @@
-import { Profile, WeightedBallot } from './profile/encode';
+import { judgesOf, Profile, WeightedBallot } from './profile/encode';
 import { toRational } from './profile/weights';
 import { Rational } from './rational';
 import { TallyInputError } from './tally.errors';
-import type { College } from './tally.types';
+import type { College, GradeCounts } from './tally.types';
 
 export interface CollegeWeighting {
   readonly college: string;
@@ -11,6 +11,12 @@ export interface CollegeWeighting {
   readonly ballots: Rational;
   /** weight / ballots; null when the college cast no ballot (its weight then counts for nothing). */
   readonly weightPerBallot: Rational | null;
+}
+
+/** Ballots added up (majority judgment), and what each of them weighs. */
+export interface WeighedCounts {
+  readonly counts: GradeCounts;
+  readonly perBallot: Rational;
 }
 
 /**
@@ -22,9 +28,12 @@ export interface CollegeWeighting {
 export function weightByCollege<B>(colleges: readonly College<B>[]): {
   ballots: Profile<B>;
   colleges: CollegeWeighting[];
+  /** The colleges' ballots added up (majority judgment), each weighing its college's weight per ballot. */
+  judged: WeighedCounts[];
 } {
   const seen = new Set<string>();
   const ballots: WeightedBallot<B>[] = [];
+  const judged: WeighedCounts[] = [];
   const weightings = colleges.map((college) => {
     if (seen.has(college.id))
       throw new TallyInputError('INVALID_SPEC', `College "${college.id}" is listed twice`);
@@ -32,8 +41,12 @@ export function weightByCollege<B>(colleges: readonly College<B>[]): {
     const weight = toRational(college.weight);
     if (weight.sign() < 0)
       throw new TallyInputError('INVALID_WEIGHT', `College "${college.id}" has a negative weight`);
-    const received = Rational.sum(college.ballots.map((entry) => toRational(entry.weight)));
+    const received = Rational.sum(college.ballots.map((entry) => toRational(entry.weight))).add(
+      college.judged ? judgesOf(college.judged) : Rational.ZERO,
+    );
     const weightPerBallot = received.isZero() ? null : weight.div(received);
+    if (weightPerBallot && college.judged)
+      judged.push({ counts: college.judged, perBallot: weightPerBallot });
     if (weightPerBallot) {
       for (const entry of college.ballots) {
         ballots.push({
@@ -44,5 +57,5 @@ export function weightByCollege<B>(colleges: readonly College<B>[]): {
     }
     return { college: college.id, weight, ballots: received, weightPerBallot };
   });
-  return { ballots, colleges: weightings };
+  return { ballots, colleges: weightings, judged };
 }

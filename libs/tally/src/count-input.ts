@@ -1,4 +1,4 @@
-import { weightByCollege } from './college-weighting';
+import { WeighedCounts, weightByCollege } from './college-weighting';
 import { EncodedProfile, Profile, ProfileSummary } from './profile/encode';
 import { Rational } from './rational';
 import { SeededDraw } from './seeded-draw';
@@ -19,8 +19,10 @@ export interface CountInput<P extends ProfileSummary = EncodedProfile> {
  */
 export function prepareCount<B, P extends ProfileSummary = EncodedProfile>(
   spec: SpecBase<B>,
-  encode: (ballots: Profile<B>) => P,
+  encode: (ballots: Profile<B>, judged: readonly WeighedCounts[]) => P,
   support: (profile: P) => Record<string, Rational | string>,
+  /** Whether the method reads ballots added up (GradeCounts): majority judgment only. */
+  readsJudged = false,
 ): CountInput<P> {
   if (typeof spec.seed !== 'string' || spec.seed === '') {
     throw new TallyInputError(
@@ -28,20 +30,26 @@ export function prepareCount<B, P extends ProfileSummary = EncodedProfile>(
       'A seed (vote id and ballot fingerprint) is required for reproducible draws',
     );
   }
-  if ((spec.ballots === undefined) === (spec.colleges === undefined)) {
+  const plain = spec.ballots !== undefined || spec.judged !== undefined;
+  if (plain === (spec.colleges !== undefined)) {
     throw new TallyInputError('INVALID_SPEC', 'Give either ballots or colleges');
   }
+  if (!readsJudged && (spec.judged || spec.colleges?.some((college) => college.judged))) {
+    throw new TallyInputError('INVALID_SPEC', 'Only majority judgment reads ballots added up');
+  }
   const draw = new SeededDraw(spec.seed);
-  if (spec.ballots !== undefined) {
-    const profile = encode(spec.ballots);
+  const alone = (counts: SpecBase<B>['judged']): WeighedCounts[] =>
+    counts ? [{ counts, perBallot: Rational.ONE }] : [];
+  if (plain) {
+    const profile = encode(spec.ballots ?? [], alone(spec.judged));
     return { profile, draw, base: { seed: spec.seed, ballots: summarise(profile) } };
   }
   const weighted = weightByCollege(spec.colleges ?? []);
-  const profile = encode(weighted.ballots);
-  const colleges: CollegeBreakdown[] = weighted.colleges.map((college, i) => ({
-    ...college,
-    support: support(encode((spec.colleges ?? [])[i].ballots)),
-  }));
+  const profile = encode(weighted.ballots, weighted.judged);
+  const colleges: CollegeBreakdown[] = weighted.colleges.map((college, i) => {
+    const given = (spec.colleges ?? [])[i];
+    return { ...college, support: support(encode(given.ballots, alone(given.judged))) };
+  });
   return { profile, draw, base: { seed: spec.seed, ballots: summarise(profile), colleges } };
 }
 

@@ -28,6 +28,31 @@ export interface College<B> {
   readonly id: string;
   readonly weight: Weight;
   readonly ballots: Profile<B>;
+  /** Majority judgment only: more of the college's ballots, added up (see GradeCounts). */
+  readonly judged?: GradeCounts;
+}
+
+/**
+ * Majority judgment's ballots already added up, as SQL `GROUP BY candidate,
+ * grade` gives them: its result depends only on each candidate's grades and
+ * the number of judges, so its cost need not grow with the judges. Only
+ * ballots known to count may be added up: each grades at least one counted
+ * candidate, at most once each, with a grade index in range (any other
+ * ballot goes in `ballots`, to be counted as blank or invalid).
+ */
+export interface GradeCounts {
+  /** How many ballots were added up; each weighs 1 (times its college's weight per ballot). */
+  readonly judges: Weight;
+  /**
+   * How many of them gave each candidate each grade (index into `grades`).
+   * A candidate's rows add up to at most `judges`; the judges who did not
+   * grade it give it `missingGrade`. Rows for a withdrawn candidate are left out.
+   */
+  readonly rows: readonly {
+    readonly candidate: string;
+    readonly grade: number;
+    readonly count: Weight;
+  }[];
 }
 
 /** Every spec: the seed for draws, and the ballots — either one profile, or per-college profiles to weight. */
@@ -35,6 +60,8 @@ export interface SpecBase<B> {
   /** Seeds every draw: the vote id and the ballot fingerprint, so a recount draws the same lots. */
   readonly seed: string;
   readonly ballots?: Profile<B>;
+  /** Majority judgment only: more ballots, added up (see GradeCounts); with or without `ballots`. */
+  readonly judged?: GradeCounts;
   /** When given instead of `ballots`, each college's ballots count for its weight (see weightByCollege). */
   readonly colleges?: readonly College<B>[];
 }

@@ -14,7 +14,8 @@ import {
   VoteClosedEvent,
 } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
-import { BallotGroup, CountInput, countVote } from './ballots/vote-count';
+import { COUNTED_GRADES, GRADE_JUDGES_SQL, GRADE_ROWS_SQL } from './ballots/grade-counts.sql';
+import { BallotGroup, CountInput, countVote, JudgedGroup } from './ballots/vote-count';
 import { ElectorateRegistry } from './electorate/electorate-registry';
 import { announceResultJob, closeJobId, tallyJob, unlinkBallotsJob } from './jobs/vote-deadlines';
 import { notifyRoll } from './notices/roll-notices';
@@ -41,6 +42,7 @@ const CLOSE_BATCH_SIZE = 1000;
 interface VoteTotals {
   counts: { participations: number; ballots: number; receipts: number };
   groups: BallotGroup[];
+  judged: JudgedGroup[];
   colleges: CountInput['colleges'][number][];
 }
 type BallotTotals = Map<string, VoteTotals>;
@@ -383,11 +385,26 @@ export class VoteLifecycleService {
       // Identical ballots are grouped here, so the tally reads one row per distinct ballot.
       // Receipts counted per group add up to the vote's: one receipt cannot be on two
       // ballots of a vote (the unique key (vote_id, receipt_hash)).
-      `SELECT vote_id AS "voteId", content, college_id AS "collegeId", count(*)::int AS count,
-              count(DISTINCT receipt_hash)::int AS receipts
-         FROM ballot WHERE vote_id = ANY($1::uuid[]) GROUP BY vote_id, content, college_id`,
+      // Majority judgment's ballots that count come added up instead (grade-counts.sql.ts).
+      `SELECT b.vote_id AS "voteId", b.content, b.college_id AS "collegeId", count(*)::int AS count,
+              count(DISTINCT b.receipt_hash)::int AS receipts
+         FROM ballot b JOIN vote v ON v.id = b.vote_id
+        WHERE b.vote_id = ANY($1::uuid[]) AND NOT ${COUNTED_GRADES}
+        GROUP BY b.vote_id, b.content, b.college_id`,
       [voteIds],
     );
+    const judges = await manager.query<
+      { voteId: string; collegeId: string | null; judges: number; receipts: number }[]
+    >(GRADE_JUDGES_SQL, [voteIds]);
+    const gradeRows = await manager.query<
+      {
+        voteId: string;
+        collegeId: string | null;
+        candidate: string;
+        grade: number;
+        count: number;
+      }[]
+    >(GRADE_ROWS_SQL, [voteIds]);
     const colleges = await manager.query<
       { voteId: string; collegeId: string; weight: number; voters: number }[]
     >(
@@ -404,16 +421,26 @@ export class VoteLifecycleService {
     return new Map(
       participations.map(({ voteId, participations }) => {
         const own = of(groups, voteId);
+        const rows = of(gradeRows, voteId);
+        const judged = of(judges, voteId).map(({ collegeId, judges, receipts }) => ({
+          collegeId,
+          judges,
+          receipts,
+          rows: rows
+            .filter((row) => row.collegeId === collegeId)
+            .map(({ candidate, grade, count }) => ({ candidate, grade, count })),
+        }));
         const counts = {
           participations,
-          ballots: sum(own, 'count'),
-          receipts: sum(own, 'receipts'),
+          ballots: sum(own, 'count') + judged.reduce((total, j) => total + j.judges, 0),
+          receipts: sum(own, 'receipts') + judged.reduce((total, j) => total + j.receipts, 0),
         };
         return [
           voteId,
           {
             counts,
             groups: own.map(({ receipts: _, ...group }) => group),
+            judged: judged.map(({ receipts: _, ...group }) => group),
             colleges: of(colleges, voteId),
           },
         ];
@@ -436,7 +463,13 @@ export class VoteLifecycleService {
           participations,
         })
       : null;
-    return { groups: totals.groups, colleges: totals.colleges, participations, electorateQuorum };
+    return {
+      groups: totals.groups,
+      judged: totals.judged,
+      colleges: totals.colleges,
+      participations,
+      electorateQuorum,
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { canonicalJson, Rational, tally } from '../index';
+import { strongestPaths } from '../methods/schulze';
 import { candidateSet, IdLookup } from '../profile/encode';
 import type {
   GradeBallot,
@@ -75,30 +76,56 @@ describe('fast paths give the exact path’s results, byte for byte', () => {
     expect(GRADES.map((g) => result.distributions.A[g].toString())).toEqual(['3', '0', '4', '0']);
   });
 
-  it('Schulze and ranked pairs: pairs counted as ballots are read equal the pairs counted by hand', () => {
-    const names = ['A', 'B', 'C', 'D', 'W'];
-    const ranking = fc.oneof(
-      { weight: 9, arbitrary: fc.shuffledSubarray(names) },
-      { weight: 1, arbitrary: fc.constantFrom<unknown[]>(['A', 'A'], ['Z'], [7], [null]) },
-    ) as fc.Arbitrary<RankedBallot>;
-    const entries = fc.array(
-      fc.record({ ballot: ranking, weight: fc.bigInt({ min: 0n, max: 2n ** 40n }) }),
-      { minLength: 1, maxLength: 25 },
+  // From 256 entries, pairs are counted through each candidate's set of candidates ranked below it.
+  it.each([
+    ['pair by pair', 1, 25, 300],
+    ['by sets', 256, 300, 25],
+  ])(
+    'Schulze and ranked pairs, %s: the pairs equal the pairs counted by hand',
+    (_, minLength, maxLength, numRuns) => {
+      const names = ['A', 'B', 'C', 'D', 'W'];
+      const ranking = fc.oneof(
+        { weight: 9, arbitrary: fc.shuffledSubarray(names) },
+        { weight: 1, arbitrary: fc.constantFrom<unknown[]>(['A', 'A'], ['Z'], [7], [null]) },
+      ) as fc.Arbitrary<RankedBallot>;
+      const entries = fc.array(
+        fc.record({ ballot: ranking, weight: fc.bigInt({ min: 0n, max: 2n ** 40n }) }),
+        { minLength, maxLength },
+      );
+      fc.assert(
+        fc.property(entries, fc.array(fc.boolean(), { minLength: 1 }), (ballots, which) => {
+          const counted = ['A', 'B', 'C', 'D'];
+          for (const method of ['schulze', 'ranked_pairs'] as const) {
+            const spec = { method, seed, candidates: names, withdrawn: ['W'], ballots };
+            const result = tally(spec) as SchulzeResult | RankedPairsResult;
+            for (const a of counted)
+              for (const b of counted)
+                if (a !== b) expect(result.pairwise[a][b].toString()).toBe(prefers(ballots, a, b));
+            const exact = tally({ ...spec, ballots: asRationals(ballots, which) });
+            expect(canonicalJson(result)).toBe(canonicalJson(exact));
+          }
+        }),
+        { numRuns },
+      );
+    },
+  );
+
+  it('Schulze: strongest paths computed on ranks equal Floyd–Warshall on the Rationals', () => {
+    const strength = fc
+      .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 3 }))
+      .map(([num, den]) => Rational.of(num, den));
+    const matrix = fc.integer({ min: 1, max: 7 }).chain((n) =>
+      fc.array(fc.array(strength, { minLength: n, maxLength: n }), {
+        minLength: n,
+        maxLength: n,
+      }),
     );
     fc.assert(
-      fc.property(entries, fc.array(fc.boolean(), { minLength: 1 }), (ballots, which) => {
-        const counted = ['A', 'B', 'C', 'D'];
-        for (const method of ['schulze', 'ranked_pairs'] as const) {
-          const spec = { method, seed, candidates: names, withdrawn: ['W'], ballots };
-          const result = tally(spec) as SchulzeResult | RankedPairsResult;
-          for (const a of counted)
-            for (const b of counted)
-              if (a !== b) expect(result.pairwise[a][b].toString()).toBe(prefers(ballots, a, b));
-          const exact = tally({ ...spec, ballots: asRationals(ballots, which) });
-          expect(canonicalJson(result)).toBe(canonicalJson(exact));
-        }
+      fc.property(matrix, (d) => {
+        const expected = widestPaths(d).map((row) => row.map(String));
+        expect(strongestPaths(d).map((row) => row.map(String))).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -123,6 +150,22 @@ describe('fast paths give the exact path’s results, byte for byte', () => {
     expect(result.ballots.invalid.toString()).toBe('4');
   });
 });
+
+/** The textbook widest paths, on Rationals. */
+function widestPaths(d: readonly (readonly Rational[])[]): Rational[][] {
+  const n = d.length;
+  const p = d.map((row, a) =>
+    row.map((votes, b) => (a !== b && votes.gt(d[b][a]) ? votes : Rational.ZERO)),
+  );
+  for (let via = 0; via < n; via++)
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        if (a !== b && a !== via && b !== via) {
+          const through = Rational.min(p[a][via], p[via][b]);
+          if (through.gt(p[a][b])) p[a][b] = through;
+        }
+  return p;
+}
 
 /** Votes ranking a above b (b unranked counts as below), over the valid ballots, by brute force. */
 function prefers(ballots: readonly WeightedBallot<RankedBallot>[], a: string, b: string): string {

@@ -1,5 +1,12 @@
-import { Rational, tally } from '../index';
-import type { GradeBallot, MajorityJudgmentResult, MajorityJudgmentSpec } from '../tally.types';
+import fc from 'fast-check';
+import { canonicalJson, Rational, tally, TallyInputError } from '../index';
+import type {
+  GradeBallot,
+  GradeCounts,
+  MajorityJudgmentResult,
+  MajorityJudgmentSpec,
+  WeightedBallot,
+} from '../tally.types';
 import { profile } from './ballots';
 
 const GRADES = ['Excellent', 'Good', 'Fair', 'Poor'];
@@ -141,5 +148,105 @@ describe('majority judgment', () => {
   it('elects nobody without ballots, and refuses a bad grade list', () => {
     expect(judge({ candidates: ['A'], ballots: [] }).winners).toEqual([]);
     expect(() => judge({ candidates: ['A'], ballots: [], grades: [] })).toThrow(/grades/i);
+  });
+});
+
+describe('majority judgment on ballots added up (GradeCounts)', () => {
+  const candidates = ['A', 'B', 'C', 'D', 'W'];
+  /** What SQL GROUP BY candidate, grade hands over for these ballots. */
+  const addUp = (ballots: readonly WeightedBallot<GradeBallot>[]): GradeCounts => {
+    const rows = new Map<string, bigint>();
+    for (const { ballot, weight } of ballots)
+      for (const [candidate, grade] of Object.entries(ballot)) {
+        const key = `${candidate}:${grade}`;
+        rows.set(key, (rows.get(key) ?? 0n) + (weight as bigint));
+      }
+    return {
+      judges: ballots.reduce((sum, { weight }) => sum + (weight as bigint), 0n),
+      rows: [...rows].map(([key, count]) => {
+        const [candidate, grade] = key.split(':');
+        return { candidate, grade: Number(grade), count };
+      }),
+    };
+  };
+  // Ballots that count: each grades a counted candidate (W is withdrawn), some leave candidates ungraded.
+  const counting = fc.record({
+    ballot: fc
+      .dictionary(fc.constantFrom(...candidates), fc.integer({ min: 0, max: GRADES.length - 1 }), {
+        minKeys: 1,
+      })
+      .filter((ballot) =>
+        Object.keys(ballot).some((id) => id !== 'W'),
+      ) as fc.Arbitrary<GradeBallot>,
+    weight: fc.bigInt({ min: 0n, max: 1000n }),
+  });
+  // And ballots that do not: blank, only the withdrawn candidate, unknown candidate, grade out of range.
+  const other = fc.record({
+    ballot: fc.constantFrom<GradeBallot>({}, { W: 1 }, { A: 0, Z: 1 }, { B: 9 }),
+    weight: fc.bigInt({ min: 0n, max: 1000n }),
+  });
+
+  it('gives the result of the same ballots read one by one, byte for byte, with or without colleges', () => {
+    fc.assert(
+      fc.property(
+        fc.array(counting, { maxLength: 40 }),
+        fc.array(counting, { maxLength: 10 }),
+        fc.array(other, { maxLength: 5 }),
+        fc.integer({ min: 0, max: GRADES.length - 1 }),
+        (added, kept, others, missingGrade) => {
+          const base = { candidates, withdrawn: ['W'], missingGrade };
+          const read = judge({ ...base, ballots: [...added, ...kept, ...others] });
+          const mixed = judge({ ...base, ballots: [...kept, ...others], judged: addUp(added) });
+          expect(canonicalJson(mixed)).toBe(canonicalJson(read));
+          const alone = judge({ ...base, judged: addUp(added) });
+          expect(canonicalJson(alone)).toBe(canonicalJson(judge({ ...base, ballots: added })));
+          // Two colleges: the first gets the ballots added up, the second the rest.
+          const colleges = (judged: boolean): MajorityJudgmentSpec['colleges'] => [
+            judged
+              ? { id: 'members', weight: 2n, ballots: kept, judged: addUp(added) }
+              : { id: 'members', weight: 2n, ballots: [...added, ...kept] },
+            { id: 'staff', weight: Rational.parse('1/3'), ballots: [...others, ...kept] },
+          ];
+          expect(canonicalJson(judge({ ...base, colleges: colleges(true) }))).toBe(
+            canonicalJson(judge({ ...base, colleges: colleges(false) })),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses rows no ballots that count could give, and methods that do not read them', () => {
+    const judged = (rows: GradeCounts['rows'], judges = 3n): GradeCounts => ({ judges, rows });
+    const bad = [
+      judged([{ candidate: 'Z', grade: 0, count: 1n }]),
+      judged([{ candidate: 'A', grade: GRADES.length, count: 1n }]),
+      judged([{ candidate: 'A', grade: 1.5, count: 1n }]),
+      judged([{ candidate: 'A', grade: 0, count: -1n }]),
+      judged([
+        { candidate: 'A', grade: 0, count: 2n },
+        { candidate: 'A', grade: 1, count: 2n },
+      ]),
+      judged([], -1n),
+    ];
+    for (const counts of bad)
+      expect(() => judge({ candidates: ['A', 'B'], judged: counts })).toThrow(TallyInputError);
+    expect(() =>
+      tally({ method: 'schulze', seed: 's', candidates: ['A'], judged: judged([]) }),
+    ).toThrow(/majority judgment/);
+    expect(() => judge({ candidates: ['A'], judged: judged([]), colleges: [] })).toThrow(
+      /either ballots or colleges/,
+    );
+  });
+
+  it('completes each candidate with the missing grade up to the judges', () => {
+    const result = judge({
+      candidates: ['A', 'B'],
+      judged: { judges: 5n, rows: [{ candidate: 'A', grade: E, count: 3n }] },
+    });
+    expect(GRADES.map((g) => result.distributions.A[g].toString())).toEqual(['3', '0', '0', '2']);
+    expect(GRADES.map((g) => result.distributions.B[g].toString())).toEqual(['0', '0', '0', '5']);
+    expect(result.ballots.counted.toString()).toBe('5');
+    expect(result.winners).toEqual(['A']);
   });
 });

@@ -49,8 +49,9 @@ export function countMajorityJudgment(spec: MajorityJudgmentSpec): MajorityJudgm
   const names = candidates.names;
   const input = prepareCount(
     spec,
-    (ballots) => encodeGrades(ballots, candidates, grades.length, missingGrade),
+    (ballots, judged) => encodeGrades(ballots, candidates, grades.length, missingGrade, judged),
     (profile) => majorityGradesOf(profile, candidates, grades),
+    true,
   );
   const distributions = gradeSums(input.profile, candidates, grades.length);
   const judged = toIntegers(distributions);

@@ -1,9 +1,10 @@
+import type { WeighedCounts } from '../college-weighting';
 import { Rational } from '../rational';
 import { TallyInputError } from '../tally.errors';
 import { BallotTable } from './ballot-table';
 import { GradeHistogram } from './grade-histogram';
 import { PairwiseCounts } from './pairwise-counts';
-import { GroupedCounter, plainCount, Weight, WeightSum } from './weights';
+import { GroupedCounter, plainCount, Weight, weightParts, WeightSum } from './weights';
 
 export interface WeightedBallot<B> {
   readonly ballot: B;
@@ -108,7 +109,7 @@ export function encodePairwise(
   profile: Profile<RankedBallot>,
   candidates: Candidates,
 ): PairwiseProfile {
-  const pairwise = new PairwiseCounts(candidates.names.length);
+  const pairwise = new PairwiseCounts(candidates.names.length, profile.length);
   return { pairwise, ...readRanked(profile, candidates, pairwise) };
 }
 
@@ -214,6 +215,7 @@ export function encodeGrades(
   candidates: Candidates,
   gradeCount: number,
   missingGrade: number,
+  judged: readonly WeighedCounts[] = [],
 ): GradeProfile {
   const n = candidates.names.length;
   const histogram = new GradeHistogram(n * gradeCount);
@@ -284,7 +286,66 @@ export function encodeGrades(
     }
     if (group < 0) tally.add('counted', cells, graded, weight);
   }
-  return { histogram, ...tally.done() };
+  const read = tally.done();
+  let judges = Rational.ZERO;
+  for (const { counts, perBallot } of judged) {
+    const added = addJudged(histogram, counts, perBallot, candidates, gradeCount, missingGrade);
+    judges = judges.add(added);
+  }
+  return { histogram, ...read, counted: read.counted.add(judges), total: read.total.add(judges) };
+}
+
+/** The judges of added-up ballots, checked like any weight. */
+export function judgesOf(counts: WeighedCounts['counts']): Rational {
+  const { num, den } = weightParts(counts?.judges);
+  return Rational.of(num, den);
+}
+
+/**
+ * Adds ballots that came added up into the histogram, exactly, and returns
+ * the weight of their judges. They were to be counted, so a row that could
+ * not come from such ballots is an error in the spec, not an invalid ballot.
+ */
+function addJudged(
+  histogram: GradeHistogram,
+  counts: WeighedCounts['counts'],
+  perBallot: Rational,
+  candidates: Candidates,
+  gradeCount: number,
+  missingGrade: number,
+): Rational {
+  const judges = judgesOf(counts);
+  if (!Array.isArray(counts.rows))
+    throw new TallyInputError('INVALID_SPEC', 'Added-up grades need their rows');
+  const n = candidates.names.length;
+  const given = Array.from({ length: n * gradeCount }, () => Rational.ZERO);
+  for (const row of counts.rows) {
+    const c = candidates.index.get(row?.candidate);
+    if (c === undefined)
+      throw new TallyInputError('INVALID_SPEC', `Added-up grades name an unknown candidate`);
+    const grade = row.grade;
+    if (!Number.isInteger(grade) || grade < 0 || grade >= gradeCount)
+      throw new TallyInputError('INVALID_SPEC', `Added-up grades hold a grade out of range`);
+    const { num, den } = weightParts(row.count);
+    if (c >= 0)
+      given[c * gradeCount + grade] = given[c * gradeCount + grade].add(Rational.of(num, den));
+  }
+  for (let c = 0; c < n; c++) {
+    let graded = Rational.ZERO;
+    for (let g = 0; g < gradeCount; g++) graded = graded.add(given[c * gradeCount + g]);
+    if (graded.gt(judges))
+      throw new TallyInputError(
+        'INVALID_SPEC',
+        `Added-up grades give "${candidates.names[c]}" more grades than there are judges`,
+      );
+    const missing = c * gradeCount + missingGrade;
+    given[missing] = given[missing].add(judges.sub(graded));
+    for (let g = 0; g < gradeCount; g++) {
+      const votes = given[c * gradeCount + g];
+      if (!votes.isZero()) histogram.addExact(c * gradeCount + g, votes.mul(perBallot));
+    }
+  }
+  return judges.mul(perBallot);
 }
 
 /** Choice ballots → the option's index; abstentions and blanks are tallied apart. */

@@ -12,6 +12,8 @@ import { GroupedCounter } from './weights';
  */
 export class GradeHistogram extends GroupedCounter<Int32Array> {
   private readonly rows: Float64Array[] = [];
+  /** Votes added exactly, cell by cell: ballots that came added up (GradeCounts). */
+  private readonly exact = new Map<number, Rational>();
 
   constructor(readonly cells: number) {
     super();
@@ -35,9 +37,14 @@ export class GradeHistogram extends GroupedCounter<Int32Array> {
     this.groups.release(group, count);
   }
 
+  /** Adds votes to a cell exactly: a few added-up counts, not a million ballots. */
+  addExact(cell: number, votes: Rational): void {
+    this.exact.set(cell, (this.exact.get(cell) ?? Rational.ZERO).add(votes));
+  }
+
   /** The votes in a cell, exactly. */
   total(cell: number): Rational {
-    let sum = Rational.ZERO;
+    let sum = this.exact.get(cell) ?? Rational.ZERO;
     this.rows.forEach((row, g) => {
       if (row[cell] !== 0) sum = sum.add(this.groups.units[g].mul(Rational.of(row[cell])));
     });

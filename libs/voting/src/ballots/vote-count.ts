@@ -2,6 +2,7 @@ import { QuorumKind, VoteMethod } from '@delibera/charter';
 import { VoteOutcome } from '@delibera/kernel';
 import {
   College,
+  GradeCounts,
   Profile,
   Rational,
   resultHash,
@@ -22,9 +23,18 @@ export interface BallotGroup {
   count: number;
 }
 
+/** Majority judgment ballots of one college, added up in SQL (grade-counts.sql.ts). */
+export interface JudgedGroup {
+  collegeId: string | null;
+  judges: number;
+  rows: readonly { candidate: string; grade: number; count: number }[];
+}
+
 /** What the count needs besides the vote: grouped ballots, the roll's colleges, participation. */
 export interface CountInput {
   groups: readonly BallotGroup[];
+  /** Majority judgment: the ballots that count, added up; the others are in `groups`. */
+  judged?: readonly JudgedGroup[];
   /** Each college on the frozen roll: its weight then, and how many voters it had. */
   colleges: readonly { collegeId: string; weight: number; voters: number }[];
   participations: number;
@@ -81,19 +91,30 @@ function profileOf(groups: readonly BallotGroup[]): Profile<never> {
   }));
 }
 
+/** Judged groups as one GradeCounts (undefined when there are none). */
+function gradeCountsOf(groups: readonly JudgedGroup[]): GradeCounts | undefined {
+  if (groups.length === 0) return undefined;
+  return {
+    judges: BigInt(groups.reduce((sum, g) => sum + g.judges, 0)),
+    rows: groups.flatMap((g) => g.rows.map((row) => ({ ...row, count: BigInt(row.count) }))),
+  };
+}
+
 /** The tally spec of a vote: its method's settings and the ballots, per college when weighted. */
 export function tallySpec(vote: Vote, input: CountInput): TallySpec {
   const seed = countSeed(vote);
   const candidates = vote.options.map((o) => o.id);
+  const judged = input.judged ?? [];
   const ballots = vote.collegeWeighting
     ? {
         colleges: input.colleges.map((c): College<never> => ({
           id: c.collegeId,
           weight: BigInt(c.weight),
           ballots: profileOf(input.groups.filter((g) => g.collegeId === c.collegeId)),
+          judged: gradeCountsOf(judged.filter((g) => g.collegeId === c.collegeId)),
         })),
       }
-    : { ballots: profileOf(input.groups) };
+    : { ballots: profileOf(input.groups), judged: gradeCountsOf(judged) };
   switch (vote.method) {
     case VoteMethod.Choice: {
       // The base "eligible"/"present" in the units ballots weigh: voters, or college weights.
