@@ -39,6 +39,7 @@ const ACCESS: Record<string, Access> = {
   applyToCouncil: 'signed-in',
   decideCouncilSeat: 'signed-in', // the council's chair or the secretary, per seat
   createCouncil: [Secretary],
+  updateCouncil: [Secretary],
   setCouncilChair: [Secretary],
   // proposals (author, council member and chair rules are per resource: see proposals-journey)
   proposals: 'signed-in',

@@ -250,4 +250,138 @@ describe('council seats (e2e)', () => {
       ),
     ).toBe('NOT_ELIGIBLE');
   });
+
+  it('lets the secretary change a council: names, seats (never below its members), term and eligibility for new applications; refusals change nothing', async () => {
+    const UPDATE = `mutation ($input: UpdateCouncilInput!) {
+      updateCouncil(input: $input) { id code nameFr nameEn seats termMonths eligibility { minAge maxAge regions } } }`;
+    const created = ok(
+      await app.gql<{ createCouncil: { id: string } }>(
+        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
+        {
+          input: {
+            code: 'comite_edition',
+            nameFr: 'Comité éditorial',
+            nameEn: 'Editorial board',
+            seats: 3,
+            termMonths: 24,
+          },
+        },
+        { token: secretary },
+      ),
+    ).createCouncil;
+    const councilId = created.id;
+    const seated = await Promise.all([person(30), person(40)]);
+    for (const { token } of seated) {
+      const seat = ok(
+        await app.gql<{ applyToCouncil: { id: string } }>(
+          APPLY,
+          { input: { councilId } },
+          { token },
+        ),
+      ).applyToCouncil;
+      ok(
+        await app.gql(DECIDE, { input: { seatId: seat.id, approve: true } }, { token: secretary }),
+      );
+    }
+    const auditCount = async () =>
+      (
+        await app.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'council.updated'`,
+          [councilId],
+        )
+      )[0].n;
+
+    const member = seated[0].token;
+    expect(
+      errorCode(await app.gql(UPDATE, { input: { councilId, seats: 5 } }, { token: member })),
+    ).toBe('FORBIDDEN');
+    const tooFew = await app.gql(
+      UPDATE,
+      { input: { councilId, seats: 1 } },
+      { token: secretary, locale: 'en' },
+    );
+    expect(errorCode(tooFew)).toBe('SEATS_BELOW_MEMBERS');
+    expect(tooFew.errors?.[0].message).toBe(
+      'This council has 2 members: it cannot have fewer seats.',
+    );
+    const reversed = { councilId, nameFr: 'Autre nom', eligibility: { minAge: 60, maxAge: 30 } };
+    expect(errorCode(await app.gql(UPDATE, { input: reversed }, { token: secretary }))).toBe(
+      'AGE_BAND_INVALID',
+    );
+    expect(
+      errorCode(await app.gql(UPDATE, { input: { councilId, seats: 0 } }, { token: secretary })),
+    ).toBe('INVALID_VALUE');
+    expect(await council('comite_edition')).toMatchObject({ nameFr: 'Comité éditorial', seats: 3 });
+    expect(await auditCount()).toBe(0);
+
+    const updated = ok(
+      await app.gql<{ updateCouncil: Record<string, unknown> }>(
+        UPDATE,
+        {
+          input: {
+            councilId,
+            nameEn: 'Editorial committee',
+            seats: 2,
+            termMonths: 12,
+            eligibility: { minAge: 18, maxAge: 35 },
+          },
+        },
+        { token: secretary },
+      ),
+    ).updateCouncil;
+    expect(updated).toEqual({
+      id: councilId,
+      code: 'comite_edition',
+      nameFr: 'Comité éditorial', // not given: unchanged
+      nameEn: 'Editorial committee',
+      seats: 2, // exactly the members seated
+      termMonths: 12,
+      eligibility: { minAge: 18, maxAge: 35, regions: null },
+    });
+    const [{ data }] = await app.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'council.updated'`,
+      [councilId],
+    );
+    expect(data).toEqual({
+      before: { nameEn: 'Editorial board', seats: 3, termMonths: 24, eligibility: {} },
+      after: {
+        nameEn: 'Editorial committee',
+        seats: 2,
+        termMonths: 12,
+        eligibility: { minAge: 18, maxAge: 35 },
+      },
+    });
+
+    // The seat held by the 40-year-old keeps its term; the new band applies to new applications.
+    const terms = await app.dataSource.query<{ months: number }[]>(
+      `SELECT (extract(year FROM age(term_end, term_start)) * 12 + extract(month FROM age(term_end, term_start)))::int AS months
+         FROM council_seat WHERE council_id = $1 AND status = 'active'`,
+      [councilId],
+    );
+    expect(terms.map((t) => t.months)).toEqual([24, 24]);
+    const older = await person(50);
+    expect(errorCode(await app.gql(APPLY, { input: { councilId } }, { token: older.token }))).toBe(
+      'NOT_ELIGIBLE',
+    );
+    // A seat approved from now on gets the new term.
+    ok(await app.gql(UPDATE, { input: { councilId, seats: 3 } }, { token: secretary }));
+    const young = await person(20);
+    const seat = ok(
+      await app.gql<{ applyToCouncil: { id: string } }>(
+        APPLY,
+        { input: { councilId } },
+        { token: young.token },
+      ),
+    ).applyToCouncil;
+    const approved = ok(
+      await app.gql<{ decideCouncilSeat: { termStart: string; termEnd: string } }>(
+        DECIDE,
+        { input: { seatId: seat.id, approve: true } },
+        { token: secretary },
+      ),
+    ).decideCouncilSeat;
+    const start = new Date(`${approved.termStart}T00:00:00Z`);
+    start.setUTCMonth(start.getUTCMonth() + 12);
+    expect(approved.termEnd).toBe(start.toISOString().slice(0, 10));
+  });
 });

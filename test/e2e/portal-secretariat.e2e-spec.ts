@@ -124,6 +124,39 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
       [council.id],
     );
     expect(named.chairMemberId).toBe(helene.id);
+
+    // The secretary edits the council: not below its two members, then more seats and another English name.
+    await region.getByRole('button', { name: 'Modifier le conseil' }).click();
+    expect(
+      await region.getByLabel('Code', { exact: true }).getAttribute('readonly'),
+    ).not.toBeNull();
+    await region.getByLabel('Nombre de sièges').fill('1');
+    await region.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await region
+      .getByRole('alert')
+      .getByText('Ce conseil compte 2 membres : il ne peut pas avoir moins de sièges.')
+      .waitFor();
+    await region.getByLabel('Nombre de sièges').fill('9');
+    await region.getByLabel('Nom en anglais').fill('Editorial board');
+    await expectAccessible('council edit form');
+    await region.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await status().getByText('Le Comité de rédaction est modifié.').waitFor();
+    await region.getByText('2 sur 9', { exact: false }).waitFor();
+    const [edited] = await app.dataSource.query(
+      'SELECT code, name_en, seats, eligibility FROM council WHERE id = $1',
+      [council.id],
+    );
+    expect(edited).toEqual({
+      code: 'comite_redaction',
+      name_en: 'Editorial board',
+      seats: 9,
+      eligibility: {
+        minAge: 18,
+        maxAge: 35,
+        regions: ['01', '11'],
+        requiresApprovedPractice: true,
+      },
+    });
   });
 
   it('lets the secretary table a draft with its phase dates in Montréal time, refusing dates the charter does not allow', async () => {

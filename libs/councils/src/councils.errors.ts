@@ -30,6 +30,10 @@ export const CouncilErrors = defineErrors({
     fr: 'Seuls les membres actifs peuvent siéger à un conseil.',
     en: 'Only active members may sit on a council.',
   },
+  SEATS_BELOW_MEMBERS: {
+    fr: 'Ce conseil compte {taken} membres : il ne peut pas avoir moins de sièges.',
+    en: 'This council has {taken} members: it cannot have fewer seats.',
+  },
   SEAT_ALREADY_DECIDED: {
     fr: 'Cette candidature a déjà été traitée.',
     en: 'This application has already been decided.',

@@ -7,7 +7,7 @@ import {
   DecideCouncilSeatInput,
   SetCouncilChairInput,
 } from './dto/council-seat.input';
-import { CreateCouncilInput } from './dto/create-council.input';
+import { CreateCouncilInput, UpdateCouncilInput } from './dto/create-council.input';
 
 @Resolver(() => CouncilType)
 export class CouncilsResolver {
@@ -65,6 +65,18 @@ export class CouncilsResolver {
     @Args('input') input: CreateCouncilInput,
   ): Promise<CouncilType> {
     return CouncilType.from(await this.service.create(user, input));
+  }
+
+  @Mutation(() => CouncilType, {
+    description:
+      "The secretary changes a council's names, seats, term or eligibility; seats held keep their term.",
+  })
+  @Roles(Role.Secretary)
+  async updateCouncil(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: UpdateCouncilInput,
+  ): Promise<CouncilType> {
+    return CouncilType.from(await this.service.update(user, input));
   }
 
   @Mutation(() => CouncilType)

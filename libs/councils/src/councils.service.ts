@@ -7,7 +7,11 @@ import { MembershipService, MemberStatus } from '@delibera/membership';
 import { Council } from './council.entity';
 import { CouncilSeat, SeatStatus } from './council-seat.entity';
 import { CouncilErrors, ELIGIBILITY_REASONS } from './councils.errors';
-import { CreateCouncilInput } from './dto/create-council.input';
+import {
+  CouncilEligibilityInput,
+  CreateCouncilInput,
+  UpdateCouncilInput,
+} from './dto/create-council.input';
 import { eligibilityProblems } from './eligibility';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -49,10 +53,7 @@ export class CouncilsService {
 
   /** The secretary creates a council or committee; its eligibility rule is checked from member data. */
   async create(user: AuthUser, input: CreateCouncilInput): Promise<Council> {
-    const { minAge, maxAge } = input.eligibility ?? {};
-    if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
-      throw CouncilErrors.AGE_BAND_INVALID();
-    }
+    checkAgeBand(input.eligibility);
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Council, { code: input.code })) {
         throw CouncilErrors.COUNCIL_CODE_TAKEN({ code: input.code });
@@ -66,6 +67,38 @@ export class CouncilsService {
         entityType: 'council',
         entityId: council.id,
         data: { after: { ...input } },
+      });
+      return council;
+    });
+  }
+
+  /**
+   * The secretary changes a council's names, seats, term or eligibility rule.
+   * It takes the council row's lock, as approving a seat does, so seats cannot
+   * drop below the members approved meanwhile.
+   */
+  async update(user: AuthUser, input: UpdateCouncilInput): Promise<Council> {
+    const { councilId, eligibility, ...fields } = input;
+    checkAgeBand(eligibility);
+    return this.dataSource.transaction(async (manager) => {
+      const council = await this.lockedCouncil(manager, councilId);
+      if (fields.seats !== undefined) {
+        const taken = await this.activeSeatCount(manager, councilId);
+        if (fields.seats < taken) throw CouncilErrors.SEATS_BELOW_MEMBERS({ taken });
+      }
+      const changes: Partial<Council> = Object.fromEntries(
+        Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
+      );
+      if (eligibility) changes.eligibility = { ...eligibility };
+      const keys = Object.keys(changes) as (keyof Council)[];
+      const before = Object.fromEntries(keys.map((key) => [key, council[key]]));
+      await manager.save(Object.assign(council, changes));
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'council.updated',
+        entityType: 'council',
+        entityId: council.id,
+        data: { before, after: changes },
       });
       return council;
     });
@@ -158,20 +191,12 @@ export class CouncilsService {
     return this.dataSource.transaction(async (manager) => {
       const seat = await manager.findOneBy(CouncilSeat, { id: seatId });
       if (!seat) throw CouncilErrors.SEAT_NOT_FOUND();
-      const council = await manager
-        .getRepository(Council)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: seat.councilId })
-        .getOneOrFail();
+      const council = await this.lockedCouncil(manager, seat.councilId);
       const isChair = !!user.memberId && council.chairMemberId === user.memberId;
       if (!isChair && !hasRole(user, Role.Secretary)) throw CommonErrors.FORBIDDEN();
       if (seat.status !== SeatStatus.Applied) throw CouncilErrors.SEAT_ALREADY_DECIDED();
       if (approve) {
-        const taken = await manager.countBy(CouncilSeat, {
-          councilId: council.id,
-          status: SeatStatus.Active,
-        });
+        const taken = await this.activeSeatCount(manager, council.id);
         if (taken >= council.seats) throw CouncilErrors.COUNCIL_FULL({ seats: council.seats });
       }
       const start = today();
@@ -218,5 +243,28 @@ export class CouncilsService {
       });
       return council;
     });
+  }
+
+  /** The council, its row locked until the transaction ends: seat counts checked under it stay true. */
+  private async lockedCouncil(manager: EntityManager, councilId: string): Promise<Council> {
+    const council = await manager
+      .getRepository(Council)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id: councilId })
+      .getOne();
+    if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    return council;
+  }
+
+  private activeSeatCount(manager: EntityManager, councilId: string): Promise<number> {
+    return manager.countBy(CouncilSeat, { councilId, status: SeatStatus.Active });
+  }
+}
+
+function checkAgeBand(eligibility: CouncilEligibilityInput | undefined): void {
+  const { minAge, maxAge } = eligibility ?? {};
+  if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
+    throw CouncilErrors.AGE_BAND_INVALID();
   }
 }

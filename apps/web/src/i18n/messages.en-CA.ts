@@ -855,6 +855,9 @@ export const enCA: Record<MessageId, string> = {
   'councilAdmin.invalid':
     'Give both names, a valid code, 1 to 500 seats, a term of 1 to 120 months and ages from 0 to 120.',
   'councilAdmin.created': 'The {council} is created.',
+  'councilAdmin.editOpen': 'Edit the council',
+  'councilAdmin.save': 'Save the changes',
+  'councilAdmin.updated': 'The {council} is updated.',
   'councilAdmin.chairTitle': 'Chair',
   'councilAdmin.noChair': 'No chair named.',
   'councilAdmin.chairLegend': 'Name the chair of the {council} among its members',

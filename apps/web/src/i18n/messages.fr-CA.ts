@@ -860,6 +860,9 @@ export const frCA = {
   'councilAdmin.invalid':
     'Indiquez les deux noms, un code valide, de 1 à 500 sièges, un mandat de 1 à 120 mois et des âges de 0 à 120 ans.',
   'councilAdmin.created': 'Le {council} est créé.',
+  'councilAdmin.editOpen': 'Modifier le conseil',
+  'councilAdmin.save': 'Enregistrer les modifications',
+  'councilAdmin.updated': 'Le {council} est modifié.',
   'councilAdmin.chairTitle': 'Présidence',
   'councilAdmin.noChair': 'Aucune présidence nommée.',
   'councilAdmin.chairLegend': 'Nommer la présidence du {council} parmi ses membres',

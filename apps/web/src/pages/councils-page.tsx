@@ -7,7 +7,7 @@ import { MemberName } from '../components/member-name';
 import { usePageTitle } from '../components/page-title';
 import { TextAreaField, TextField } from '../components/text-field';
 import { ChairForm } from '../councils/chair-form';
-import { CreateCouncilForm } from '../councils/create-council-form';
+import { CouncilForm } from '../councils/council-form';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
 import { regionName } from '../format/regions';
@@ -227,6 +227,7 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
   const taken = council.members.filter((seat) => seat.status === 'Active').length;
   const applications = council.members.filter((seat) => seat.status === 'Applied');
   const headingId = `council-${council.code}`;
+  const [editing, setEditing] = useState(false);
 
   return (
     <section className="card stack" id={council.code} aria-labelledby={headingId}>
@@ -248,6 +249,20 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
         </div>
       </dl>
       {isChair && <p className="badge">{t('councils.youAreChair')}</p>}
+      {hasRole('Secretary') &&
+        (editing ? (
+          <CouncilForm
+            council={council}
+            onSaved={(names) => {
+              setEditing(false);
+              onDone(t('councilAdmin.updated', { council: localizedName(names, locale) }));
+            }}
+          />
+        ) : (
+          <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+            {t('councilAdmin.editOpen')}
+          </button>
+        ))}
       {hasRole('Secretary') && (
         <>
           <h3>{t('councilAdmin.chairTitle')}</h3>
@@ -326,14 +341,10 @@ export function CouncilsPage() {
           <h2 id="create-council-title">{t('councilAdmin.createTitle')}</h2>
           <p className="hint">{t('councilAdmin.createHelp')}</p>
           {creating ? (
-            <CreateCouncilForm
-              onCreated={(input) => {
+            <CouncilForm
+              onSaved={(names) => {
                 setCreating(false);
-                done(
-                  t('councilAdmin.created', {
-                    council: localizedName(input, locale),
-                  }),
-                );
+                done(t('councilAdmin.created', { council: localizedName(names, locale) }));
               }}
             />
           ) : (

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -13,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { UUIDScalar } from '@delibera/kernel';
 import { REGION_CODES } from '@delibera/membership';
 
 @InputType()
@@ -44,6 +46,47 @@ export class CreateCouncilInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(500) seats: number;
   @Field(() => Int) @IsInt() @Min(1) @Max(120) termMonths: number;
   @Field(() => CouncilEligibilityInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CouncilEligibilityInput)
+  eligibility?: CouncilEligibilityInput;
+}
+
+/**
+ * The secretary changes a council: only the fields given. Its code stays (the
+ * charter names councils by code). Seats held keep their term: a new term
+ * length applies to seats approved from now on, a new eligibility rule to
+ * applications made from now on.
+ */
+@InputType()
+export class UpdateCouncilInput {
+  @Field(() => UUIDScalar) @IsUUID() councilId: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  nameFr?: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  nameEn?: string;
+  @Field(() => Int, { nullable: true, description: 'Not fewer than the seats now held.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  seats?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  termMonths?: number;
+  @Field(() => CouncilEligibilityInput, {
+    nullable: true,
+    description: 'Replaces the whole rule (an empty rule: anyone may apply).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CouncilEligibilityInput)

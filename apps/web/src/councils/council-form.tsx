@@ -4,7 +4,7 @@ import { ErrorAlert } from '../components/feedback';
 import { TextField } from '../components/text-field';
 import { QUEBEC_REGIONS } from '../format/regions';
 import { graphql } from '../gql';
-import type { CreateCouncilInput } from '../gql/graphql';
+import type { CouncilEligibilityInput } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 
 const CreateCouncilMutation = graphql(`
@@ -17,7 +17,30 @@ const CreateCouncilMutation = graphql(`
   }
 `);
 
+const UpdateCouncilMutation = graphql(`
+  mutation UpdateCouncil($input: UpdateCouncilInput!) {
+    updateCouncil(input: $input) {
+      id
+      nameFr
+      nameEn
+    }
+  }
+`);
+
 const CODE = /^[a-z][a-z0-9_]{1,49}$/;
+
+/** A council as the form edits it. */
+export interface CouncilFields {
+  id: string;
+  code: string;
+  nameFr: string;
+  nameEn: string;
+  seats: number;
+  termMonths: number;
+  eligibility: CouncilEligibilityInput;
+}
+
+const text = (value: number | null | undefined) => (value == null ? '' : String(value));
 
 /** A whole number within bounds, or undefined for an empty field; null when it is neither. */
 function wholeNumber(value: string, min: number, max: number): number | undefined | null {
@@ -26,20 +49,35 @@ function wholeNumber(value: string, min: number, max: number): number | undefine
   return Number.isInteger(number) && number >= min && number <= max ? number : null;
 }
 
-/** The secretary creates a council or committee with its seats, term and eligibility rule. */
-export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCouncilInput): void }) {
+/**
+ * The secretary creates a council or committee with its seats, term and
+ * eligibility rule, or, given `council`, changes one (its code stays: the
+ * charter names councils by it).
+ */
+export function CouncilForm({
+  council,
+  onSaved,
+}: {
+  council?: CouncilFields;
+  onSaved(names: { nameFr: string; nameEn: string }): void;
+}) {
   const t = useT();
-  const [code, setCode] = useState('');
-  const [nameFr, setNameFr] = useState('');
-  const [nameEn, setNameEn] = useState('');
-  const [seats, setSeats] = useState('');
-  const [termMonths, setTermMonths] = useState('24');
-  const [minAge, setMinAge] = useState('');
-  const [maxAge, setMaxAge] = useState('');
-  const [regions, setRegions] = useState<string[]>([]);
-  const [practice, setPractice] = useState(false);
+  // Field ids stay unique when a council's form is open beside the creation form.
+  const id = council ? `edit-${council.code}` : 'council';
+  const rule = council?.eligibility ?? {};
+  const [code, setCode] = useState(council?.code ?? '');
+  const [nameFr, setNameFr] = useState(council?.nameFr ?? '');
+  const [nameEn, setNameEn] = useState(council?.nameEn ?? '');
+  const [seats, setSeats] = useState(text(council?.seats));
+  const [termMonths, setTermMonths] = useState(text(council?.termMonths ?? 24));
+  const [minAge, setMinAge] = useState(text(rule.minAge));
+  const [maxAge, setMaxAge] = useState(text(rule.maxAge));
+  const [regions, setRegions] = useState<string[]>(rule.regions ?? []);
+  const [practice, setPractice] = useState(rule.requiresApprovedPractice ?? false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [result, create] = useMutation(CreateCouncilMutation);
+  const [created, create] = useMutation(CreateCouncilMutation);
+  const [updated, update] = useMutation(UpdateCouncilMutation);
+  const result = council ? updated : created;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,10 +96,9 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
       return;
     }
     setProblem(null);
-    const input: CreateCouncilInput = {
-      code,
-      nameFr: nameFr.trim(),
-      nameEn: nameEn.trim(),
+    const names = { nameFr: nameFr.trim(), nameEn: nameEn.trim() };
+    const fields = {
+      ...names,
       seats: seatCount,
       termMonths: months,
       eligibility: {
@@ -71,8 +108,10 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
         requiresApprovedPractice: practice || undefined,
       },
     };
-    const response = await create({ input });
-    if (response.data) onCreated(input);
+    const response = council
+      ? await update({ input: { councilId: council.id, ...fields } })
+      : await create({ input: { code, ...fields } });
+    if (response.data) onSaved(names);
   }
 
   return (
@@ -80,7 +119,7 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
       <ErrorAlert error={problem ?? result.error} />
       <div className="form-row">
         <TextField
-          id="council-name-fr"
+          id={`${id}-name-fr`}
           label={t('councilAdmin.nameFr')}
           autoFocus
           lang="fr-CA"
@@ -90,7 +129,7 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
           onChange={(event) => setNameFr(event.target.value)}
         />
         <TextField
-          id="council-name-en"
+          id={`${id}-name-en`}
           label={t('councilAdmin.nameEn')}
           lang="en-CA"
           maxLength={200}
@@ -100,22 +139,23 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
         />
       </div>
       <TextField
-        id="council-code"
+        id={`${id}-code`}
         label={t('councilAdmin.code')}
         className="mono"
-        aria-describedby="council-code-hint"
+        aria-describedby={`${id}-code-hint`}
         maxLength={50}
         required
+        readOnly={council !== undefined}
         value={code}
         onChange={(event) => setCode(event.target.value)}
       >
-        <p id="council-code-hint" className="hint">
+        <p id={`${id}-code-hint`} className="hint">
           {t('councilAdmin.codeHint')}
         </p>
       </TextField>
       <div className="form-row">
         <TextField
-          id="council-seats"
+          id={`${id}-seats`}
           label={t('councilAdmin.seats')}
           inputMode="numeric"
           maxLength={3}
@@ -124,7 +164,7 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
           onChange={(event) => setSeats(event.target.value)}
         />
         <TextField
-          id="council-term"
+          id={`${id}-term`}
           label={t('councilAdmin.termMonths')}
           inputMode="numeric"
           maxLength={3}
@@ -137,7 +177,7 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
         <legend>{t('councils.eligibility')}</legend>
         <div className="form-row">
           <TextField
-            id="council-min-age"
+            id={`${id}-min-age`}
             label={t('councilAdmin.minAge')}
             inputMode="numeric"
             maxLength={3}
@@ -145,7 +185,7 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
             onChange={(event) => setMinAge(event.target.value)}
           />
           <TextField
-            id="council-max-age"
+            id={`${id}-max-age`}
             label={t('councilAdmin.maxAge')}
             inputMode="numeric"
             maxLength={3}
@@ -159,7 +199,7 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
             {Object.entries(QUEBEC_REGIONS).map(([regionCode, name]) => (
               <div className="checkbox" key={regionCode}>
                 <input
-                  id={`council-region-${regionCode}`}
+                  id={`${id}-region-${regionCode}`}
                   type="checkbox"
                   checked={regions.includes(regionCode)}
                   onChange={(event) =>
@@ -170,23 +210,23 @@ export function CreateCouncilForm({ onCreated }: { onCreated(input: CreateCounci
                     )
                   }
                 />
-                <label htmlFor={`council-region-${regionCode}`}>{name}</label>
+                <label htmlFor={`${id}-region-${regionCode}`}>{name}</label>
               </div>
             ))}
           </div>
         </fieldset>
         <div className="checkbox">
           <input
-            id="council-practice"
+            id={`${id}-practice`}
             type="checkbox"
             checked={practice}
             onChange={(event) => setPractice(event.target.checked)}
           />
-          <label htmlFor="council-practice">{t('councils.eligibility.practice')}</label>
+          <label htmlFor={`${id}-practice`}>{t('councils.eligibility.practice')}</label>
         </div>
       </fieldset>
       <button type="submit" className="button-primary" disabled={result.fetching}>
-        {t('councilAdmin.submit')}
+        {t(council ? 'councilAdmin.save' : 'councilAdmin.submit')}
       </button>
     </form>
   );
