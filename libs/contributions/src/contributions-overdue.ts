@@ -3,11 +3,11 @@ import {
   deadlineJob,
   JobName,
   OverdueSource,
+  quebecToday,
   ReconcilesOverdueWork,
   ScheduledJob,
 } from '@delibera/kernel';
 import { CallsService } from './calls.service';
-import { quebecToday } from './quebec-date';
 
 /**
  * The contribution deadlines, read from PostgreSQL every reconcile interval:

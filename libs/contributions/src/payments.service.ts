@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AuthUser, Locale, PgErrorCode, violatedConstraint, lockById } from '@delibera/kernel';
+import {
+  AuthUser,
+  Locale,
+  lockById,
+  PgErrorCode,
+  quebecToday,
+  violatedConstraint,
+} from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
 import { parseBankStatement } from './bank-statement-csv';
 import { CALL_BALANCES } from './call-sql';
@@ -84,7 +91,7 @@ export class PaymentsService {
             callId: original.callId,
             amountCents: -original.amountCents,
             reversesPaymentId: original.id,
-            paidOn: new Date().toISOString().slice(0, 10),
+            paidOn: quebecToday(),
             method: original.method,
             reference: original.reference,
             note: reason.trim(),

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { AuthUser, CommonErrors, hasRole, requestContext, Role } from '@delibera/kernel';
+import {
+  AuthUser,
+  CommonErrors,
+  hasRole,
+  quebecToday,
+  requestContext,
+  Role,
+} from '@delibera/kernel';
 import { MembershipService, MemberStatus } from '@delibera/membership';
 import { Council } from './council.entity';
 import { CouncilSeat, SeatStatus } from './council-seat.entity';
@@ -13,8 +20,6 @@ import {
   UpdateCouncilInput,
 } from './dto/create-council.input';
 import { eligibilityProblems } from './eligibility';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function addMonths(day: string, months: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -144,7 +149,7 @@ export class CouncilsService {
       const problems = eligibilityProblems(
         council.eligibility,
         { kind: member.kind, birthDate: member.birthDate, region: member.region, declaredPractice },
-        today(),
+        quebecToday(),
       );
       if (problems.length > 0) {
         const locale = requestContext.locale();
@@ -199,7 +204,7 @@ export class CouncilsService {
         const taken = await this.activeSeatCount(manager, council.id);
         if (taken >= council.seats) throw CouncilErrors.COUNCIL_FULL({ seats: council.seats });
       }
-      const start = today();
+      const start = quebecToday();
       Object.assign(seat, {
         status: approve ? SeatStatus.Active : SeatStatus.Refused,
         termStart: approve ? start : null,

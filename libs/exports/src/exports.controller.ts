@@ -2,7 +2,14 @@ import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DomainErrorHttpFilter, Localized, requestContext, Role, Roles } from '@delibera/kernel';
+import {
+  DomainErrorHttpFilter,
+  Localized,
+  quebecToday,
+  requestContext,
+  Role,
+  Roles,
+} from '@delibera/kernel';
 import { ExportQuery, FiscalYearExportQuery } from './dto/export-query.dto';
 import { CsvExport, sendCsv } from './export-stream';
 import {
@@ -26,7 +33,7 @@ export class ExportsController {
 
   private send(response: Response, name: Localized, csv: CsvExport): Promise<void> {
     const locale = requestContext.locale();
-    const day = new Date().toISOString().slice(0, 10);
+    const day = quebecToday();
     return sendCsv(this.dataSource, response, `${name[locale]}-${day}.csv`, locale, csv);
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, JobHandler, JobName } from '@delibera/kernel';
+import { HandlesJob, JobHandler, JobName, quebecToday } from '@delibera/kernel';
 import { CallsService } from '../calls.service';
-import { quebecToday } from '../quebec-date';
 
 /** Marks a scale's calls past due as overdue and reminds each organisation once. */
 @Injectable()

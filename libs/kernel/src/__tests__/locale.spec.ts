@@ -1,4 +1,9 @@
-import { interpolate, localeFromAcceptLanguage, localeOfRequest } from '../i18n/locale';
+import {
+  interpolate,
+  localeFromAcceptLanguage,
+  localeOfRequest,
+  quebecToday,
+} from '../i18n/locale';
 
 describe('localeFromAcceptLanguage', () => {
   it.each([
@@ -29,5 +34,16 @@ describe('interpolate', () => {
     expect(interpolate('Le collège « {college} » et {other}', { college: 'jeunes' })).toBe(
       'Le collège « jeunes » et {other}',
     );
+  });
+});
+
+describe('quebecToday', () => {
+  it.each([
+    ['2026-11-25T02:30:00Z', '2026-11-24'], // 21:30 in Montréal (EST): UTC is already the 25th
+    ['2026-11-25T05:00:00Z', '2026-11-25'], // midnight in Montréal
+    ['2026-07-01T03:59:00Z', '2026-06-30'], // 23:59 in summer (EDT)
+    ['2026-07-01T04:00:00Z', '2026-07-01'],
+  ])('at %s is %s', (instant, day) => {
+    expect(quebecToday(new Date(instant))).toBe(day);
   });
 });

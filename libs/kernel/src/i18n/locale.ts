@@ -44,6 +44,22 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 /** The trust's time zone: every date a member reads is in Montréal time. */
 export const TRUST_TIME_ZONE = 'America/Montreal';
 
+const QUEBEC_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TRUST_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today's date (YYYY-MM-DD) in Québec, not in UTC: from 19:00 or 20:00 in
+ * Montréal, UTC is already tomorrow. A call due on the 31st is overdue from
+ * the 1st, a seat approved in the evening starts that day, local time.
+ */
+export function quebecToday(now: Date = new Date()): string {
+  return QUEBEC_DATE.format(now);
+}
+
 /** Built once: formatting runs for every notice of a mailing to thousands of members. */
 const DATE_TIME_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-CA', {
