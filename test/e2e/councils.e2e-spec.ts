@@ -1,4 +1,4 @@
-import { quebecToday, Role } from '@delibera/kernel';
+import { quebecDate, Role } from '@delibera/kernel';
 import { Council } from '@delibera/councils';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
@@ -93,7 +93,7 @@ describe('council seats (e2e)', () => {
     );
     expect(approved.decideCouncilSeat.status).toBe('Active');
     // The term starts on the trust's date (Montréal), which in the evening is a day behind UTC's.
-    expect(approved.decideCouncilSeat.termStart).toBe(quebecToday());
+    expect(approved.decideCouncilSeat.termStart).toBe(quebecDate());
     expect(
       Number(approved.decideCouncilSeat.termEnd.slice(0, 4)) -
         Number(approved.decideCouncilSeat.termStart.slice(0, 4)),

@@ -4,6 +4,7 @@ import {
   DomainEvent,
   OpinionPublishedEvent,
   ProposalVotingStartedEvent,
+  quebecDate,
   ReconcileHandler,
   Role,
   VoteClosedEvent,
@@ -239,7 +240,8 @@ describe('a contribution-scale proposal from draft to vote (e2e)', () => {
       seatHolders.map((m: { email: string }) => m.email).sort(),
     );
     expect(told).toHaveLength(9);
-    expect(told[0].due_on).toBe(submitted.consultationEndsAt!.slice(0, 10));
+    // The due date members read is Montréal's (the due instant's UTC date may be the next day).
+    expect(told[0].due_on).toBe(quebecDate(new Date(submitted.consultationEndsAt!)));
 
     const rights = (await view()).decisionRights;
     expect(rights).toMatchObject({

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Council, CouncilSeat, SeatStatus } from '@delibera/councils';
 import { Member } from '@delibera/membership';
-import { quebecToday, Role, TokenService } from '@delibera/kernel';
+import { quebecDate, Role, TokenService } from '@delibera/kernel';
 import { ok, TestApp } from '../e2e/test-app';
 import { createAccount, createMember } from './index';
 
@@ -107,7 +107,7 @@ export function castBallot(
 /** Gives members active seats on a council, as an approved application would. */
 export async function seatOnCouncil(dataSource: DataSource, council: Council, members: Member[]) {
   const repo = dataSource.getRepository(CouncilSeat);
-  const today = quebecToday();
+  const today = quebecDate();
   await repo.save(
     members.map((member) =>
       repo.create({

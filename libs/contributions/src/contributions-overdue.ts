@@ -3,7 +3,7 @@ import {
   deadlineJob,
   JobName,
   OverdueSource,
-  quebecToday,
+  quebecDate,
   ReconcilesOverdueWork,
   ScheduledJob,
 } from '@delibera/kernel';
@@ -22,7 +22,7 @@ export class ContributionsOverdue implements OverdueSource {
   constructor(private readonly calls: CallsService) {}
 
   async overdue(now: Date): Promise<ScheduledJob[]> {
-    const today = quebecToday(now);
+    const today = quebecDate(now);
     const [overdue, owing] = await Promise.all([
       this.calls.scalesWithOverdueCalls(today),
       this.calls.scalesOwingCalls(),

@@ -8,7 +8,7 @@ import {
   Locale,
   lockById,
   PgErrorCode,
-  quebecToday,
+  quebecDate,
   violatedConstraint,
 } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
@@ -91,7 +91,7 @@ export class PaymentsService {
             callId: original.callId,
             amountCents: -original.amountCents,
             reversesPaymentId: original.id,
-            paidOn: quebecToday(),
+            paidOn: quebecDate(),
             method: original.method,
             reference: original.reference,
             note: reason.trim(),

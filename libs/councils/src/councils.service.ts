@@ -6,7 +6,7 @@ import {
   AuthUser,
   CommonErrors,
   hasRole,
-  quebecToday,
+  quebecDate,
   requestContext,
   Role,
 } from '@delibera/kernel';
@@ -149,7 +149,7 @@ export class CouncilsService {
       const problems = eligibilityProblems(
         council.eligibility,
         { kind: member.kind, birthDate: member.birthDate, region: member.region, declaredPractice },
-        quebecToday(),
+        quebecDate(),
       );
       if (problems.length > 0) {
         const locale = requestContext.locale();
@@ -204,7 +204,7 @@ export class CouncilsService {
         const taken = await this.activeSeatCount(manager, council.id);
         if (taken >= council.seats) throw CouncilErrors.COUNCIL_FULL({ seats: council.seats });
       }
-      const start = quebecToday();
+      const start = quebecDate();
       Object.assign(seat, {
         status: approve ? SeatStatus.Active : SeatStatus.Refused,
         termStart: approve ? start : null,

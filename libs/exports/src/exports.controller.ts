@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   DomainErrorHttpFilter,
   Localized,
-  quebecToday,
+  quebecDate,
   requestContext,
   Role,
   Roles,
@@ -33,7 +33,7 @@ export class ExportsController {
 
   private send(response: Response, name: Localized, csv: CsvExport): Promise<void> {
     const locale = requestContext.locale();
-    const day = quebecToday();
+    const day = quebecDate();
     return sendCsv(this.dataSource, response, `${name[locale]}-${day}.csv`, locale, csv);
   }
 

@@ -7,6 +7,7 @@ import {
   AuthUser,
   paginate,
   PgErrorCode,
+  quebecDate,
   Role,
   violatedConstraint,
 } from '@delibera/kernel';
@@ -316,7 +317,7 @@ export class MembershipService {
           name: member.displayName,
           trustName: TRUST_NAME,
           link: `${this.config.PUBLIC_URL}/invitation?token=${token}`,
-          expiresOn: expiresAt.toISOString().slice(0, 10),
+          expiresOn: quebecDate(expiresAt),
         },
       })),
     );

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { ageOn, CouncilsService } from '@delibera/councils';
-import { AuthUser, quebecToday } from '@delibera/kernel';
+import { AuthUser, quebecDate } from '@delibera/kernel';
 import { DemoPeople } from './demo-people';
 
 /** Councils of the demo trust by code (youth, seniors, artists). */
@@ -25,7 +25,7 @@ export async function seedCouncils(
 ): Promise<DemoCouncils> {
   const councils = app.get(CouncilsService);
   const byCode: DemoCouncils = new Map((await councils.list()).map((c) => [c.code, c.id]));
-  const today = quebecToday();
+  const today = quebecDate();
   const ageOf = (i: number) => ageOn(people.personMembers[i].birthDate!, today);
   // Staff accounts (persons 1–5) keep to their roles; the member account and everyone else may sit.
   const candidates = people.persons.map((_, i) => i).filter((i) => i === 0 || i > 5);

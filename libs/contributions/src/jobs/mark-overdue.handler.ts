@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, JobHandler, JobName, quebecToday } from '@delibera/kernel';
+import { HandlesJob, JobHandler, JobName, quebecDate } from '@delibera/kernel';
 import { CallsService } from '../calls.service';
 
 /** Marks a scale's calls past due as overdue and reminds each organisation once. */
@@ -9,6 +9,6 @@ export class MarkOverdueHandler implements JobHandler<{ id: string }> {
   constructor(private readonly calls: CallsService) {}
 
   async handle(data: { id: string }): Promise<{ marked: number }> {
-    return { marked: await this.calls.markOverdue(data.id, quebecToday()) };
+    return { marked: await this.calls.markOverdue(data.id, quebecDate()) };
   }
 }

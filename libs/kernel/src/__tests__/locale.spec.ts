@@ -2,7 +2,7 @@ import {
   interpolate,
   localeFromAcceptLanguage,
   localeOfRequest,
-  quebecToday,
+  quebecDate,
 } from '../i18n/locale';
 
 describe('localeFromAcceptLanguage', () => {
@@ -37,13 +37,13 @@ describe('interpolate', () => {
   });
 });
 
-describe('quebecToday', () => {
+describe('quebecDate', () => {
   it.each([
     ['2026-11-25T02:30:00Z', '2026-11-24'], // 21:30 in Montréal (EST): UTC is already the 25th
     ['2026-11-25T05:00:00Z', '2026-11-25'], // midnight in Montréal
     ['2026-07-01T03:59:00Z', '2026-06-30'], // 23:59 in summer (EDT)
     ['2026-07-01T04:00:00Z', '2026-07-01'],
   ])('at %s is %s', (instant, day) => {
-    expect(quebecToday(new Date(instant))).toBe(day);
+    expect(quebecDate(new Date(instant))).toBe(day);
   });
 });

@@ -52,12 +52,13 @@ const QUEBEC_DATE = new Intl.DateTimeFormat('en-CA', {
 });
 
 /**
- * Today's date (YYYY-MM-DD) in Québec, not in UTC: from 19:00 or 20:00 in
- * Montréal, UTC is already tomorrow. A call due on the 31st is overdue from
- * the 1st, a seat approved in the evening starts that day, local time.
+ * The date (YYYY-MM-DD) of an instant in Québec, today's by default, not
+ * UTC's: from 19:00 or 20:00 in Montréal, UTC is already tomorrow. A call due
+ * on the 31st is overdue from the 1st, a seat approved in the evening starts
+ * that day, a consultation due at 23:59 is due that day, local time.
  */
-export function quebecToday(now: Date = new Date()): string {
-  return QUEBEC_DATE.format(now);
+export function quebecDate(at: Date = new Date()): string {
+  return QUEBEC_DATE.format(at);
 }
 
 /** Built once: formatting runs for every notice of a mailing to thousands of members. */

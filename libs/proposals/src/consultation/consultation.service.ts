@@ -8,9 +8,10 @@ import {
   AppConfig,
   AuthUser,
   DomainEvent,
-  OpinionPublishedEvent,
-  VoteRequestedEvent,
   lockById,
+  OpinionPublishedEvent,
+  quebecDate,
+  VoteRequestedEvent,
 } from '@delibera/kernel';
 import { Member, MembershipService } from '@delibera/membership';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
@@ -143,7 +144,7 @@ export class ConsultationService {
             councilFr: council.nameFr,
             councilEn: council.nameEn,
             title: proposal.title,
-            dueOn: dueAt.toISOString().slice(0, 10),
+            dueOn: quebecDate(dueAt),
             link: `${this.config.PUBLIC_URL}/proposals/${proposal.id}`,
           },
         }));
