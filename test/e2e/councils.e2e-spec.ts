@@ -313,6 +313,14 @@ describe('council seats (e2e)', () => {
     expect(
       errorCode(await app.gql(UPDATE, { input: { councilId, seats: 0 } }, { token: secretary })),
     ).toBe('INVALID_VALUE');
+    // Fields given as null are left as they are: nothing to change, nothing audited.
+    ok(
+      await app.gql(
+        UPDATE,
+        { input: { councilId, seats: null, nameFr: null } },
+        { token: secretary },
+      ),
+    );
     expect(await council('comite_edition')).toMatchObject({ nameFr: 'Comité éditorial', seats: 3 });
     expect(await auditCount()).toBe(0);
 

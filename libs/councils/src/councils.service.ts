@@ -87,7 +87,7 @@ export class CouncilsService {
     checkAgeBand(eligibility);
     return this.dataSource.transaction(async (manager) => {
       const council = await this.lockedCouncil(manager, councilId);
-      if (fields.seats !== undefined) {
+      if (typeof fields.seats === 'number') {
         const taken = await this.activeSeatCount(manager, councilId);
         if (fields.seats < taken) throw CouncilErrors.SEATS_BELOW_MEMBERS({ taken });
       }
@@ -96,6 +96,7 @@ export class CouncilsService {
       );
       if (eligibility) changes.eligibility = { ...eligibility };
       const keys = Object.keys(changes) as (keyof Council)[];
+      if (keys.length === 0) return council;
       const before = Object.fromEntries(keys.map((key) => [key, council[key]]));
       await manager.save(Object.assign(council, changes));
       await this.audit.append(manager, {
