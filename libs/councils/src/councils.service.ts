@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
@@ -20,12 +21,7 @@ import {
   UpdateCouncilInput,
 } from './dto/create-council.input';
 import { eligibilityProblems } from './eligibility';
-
-function addMonths(day: string, months: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-}
+import { addMonths } from './term';
 
 @Injectable()
 export class CouncilsService {
@@ -91,10 +87,19 @@ export class CouncilsService {
         const taken = await this.activeSeatCount(manager, councilId);
         if (fields.seats < taken) throw CouncilErrors.SEATS_BELOW_MEMBERS({ taken });
       }
+      // Only what differs from the stored council: a form sends every field, and resaving is no change.
+      const given: Partial<Council> = {
+        ...fields,
+        ...(eligibility && { eligibility: { ...eligibility } }),
+      };
       const changes: Partial<Council> = Object.fromEntries(
-        Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
+        Object.entries(given).filter(
+          ([key, value]) =>
+            value !== undefined &&
+            value !== null &&
+            !isDeepStrictEqual(value, council[key as keyof Council]),
+        ),
       );
-      if (eligibility) changes.eligibility = { ...eligibility };
       const keys = Object.keys(changes) as (keyof Council)[];
       if (keys.length === 0) return council;
       const before = Object.fromEntries(keys.map((key) => [key, council[key]]));

@@ -1,9 +1,4 @@
-import {
-  interpolate,
-  localeFromAcceptLanguage,
-  localeOfRequest,
-  quebecDate,
-} from '../i18n/locale';
+import { interpolate, localeFromAcceptLanguage, localeOfRequest, quebecDate } from '../i18n/locale';
 
 describe('localeFromAcceptLanguage', () => {
   it.each([
