@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, GraphQLError } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { CommonErrors, DomainError } from '@delibera/kernel';
-import { costDependsOnVariables, queryCost } from './query-cost';
+import { costDependsOnVariables, hasCostFunctions, queryCost } from './query-cost';
 
 /** A refusal before execution: a client error (400), localised by the error formatter. */
 function refusal(error: DomainError): GraphQLError {
@@ -27,6 +27,15 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
    * not on every request. A refused operation is costed, and refused, each time.
    */
   const accepted = new WeakMap<DocumentNode, Set<string>>();
+  const variableDependent = new WeakMap<DocumentNode, boolean>();
+  const costFunctions = new WeakMap<GraphQLSchema, boolean>();
+  const cacheable = (schema: GraphQLSchema, document: DocumentNode): boolean => {
+    if (!costFunctions.has(schema)) costFunctions.set(schema, hasCostFunctions(schema));
+    if (!variableDependent.has(document)) {
+      variableDependent.set(document, costDependsOnVariables(document));
+    }
+    return !costFunctions.get(schema) && !variableDependent.get(document);
+  };
   return {
     async requestDidStart() {
       return {
@@ -54,7 +63,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
               }),
             );
           }
-          if (!costDependsOnVariables(document)) {
+          if (cacheable(schema, document)) {
             accepted.set(document, (accepted.get(document) ?? new Set()).add(operation));
           }
         },

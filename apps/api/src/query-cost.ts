@@ -1,4 +1,12 @@
-import { BREAK, DocumentNode, GraphQLSchema, Kind, visit } from 'graphql';
+import {
+  BREAK,
+  DocumentNode,
+  GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  visit,
+} from 'graphql';
 import {
   ComplexityEstimator,
   fieldExtensionsEstimator,
@@ -61,7 +69,8 @@ export function queryCost(
  * Whether an operation's cost can change with its variables: a page size or
  * an `@include`/`@skip` condition given as a variable. When it cannot, the
  * cost is a property of the document alone and is computed once per document
- * (the plugin caches it), not on every request.
+ * (the plugin caches it), not on every request — unless a field's cost is a
+ * function (see hasCostFunctions), which may read any argument.
  */
 export function costDependsOnVariables(document: DocumentNode): boolean {
   let depends = false;
@@ -84,4 +93,15 @@ export function costDependsOnVariables(document: DocumentNode): boolean {
     },
   });
   return depends;
+}
+
+/** Whether some field's cost is a function of its arguments (a `complexity` extension), not a number. */
+export function hasCostFunctions(schema: GraphQLSchema): boolean {
+  return Object.values(schema.getTypeMap()).some(
+    (type) =>
+      (isObjectType(type) || isInterfaceType(type)) &&
+      Object.values(type.getFields()).some(
+        (field) => typeof field.extensions?.complexity === 'function',
+      ),
+  );
 }
