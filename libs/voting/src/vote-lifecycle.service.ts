@@ -14,7 +14,7 @@ import {
   VoteClosedEvent,
 } from '@delibera/kernel';
 import { NotificationKind, NotificationsService } from '@delibera/notifications';
-import { COUNTED_GRADES, GRADE_JUDGES_SQL, GRADE_ROWS_SQL } from './ballots/grade-counts.sql';
+import { GRADE_JUDGES_SQL, GRADE_ROWS_SQL, GROUPED_BALLOTS_SQL } from './ballots/grade-counts.sql';
 import { BallotGroup, CountInput, countVote, JudgedGroup } from './ballots/vote-count';
 import { ElectorateRegistry } from './electorate/electorate-registry';
 import { announceResultJob, closeJobId, tallyJob, unlinkBallotsJob } from './jobs/vote-deadlines';
@@ -370,9 +370,9 @@ export class VoteLifecycleService {
 
   /**
    * What counting needs, read for several votes at once (a tally batch reads
-   * three queries, not three per vote): participations, identical ballots
-   * grouped (their sum is the ballots, their distinct receipts the receipts),
-   * and the roll's colleges.
+   * five queries, not five per vote): participations, identical ballots
+   * grouped and majority judgment's added up (their sums are the ballots,
+   * their distinct receipts the receipts), and the roll's colleges.
    */
   private async ballotTotals(manager: EntityManager, voteIds: string[]): Promise<BallotTotals> {
     const participations = await manager.query<{ voteId: string; participations: number }[]>(
@@ -381,16 +381,9 @@ export class VoteLifecycleService {
          FROM unnest($1::uuid[]) AS v(id)`,
       [voteIds],
     );
+    // Majority judgment's ballots that count come added up (GRADE_*), the others grouped.
     const groups = await manager.query<(BallotGroup & { voteId: string; receipts: number })[]>(
-      // Identical ballots are grouped here, so the tally reads one row per distinct ballot.
-      // Receipts counted per group add up to the vote's: one receipt cannot be on two
-      // ballots of a vote (the unique key (vote_id, receipt_hash)).
-      // Majority judgment's ballots that count come added up instead (grade-counts.sql.ts).
-      `SELECT b.vote_id AS "voteId", b.content, b.college_id AS "collegeId", count(*)::int AS count,
-              count(DISTINCT b.receipt_hash)::int AS receipts
-         FROM ballot b JOIN vote v ON v.id = b.vote_id
-        WHERE b.vote_id = ANY($1::uuid[]) AND NOT ${COUNTED_GRADES}
-        GROUP BY b.vote_id, b.content, b.college_id`,
+      GROUPED_BALLOTS_SQL,
       [voteIds],
     );
     const judges = await manager.query<

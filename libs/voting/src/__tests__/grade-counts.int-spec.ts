@@ -9,7 +9,7 @@ import {
   votersIn,
 } from '../../../../test/factories/votes';
 import { ok, startTestApp, TestApp } from '../../../../test/e2e/test-app';
-import { COUNTED_GRADES, GRADE_JUDGES_SQL, GRADE_ROWS_SQL } from '../ballots/grade-counts.sql';
+import { GRADE_JUDGES_SQL, GRADE_ROWS_SQL, GROUPED_BALLOTS_SQL } from '../ballots/grade-counts.sql';
 import { BallotGroup, countVote, JudgedGroup } from '../ballots/vote-count';
 import { CloseVoteHandler } from '../jobs/close-vote.handler';
 import { TallyVoteHandler } from '../jobs/tally-vote.handler';
@@ -46,12 +46,8 @@ describe('majority judgment counted from grade counts', () => {
   async function addedUp(
     voteId: string,
   ): Promise<{ groups: BallotGroup[]; judged: JudgedGroup[] }> {
-    const groups = await app.dataSource.query<BallotGroup[]>(
-      `SELECT b.content, b.college_id AS "collegeId", count(*)::int AS count
-         FROM ballot b JOIN vote v ON v.id = b.vote_id
-        WHERE b.vote_id = $1 AND NOT ${COUNTED_GRADES} GROUP BY b.content, b.college_id`,
-      [voteId],
-    );
+    const grouped = await app.dataSource.query<BallotGroup[]>(GROUPED_BALLOTS_SQL, [[voteId]]);
+    const groups = grouped.map(({ content, collegeId, count }) => ({ content, collegeId, count }));
     const judges = await app.dataSource.query<{ collegeId: string | null; judges: number }[]>(
       GRADE_JUDGES_SQL,
       [[voteId]],
