@@ -110,6 +110,43 @@ describe('fast paths give the exact path’s results, byte for byte', () => {
     },
   );
 
+  // Sets split into low and high bits differently for odd and even counts; past 64 weight groups
+  // (distinct fractional weights), counting goes on pair by pair from the sets expanded so far.
+  it.each([1, 5, 9, 10])(
+    'by sets with %i candidates, whole and many distinct fractional weights: the pairs counted by hand',
+    (n) => {
+      const names = Array.from({ length: n }, (_, i) => `c${i}`);
+      const entries = fc.array(
+        fc.record({ ranking: fc.shuffledSubarray(names), whole: fc.bigInt({ min: 1n, max: 9n }) }),
+        { minLength: 256, maxLength: 300 },
+      );
+      fc.assert(
+        fc.property(entries, fc.boolean(), (drawn, fractional) => {
+          const ballots = drawn.map(({ ranking, whole }, i) => ({
+            ballot: ranking,
+            // Odd over powers of two: 70 distinct denominators whose common one stays small.
+            weight: fractional ? Rational.of(2n * whole + 1n, 2n ** BigInt((i % 70) + 1)) : whole,
+          }));
+          const result = tally({ method: 'schulze', seed, candidates: names, ballots });
+          if (result.method !== 'schulze') throw new Error(result.method);
+          for (const a of names)
+            for (const b of names) {
+              if (a === b) continue;
+              let votes = Rational.ZERO;
+              for (const { ballot, weight } of ballots) {
+                const [ia, ib] = [ballot.indexOf(a), ballot.indexOf(b)];
+                if (ia >= 0 && (ib < 0 || ia < ib)) {
+                  votes = votes.add(weight instanceof Rational ? weight : Rational.of(weight));
+                }
+              }
+              expect(result.pairwise[a][b].toString()).toBe(votes.toString());
+            }
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+
   it('Schulze: strongest paths computed on ranks equal Floyd–Warshall on the Rationals', () => {
     const strength = fc
       .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 3 }))

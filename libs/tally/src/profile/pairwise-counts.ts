@@ -5,6 +5,12 @@ import { GroupedCounter } from './weights';
 const MAX_SET_CANDIDATES = 10;
 /** Fewest ballots for which the sets pay: below, expanding them costs more than the pairs would. */
 const MIN_SET_BALLOTS = 256;
+/**
+ * Most weight groups counted by sets (5 MB at 10 candidates). Past it, as
+ * with many distinct fractional weights, the sets are turned into pairs and
+ * counting goes on pair by pair: memory grows by a dense row per group.
+ */
+const MAX_SET_GROUPS = 64;
 
 /**
  * What Schulze and ranked pairs count: for each ordered pair, the votes
@@ -43,7 +49,8 @@ export class PairwiseCounts extends GroupedCounter<Uint16Array> {
 
   protected addCount(items: Uint16Array, length: number, group: number, count: number): void {
     const n = this.n;
-    if (this.bySets) {
+    if (this.bySets && !this.expanded && group >= MAX_SET_GROUPS) this.dense();
+    if (this.bySets && !this.expanded) {
       while (this.rows.length <= group) {
         this.rows.push(new Float64Array(n << n));
         this.firsts.push(new Float64Array(n));
