@@ -11,6 +11,9 @@ describe('log redaction', () => {
     expect(
       http.serializers.req({ url: '/admin/queues/session?ticket=eyJ.secret.sig&x=1' }),
     ).toMatchObject({ url: '/admin/queues/session?ticket=[redacted]&x=1' });
+    expect(http.serializers.req({ url: '/q?ticket=a.b.c&ticket=d.e.f' })).toMatchObject({
+      url: '/q?ticket=[redacted]&ticket=[redacted]',
+    });
   });
 
   it('logs a request without its headers or body', () => {

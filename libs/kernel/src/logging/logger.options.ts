@@ -36,7 +36,7 @@ export function loggerOptions(config: AppConfig): Params {
       req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url?.replace(/([?&]ticket=)[^&]*/, '$1[redacted]'),
+        url: req.url?.replace(/([?&]ticket=)[^&]*/g, '$1[redacted]'),
         remoteAddress: req.remoteAddress,
       }),
     },
