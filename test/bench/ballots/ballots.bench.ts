@@ -139,11 +139,16 @@ async function stopAll(children: { child: ChildProcess }[]): Promise<void> {
  * The load generator shares the machine's two cores with the API and PostgreSQL, so it must cost little:
  * node:http with kept-alive sockets costs a fraction of fetch's CPU per request (the figure is printed).
  */
-/** Requests retried after a socket error (a kept-alive connection the server had just closed). */
-let socketRetries = 0;
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+const REQUEST_TIMEOUT_MS = 30_000;
 
-async function post(url: string, token: string, body: string): Promise<string> {
+/**
+ * Requests retried after a socket error (a kept-alive connection the server had just closed). A
+ * retried cast is safe: it carries its client request id, so a cast that went through answers again.
+ */
+let socketRetries = 0;
+
+async function post(url: string, token: string, body: string): Promise<Reply> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await postOnce(url, token, body);
@@ -154,7 +159,12 @@ async function post(url: string, token: string, body: string): Promise<string> {
   }
 }
 
-function postOnce(url: string, token: string, body: string): Promise<string> {
+interface Reply {
+  status: number;
+  text: string;
+}
+
+function postOnce(url: string, token: string, body: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
@@ -171,9 +181,12 @@ function postOnce(url: string, token: string, body: string): Promise<string> {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve(text));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
         response.on('error', reject);
       },
+    );
+    request.setTimeout(REQUEST_TIMEOUT_MS, () =>
+      request.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)),
     );
     request.on('error', reject);
     request.end(body);
@@ -181,11 +194,14 @@ function postOnce(url: string, token: string, body: string): Promise<string> {
 }
 
 async function gql<T>(url: string, token: string, query: string, variables: object): Promise<T> {
-  const body = JSON.parse(await post(url, token, JSON.stringify({ query, variables }))) as {
-    data?: T;
-    errors?: unknown[];
-  };
-  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+  const { status, text } = await post(url, token, JSON.stringify({ query, variables }));
+  let body: { data?: T; errors?: unknown[] };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new Error(`HTTP ${status}, not JSON: ${text.slice(0, 200)}`);
+  }
+  if (body.errors || !body.data) throw new Error(`HTTP ${status}: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
 
