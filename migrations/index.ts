@@ -28,6 +28,7 @@ import { VoteBallotsUnlinked1795300001800 } from './1795300001800-vote-ballots-u
 import { NotificationDigest1795300002000 } from './1795300002000-notification-digest';
 import { ConsultationReminders1795300002600 } from './1795300002600-consultation-reminders';
 import { VoteResultAnnounced1795300002700 } from './1795300002700-vote-result-announced';
+import { CouncilDissolution1795300002800 } from './1795300002800-council-dissolution';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -59,4 +60,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   NotificationDigest1795300002000,
   ConsultationReminders1795300002600,
   VoteResultAnnounced1795300002700,
+  CouncilDissolution1795300002800,
 ];

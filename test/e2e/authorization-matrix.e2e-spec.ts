@@ -40,6 +40,7 @@ const ACCESS: Record<string, Access> = {
   decideCouncilSeat: 'signed-in', // the council's chair or the secretary, per seat
   createCouncil: [Secretary],
   updateCouncil: [Secretary],
+  dissolveCouncil: [Secretary],
   setCouncilChair: [Secretary],
   // proposals (author, council member and chair rules are per resource: see proposals-journey)
   proposals: 'signed-in',

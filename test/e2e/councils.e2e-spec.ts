@@ -396,4 +396,181 @@ describe('council seats (e2e)', () => {
     expect(approved.termStart).toBe(quebecDate());
     expect(approved.termEnd).toBe(addMonths(approved.termStart, 12));
   });
+
+  it('lets the secretary dissolve a council the charter does not consult, once its work is done: seats end, applications are refused, its history stays', async () => {
+    const DISSOLVE = `mutation ($input: DissolveCouncilInput!) {
+      dissolveCouncil(input: $input) { id dissolvedAt dissolutionReason chairMemberId } }`;
+    const reason = 'Mandat accompli : rapport remis au conseil d’administration.';
+
+    // The charter in force consults the youth council: it must be amended first.
+    const youth = await council('youth');
+    const named = await app.gql(
+      DISSOLVE,
+      { input: { councilId: youth.id, reason } },
+      { token: secretary, locale: 'en' },
+    );
+    expect(errorCode(named)).toBe('COUNCIL_NAMED_BY_CHARTER');
+    expect(named.errors?.[0].message).toMatch(/^The charter in force consults this council \(.+\)/);
+
+    const councilId = ok(
+      await app.gql<{ createCouncil: { id: string } }>(
+        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
+        {
+          input: {
+            code: 'groupe_fleuve',
+            nameFr: 'Groupe du fleuve',
+            nameEn: 'River group',
+            seats: 5,
+            termMonths: 24,
+          },
+        },
+        { token: secretary },
+      ),
+    ).createCouncil.id;
+    const [seated, chair, applicant] = await Promise.all([person(30), person(45), person(60)]);
+    for (const { token } of [seated, chair]) {
+      const seat = ok(
+        await app.gql<{ applyToCouncil: { id: string } }>(
+          APPLY,
+          { input: { councilId } },
+          { token },
+        ),
+      ).applyToCouncil;
+      ok(
+        await app.gql(DECIDE, { input: { seatId: seat.id, approve: true } }, { token: secretary }),
+      );
+    }
+    ok(
+      await app.gql(
+        'mutation ($input: SetCouncilChairInput!) { setCouncilChair(input: $input) { id } }',
+        { input: { councilId, memberId: chair.member.id } },
+        { token: secretary },
+      ),
+    );
+    ok(await app.gql(APPLY, { input: { councilId } }, { token: applicant.token }));
+
+    // A meeting convened is work under way.
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const meeting = ok(
+      await app.gql<{ conveneAssembly: { id: string } }>(
+        `mutation ($input: ConveneAssemblyInput!) { conveneAssembly(input: $input) { id } }`,
+        {
+          input: {
+            kind: 'CouncilMeeting',
+            councilId,
+            mode: 'Asynchronous',
+            titleFr: 'Dernière rencontre',
+            titleEn: 'Last meeting',
+            url: 'https://meet.example.org/fleuve',
+            startsAt: inDays(2),
+            endsAt: inDays(3),
+            agenda: [{ kind: 'Proposal', titleFr: 'Bilan', titleEn: 'Review' }],
+          },
+        },
+        { token: secretary },
+      ),
+    ).conveneAssembly;
+    const busy = await app.gql(DISSOLVE, { input: { councilId, reason } }, { token: secretary });
+    expect(errorCode(busy)).toBe('COUNCIL_HAS_PENDING_WORK');
+    expect(busy.errors?.[0].message).toBe(
+      'Ce conseil a des travaux en cours : 0 consultation(s) en attente de son avis, 0 vote(s) non dépouillé(s), 1 rencontre(s) convoquée(s).',
+    );
+    expect(
+      errorCode(await app.gql(DISSOLVE, { input: { councilId, reason } }, { token: chair.token })),
+    ).toBe('FORBIDDEN');
+    const seatStatuses = () =>
+      app.dataSource.query<
+        { status: string; term_end: string | null; decision_reason: string | null }[]
+      >(
+        `SELECT status, term_end::text, decision_reason FROM council_seat WHERE council_id = $1 ORDER BY status::text`,
+        [councilId],
+      );
+    const before = await seatStatuses();
+    expect((await council('groupe_fleuve')).dissolvedAt).toBeNull();
+
+    ok(
+      await app.gql(
+        'mutation ($id: UUID!) { cancelAssembly(id: $id) { id } }',
+        { id: meeting.id },
+        { token: secretary },
+      ),
+    );
+    const dissolved = ok(
+      await app.gql<{ dissolveCouncil: Record<string, unknown> }>(
+        DISSOLVE,
+        { input: { councilId, reason: `  ${reason}  ` } },
+        { token: secretary },
+      ),
+    ).dissolveCouncil;
+    expect(dissolved).toMatchObject({
+      id: councilId,
+      dissolutionReason: reason,
+      chairMemberId: null,
+    });
+    expect(dissolved.dissolvedAt).toEqual(expect.any(String));
+    expect(before.map((seat) => seat.status)).toEqual(['active', 'active', 'applied']);
+    expect(await seatStatuses()).toEqual([
+      { status: 'ended', term_end: quebecDate(), decision_reason: null },
+      { status: 'ended', term_end: quebecDate(), decision_reason: null },
+      { status: 'refused', term_end: null, decision_reason: reason },
+    ]);
+    const [audit] = await app.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'council.dissolved'`,
+      [councilId],
+    );
+    expect(audit.data).toEqual({ reason, seatsEnded: 2, applicationsRefused: 1 });
+
+    // Gone from the councils that sit, still there for the record; nothing more can be done with it.
+    const LIST = 'query ($all: Boolean) { councils(includeDissolved: $all) { code dissolvedAt } }';
+    const sitting = ok(
+      await app.gql<{ councils: { code: string }[] }>(LIST, {}, { token: seated.token }),
+    );
+    expect(sitting.councils.map((c) => c.code)).not.toContain('groupe_fleuve');
+    const all = ok(
+      await app.gql<{ councils: { code: string }[] }>(LIST, { all: true }, { token: seated.token }),
+    );
+    expect(all.councils.map((c) => c.code)).toContain('groupe_fleuve');
+    const newcomer = await person(33);
+    const late = await app.gql(
+      APPLY,
+      { input: { councilId } },
+      { token: newcomer.token, locale: 'en' },
+    );
+    expect(errorCode(late)).toBe('COUNCIL_DISSOLVED');
+    expect(late.errors?.[0].message).toBe('This council has been dissolved.');
+    for (const [mutation, input] of [
+      ['updateCouncil(input: { councilId: $id, seats: 9 }) { id }', {}],
+      [
+        'setCouncilChair(input: { councilId: $id, memberId: "' + seated.member.id + '" }) { id }',
+        {},
+      ],
+      ['dissolveCouncil(input: { councilId: $id, reason: "Encore" }) { id }', {}],
+    ] as const) {
+      const refused = await app.gql(
+        `mutation ($id: UUID!) { ${mutation} }`,
+        { id: councilId, ...input },
+        { token: secretary },
+      );
+      expect(errorCode(refused)).toBe('COUNCIL_DISSOLVED');
+    }
+    const convened = await app.gql(
+      `mutation ($input: ConveneAssemblyInput!) { conveneAssembly(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'CouncilMeeting',
+          councilId,
+          mode: 'Asynchronous',
+          titleFr: 'Après la dissolution',
+          titleEn: 'After the dissolution',
+          url: 'https://meet.example.org/fleuve',
+          startsAt: inDays(2),
+          endsAt: inDays(3),
+          agenda: [{ kind: 'Proposal', titleFr: 'Bilan', titleEn: 'Review' }],
+        },
+      },
+      { token: secretary },
+    );
+    expect(errorCode(convened)).toBe('COUNCIL_DISSOLVED');
+    expect(await seatStatuses()).toHaveLength(3);
+  });
 });

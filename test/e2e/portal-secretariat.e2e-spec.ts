@@ -157,6 +157,33 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
         requiresApprovedPractice: true,
       },
     });
+
+    // The charter consults the youth council: the API says so, and nothing changes.
+    const youth = page.getByRole('region', { name: 'Conseil des jeunes' });
+    await youth.getByRole('button', { name: 'Dissoudre le conseil…' }).click();
+    await youth.getByLabel('Motif de la dissolution').fill('Essai de dissolution.');
+    await youth.getByRole('button', { name: 'Dissoudre le Conseil des jeunes' }).click();
+    await youth
+      .getByRole('alert')
+      .getByText('La charte en vigueur consulte ce conseil', { exact: false })
+      .waitFor();
+    // The editorial committee is dissolved: its two seats end, it leaves the list.
+    await region.getByRole('button', { name: 'Dissoudre le conseil…' }).click();
+    await region.getByLabel('Motif de la dissolution').fill('Mandat accompli.');
+    await expectAccessible('council dissolution form');
+    await region.getByRole('button', { name: 'Dissoudre le Comité de rédaction' }).click();
+    await status().getByText('Le Comité de rédaction est dissous.').waitFor();
+    await region.waitFor({ state: 'detached' });
+    const [gone] = await app.dataSource.query(
+      `SELECT c.dissolution_reason AS reason, count(s.*) FILTER (WHERE s.status = 'ended')::int AS ended
+         FROM council c LEFT JOIN council_seat s ON s.council_id = c.id WHERE c.id = $1 GROUP BY c.id`,
+      [council.id],
+    );
+    expect(gone).toEqual({ reason: 'Mandat accompli.', ended: 2 });
+    const [{ dissolved }] = await app.dataSource.query(
+      `SELECT count(*)::int AS dissolved FROM council WHERE code = 'youth' AND dissolved_at IS NOT NULL`,
+    );
+    expect(dissolved).toBe(0);
   });
 
   it('lets the secretary table a draft with its phase dates in Montréal time, refusing dates the charter does not allow', async () => {

@@ -93,5 +93,4 @@ export const AssemblyErrors = defineErrors({
     fr: 'Ce membre est présent à l’assemblée : il vote lui-même et ne peut pas donner de procuration.',
     en: 'This member is checked in at the assembly: they vote themself and cannot give a proxy.',
   },
-  COUNCIL_NOT_FOUND: { fr: 'Ce conseil est introuvable.', en: 'This council was not found.' },
 });

@@ -305,10 +305,8 @@ export class AssembliesService {
 
   /** A council meeting is called to the council's sitting members. */
   private async councilMembers(councilId: string): Promise<Member[]> {
-    const councils = await this.councils.list();
-    if (!councils.some((council) => council.id === councilId)) {
-      throw AssemblyErrors.COUNCIL_NOT_FOUND();
-    }
+    // An unknown council is COUNCIL_NOT_FOUND, a dissolved one meets no more (COUNCIL_DISSOLVED).
+    await this.councils.sittingById(councilId);
     const [seats] = await this.councils.openSeatsByCouncil([councilId]);
     const memberIds = seats.filter((s) => s.status === SeatStatus.Active).map((s) => s.memberId);
     return memberIds.length ? this.membership.byIds(memberIds) : [];

@@ -38,6 +38,13 @@ export class Council {
   @Column({ type: 'uuid', nullable: true })
   chairMemberId: string | null;
 
+  /** When the secretary dissolved the council: its seats ended, it takes no more applications. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dissolvedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  dissolutionReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -30,6 +30,18 @@ export const CouncilErrors = defineErrors({
     fr: 'Seuls les membres actifs peuvent siéger à un conseil.',
     en: 'Only active members may sit on a council.',
   },
+  COUNCIL_DISSOLVED: {
+    fr: 'Ce conseil a été dissous.',
+    en: 'This council has been dissolved.',
+  },
+  COUNCIL_NAMED_BY_CHARTER: {
+    fr: 'La charte en vigueur consulte ce conseil ({decisionTypes}) : il faut d’abord la modifier.',
+    en: 'The charter in force consults this council ({decisionTypes}): it must be amended first.',
+  },
+  COUNCIL_HAS_PENDING_WORK: {
+    fr: 'Ce conseil a des travaux en cours : {consultations} consultation(s) en attente de son avis, {votes} vote(s) non dépouillé(s), {meetings} rencontre(s) convoquée(s).',
+    en: 'This council has work under way: {consultations} consultation(s) awaiting its opinion, {votes} vote(s) not yet counted, {meetings} meeting(s) convened.',
+  },
   SEATS_BELOW_MEMBERS: {
     fr: 'Ce conseil compte {taken} membres : il ne peut pas avoir moins de sièges.',
     en: 'This council has {taken} members: it cannot have fewer seats.',

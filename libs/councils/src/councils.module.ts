@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CharterModule } from '@delibera/charter';
 import { MembershipModule } from '@delibera/membership';
 import { Council } from './council.entity';
 import { CouncilSeat } from './council-seat.entity';
@@ -7,7 +8,7 @@ import { CouncilsResolver } from './councils.resolver';
 import { CouncilsService } from './councils.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Council, CouncilSeat]), MembershipModule],
+  imports: [TypeOrmModule.forFeature([Council, CouncilSeat]), MembershipModule, CharterModule],
   providers: [CouncilsService, CouncilsResolver],
   exports: [CouncilsService],
 })

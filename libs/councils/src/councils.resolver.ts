@@ -5,6 +5,7 @@ import { CouncilSeatType, CouncilType } from './councils.types';
 import {
   ApplyToCouncilInput,
   DecideCouncilSeatInput,
+  DissolveCouncilInput,
   SetCouncilChairInput,
 } from './dto/council-seat.input';
 import { CreateCouncilInput, UpdateCouncilInput } from './dto/create-council.input';
@@ -13,9 +14,17 @@ import { CreateCouncilInput, UpdateCouncilInput } from './dto/create-council.inp
 export class CouncilsResolver {
   constructor(private readonly service: CouncilsService) {}
 
-  @Query(() => [CouncilType])
-  async councils(): Promise<CouncilType[]> {
-    return (await this.service.list()).map(CouncilType.from);
+  @Query(() => [CouncilType], {
+    description: 'The sitting councils; with includeDissolved, the dissolved ones too.',
+  })
+  async councils(
+    @Args('includeDissolved', { type: () => Boolean, defaultValue: false })
+    includeDissolved: boolean,
+  ): Promise<CouncilType[]> {
+    const councils = await this.service.list();
+    return councils
+      .filter((council) => includeDissolved || !council.dissolvedAt)
+      .map(CouncilType.from);
   }
 
   @ResolveField(() => [CouncilSeatType], {
@@ -77,6 +86,20 @@ export class CouncilsResolver {
     @Args('input') input: UpdateCouncilInput,
   ): Promise<CouncilType> {
     return CouncilType.from(await this.service.update(user, input));
+  }
+
+  @Mutation(() => CouncilType, {
+    description:
+      'The secretary dissolves a council the charter no longer consults and that has no work under way: its seats end, its applications are refused, its history stays.',
+  })
+  @Roles(Role.Secretary)
+  async dissolveCouncil(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: DissolveCouncilInput,
+  ): Promise<CouncilType> {
+    return CouncilType.from(
+      await this.service.dissolve(user, input.councilId, input.reason.trim()),
+    );
   }
 
   @Mutation(() => CouncilType)

@@ -11,6 +11,7 @@ import {
   requestContext,
   Role,
 } from '@delibera/kernel';
+import { CharterService } from '@delibera/charter';
 import { MembershipService, MemberStatus } from '@delibera/membership';
 import { Council } from './council.entity';
 import { CouncilSeat, SeatStatus } from './council-seat.entity';
@@ -29,8 +30,10 @@ export class CouncilsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly membership: MembershipService,
     private readonly audit: AuditService,
+    private readonly charter: CharterService,
   ) {}
 
+  /** Every council, dissolved ones included: proposals, opinions and reports still name them. */
   list(): Promise<Council[]> {
     return this.dataSource.getRepository(Council).find({ order: { code: 'ASC' } });
   }
@@ -38,6 +41,16 @@ export class CouncilsService {
   async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<Council> {
     const council = await manager.getRepository(Council).findOneBy({ id });
     if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    return council;
+  }
+
+  /** A council that still sits: refused with COUNCIL_DISSOLVED once dissolved. */
+  async sittingById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Council> {
+    const council = await this.byId(id, manager);
+    if (council.dissolvedAt) throw CouncilErrors.COUNCIL_DISSOLVED();
     return council;
   }
 
@@ -115,6 +128,82 @@ export class CouncilsService {
     });
   }
 
+  /**
+   * The secretary dissolves a council: its seats end today, its pending
+   * applications are refused, its chair is no more; its history (seats,
+   * opinions, threads, reports) stays. Refused while the charter in force
+   * consults it (the charter says who is consulted: amend it first) or while
+   * it has work under way: a consultation awaiting its opinion, a vote of its
+   * members not yet counted, a meeting convened.
+   */
+  async dissolve(user: AuthUser, councilId: string, reason: string): Promise<Council> {
+    return this.dataSource.transaction(async (manager) => {
+      const council = await this.lockedCouncil(manager, councilId);
+      const charter = await this.charter.inForce(manager);
+      const consultingRules = charter.rules
+        .filter((rule) => rule.consultedCouncils.includes(council.code))
+        .map((rule) => rule.decisionType);
+      if (consultingRules.length > 0) {
+        throw CouncilErrors.COUNCIL_NAMED_BY_CHARTER({ decisionTypes: consultingRules.join(', ') });
+      }
+      // Other domains' tables, read here rather than through their modules, which depend on this one.
+      const [pending] = await manager.query<
+        { consultations: number; votes: number; meetings: number }[]
+      >(
+        `SELECT (SELECT count(*)::int FROM consultation_request
+                  WHERE council_id = $1 AND status = 'requested') AS consultations,
+                (SELECT count(*)::int FROM vote
+                  WHERE electorate_kind = 'council' AND electorate_ref = $1
+                    AND status IN ('scheduled', 'open', 'closed')) AS votes,
+                (SELECT count(*)::int FROM assembly
+                  WHERE council_id = $1 AND status = 'convened') AS meetings`,
+        [councilId],
+      );
+      if (pending.consultations + pending.votes + pending.meetings > 0) {
+        throw CouncilErrors.COUNCIL_HAS_PENDING_WORK(pending);
+      }
+      const today = quebecDate();
+      const ended = await manager
+        .createQueryBuilder()
+        .update(CouncilSeat)
+        .set({ status: SeatStatus.Ended, termEnd: () => `least(term_end, :today::date)` })
+        .where('council_id = :councilId AND status = :active', {
+          councilId,
+          active: SeatStatus.Active,
+          today,
+        })
+        .execute();
+      const refused = await manager.update(
+        CouncilSeat,
+        { councilId, status: SeatStatus.Applied },
+        {
+          status: SeatStatus.Refused,
+          decidedByAccountId: user.accountId,
+          decidedAt: new Date(),
+          decisionReason: reason,
+        },
+      );
+      Object.assign(council, {
+        dissolvedAt: new Date(),
+        dissolutionReason: reason,
+        chairMemberId: null,
+      });
+      await manager.save(council);
+      await this.audit.append(manager, {
+        actorAccountId: user.accountId,
+        action: 'council.dissolved',
+        entityType: 'council',
+        entityId: council.id,
+        data: {
+          reason,
+          seatsEnded: ended.affected ?? 0,
+          applicationsRefused: refused.affected ?? 0,
+        },
+      });
+      return council;
+    });
+  }
+
   /** Active seats and pending applications of several councils in one query, in the order of `councilIds`. */
   async openSeatsByCouncil(councilIds: readonly string[]): Promise<CouncilSeat[][]> {
     const seats = await this.dataSource.getRepository(CouncilSeat).find({
@@ -150,8 +239,8 @@ export class CouncilsService {
     const member = await this.membership.byId(user.memberId);
     if (member.status !== MemberStatus.Active) throw CouncilErrors.MEMBER_NOT_ACTIVE();
     return this.dataSource.transaction(async (manager) => {
-      const council = await manager.findOneBy(Council, { id: councilId });
-      if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+      // Shared: applications go on side by side, a dissolution (which locks it exclusively) waits.
+      const council = await this.lockedCouncil(manager, councilId, 'pessimistic_read');
       const problems = eligibilityProblems(
         council.eligibility,
         { kind: member.kind, birthDate: member.birthDate, region: member.region, declaredPractice },
@@ -234,8 +323,7 @@ export class CouncilsService {
   /** The secretary names a council's chair, who must hold an active seat on it. */
   async setChair(user: AuthUser, councilId: string, memberId: string): Promise<Council> {
     return this.dataSource.transaction(async (manager) => {
-      const council = await manager.findOneBy(Council, { id: councilId });
-      if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+      const council = await this.lockedCouncil(manager, councilId);
       const seated = await manager.existsBy(CouncilSeat, {
         councilId,
         memberId,
@@ -256,15 +344,24 @@ export class CouncilsService {
     });
   }
 
-  /** The council, its row locked until the transaction ends: seat counts checked under it stay true. */
-  private async lockedCouncil(manager: EntityManager, councilId: string): Promise<Council> {
+  /**
+   * A sitting council, its row locked until the transaction ends: seat counts
+   * checked under it stay true, and a dissolution waits for it (or it for the
+   * dissolution, and then refuses with COUNCIL_DISSOLVED).
+   */
+  private async lockedCouncil(
+    manager: EntityManager,
+    councilId: string,
+    mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<Council> {
     const council = await manager
       .getRepository(Council)
       .createQueryBuilder('c')
-      .setLock('pessimistic_write')
+      .setLock(mode)
       .where('c.id = :id', { id: councilId })
       .getOne();
     if (!council) throw CouncilErrors.COUNCIL_NOT_FOUND();
+    if (council.dissolvedAt) throw CouncilErrors.COUNCIL_DISSOLVED();
     return council;
   }
 

@@ -23,10 +23,24 @@ export class CouncilType {
   @Field(() => Int) termMonths: number;
   @Field(() => CouncilEligibilityType) eligibility: CouncilEligibilityType;
   @Field(() => UUIDScalar, { nullable: true }) chairMemberId: string | null;
+  @Field(() => Date, { nullable: true }) dissolvedAt: Date | null;
+  @Field(() => String, { nullable: true }) dissolutionReason: string | null;
 
   static from(council: Council): CouncilType {
     const { id, code, nameFr, nameEn, seats, termMonths, eligibility, chairMemberId } = council;
-    return { id, code, nameFr, nameEn, seats, termMonths, eligibility, chairMemberId };
+    const { dissolvedAt, dissolutionReason } = council;
+    return {
+      id,
+      code,
+      nameFr,
+      nameEn,
+      seats,
+      termMonths,
+      eligibility,
+      chairMemberId,
+      dissolvedAt,
+      dissolutionReason,
+    };
   }
 }
 

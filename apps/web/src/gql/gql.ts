@@ -58,6 +58,7 @@ type Documents = {
     "\n  mutation SetCouncilChair($input: SetCouncilChairInput!) {\n    setCouncilChair(input: $input) {\n      id\n      chairMemberId\n    }\n  }\n": typeof types.SetCouncilChairDocument,
     "\n  mutation CreateCouncil($input: CreateCouncilInput!) {\n    createCouncil(input: $input) {\n      id\n      nameFr\n      nameEn\n    }\n  }\n": typeof types.CreateCouncilDocument,
     "\n  mutation UpdateCouncil($input: UpdateCouncilInput!) {\n    updateCouncil(input: $input) {\n      id\n      nameFr\n      nameEn\n    }\n  }\n": typeof types.UpdateCouncilDocument,
+    "\n  mutation DissolveCouncil($input: DissolveCouncilInput!) {\n    dissolveCouncil(input: $input) {\n      id\n      dissolvedAt\n    }\n  }\n": typeof types.DissolveCouncilDocument,
     "\n  query InviteColleges {\n    colleges {\n      id\n      code\n      nameFr\n      nameEn\n    }\n  }\n": typeof types.InviteCollegesDocument,
     "\n  mutation InviteMember($input: MemberFieldsInput!) {\n    inviteMember(input: $input) {\n      id\n      displayName\n      status\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {\n    changeMemberStatus(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ChangeMemberStatusDocument,
@@ -165,6 +166,7 @@ const documents: Documents = {
     "\n  mutation SetCouncilChair($input: SetCouncilChairInput!) {\n    setCouncilChair(input: $input) {\n      id\n      chairMemberId\n    }\n  }\n": types.SetCouncilChairDocument,
     "\n  mutation CreateCouncil($input: CreateCouncilInput!) {\n    createCouncil(input: $input) {\n      id\n      nameFr\n      nameEn\n    }\n  }\n": types.CreateCouncilDocument,
     "\n  mutation UpdateCouncil($input: UpdateCouncilInput!) {\n    updateCouncil(input: $input) {\n      id\n      nameFr\n      nameEn\n    }\n  }\n": types.UpdateCouncilDocument,
+    "\n  mutation DissolveCouncil($input: DissolveCouncilInput!) {\n    dissolveCouncil(input: $input) {\n      id\n      dissolvedAt\n    }\n  }\n": types.DissolveCouncilDocument,
     "\n  query InviteColleges {\n    colleges {\n      id\n      code\n      nameFr\n      nameEn\n    }\n  }\n": types.InviteCollegesDocument,
     "\n  mutation InviteMember($input: MemberFieldsInput!) {\n    inviteMember(input: $input) {\n      id\n      displayName\n      status\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberStatus($input: ChangeMemberStatusInput!) {\n    changeMemberStatus(input: $input) {\n      id\n      status\n    }\n  }\n": types.ChangeMemberStatusDocument,
@@ -418,6 +420,10 @@ export function graphql(source: "\n  mutation CreateCouncil($input: CreateCounci
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCouncil($input: UpdateCouncilInput!) {\n    updateCouncil(input: $input) {\n      id\n      nameFr\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCouncil($input: UpdateCouncilInput!) {\n    updateCouncil(input: $input) {\n      id\n      nameFr\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DissolveCouncil($input: DissolveCouncilInput!) {\n    dissolveCouncil(input: $input) {\n      id\n      dissolvedAt\n    }\n  }\n"): (typeof documents)["\n  mutation DissolveCouncil($input: DissolveCouncilInput!) {\n    dissolveCouncil(input: $input) {\n      id\n      dissolvedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

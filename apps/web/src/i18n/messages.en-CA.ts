@@ -858,6 +858,12 @@ export const enCA: Record<MessageId, string> = {
   'councilAdmin.editOpen': 'Edit the council',
   'councilAdmin.save': 'Save the changes',
   'councilAdmin.updated': 'The {council} is updated.',
+  'councilAdmin.dissolveOpen': 'Dissolve the council…',
+  'councilAdmin.dissolveReason': 'Reason for the dissolution',
+  'councilAdmin.dissolveHint':
+    'Terms end today and pending applications are refused with this reason; the council’s history (seats, opinions, reports) is kept. Not possible while the charter consults it or while it has work under way.',
+  'councilAdmin.dissolveSubmit': 'Dissolve the {council}',
+  'councilAdmin.dissolved': 'The {council} is dissolved.',
   'councilAdmin.chairTitle': 'Chair',
   'councilAdmin.noChair': 'No chair named.',
   'councilAdmin.chairLegend': 'Name the chair of the {council} among its members',

@@ -863,6 +863,12 @@ export const frCA = {
   'councilAdmin.editOpen': 'Modifier le conseil',
   'councilAdmin.save': 'Enregistrer les modifications',
   'councilAdmin.updated': 'Le {council} est modifié.',
+  'councilAdmin.dissolveOpen': 'Dissoudre le conseil…',
+  'councilAdmin.dissolveReason': 'Motif de la dissolution',
+  'councilAdmin.dissolveHint':
+    'Les mandats prennent fin aujourd’hui et les candidatures en attente sont refusées avec ce motif ; l’historique du conseil (sièges, avis, rapports) est conservé. Impossible tant que la charte le consulte ou qu’il a des travaux en cours.',
+  'councilAdmin.dissolveSubmit': 'Dissoudre le {council}',
+  'councilAdmin.dissolved': 'Le {council} est dissous.',
   'councilAdmin.chairTitle': 'Présidence',
   'councilAdmin.noChair': 'Aucune présidence nommée.',
   'councilAdmin.chairLegend': 'Nommer la présidence du {council} parmi ses membres',

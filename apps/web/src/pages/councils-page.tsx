@@ -8,6 +8,7 @@ import { usePageTitle } from '../components/page-title';
 import { TextAreaField, TextField } from '../components/text-field';
 import { ChairForm } from '../councils/chair-form';
 import { CouncilForm } from '../councils/council-form';
+import { DissolveCouncilForm } from '../councils/dissolve-form';
 import { formatDateTime } from '../format/format';
 import { localizedName } from '../format/names';
 import { regionName } from '../format/regions';
@@ -227,7 +228,8 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
   const taken = council.members.filter((seat) => seat.status === 'Active').length;
   const applications = council.members.filter((seat) => seat.status === 'Applied');
   const headingId = `council-${council.code}`;
-  const [editing, setEditing] = useState(false);
+  // The secretary's forms on this council: at most one open at a time.
+  const [managing, setManaging] = useState<'edit' | 'dissolve' | null>(null);
 
   return (
     <section className="card stack" id={council.code} aria-labelledby={headingId}>
@@ -250,18 +252,33 @@ function CouncilCard({ council, onDone }: { council: Council; onDone(message: st
       </dl>
       {isChair && <p className="badge">{t('councils.youAreChair')}</p>}
       {hasRole('Secretary') &&
-        (editing ? (
+        (managing === 'edit' ? (
           <CouncilForm
             council={council}
             onSaved={(names) => {
-              setEditing(false);
+              setManaging(null);
               onDone(t('councilAdmin.updated', { council: localizedName(names, locale) }));
             }}
           />
+        ) : managing === 'dissolve' ? (
+          <DissolveCouncilForm
+            councilId={council.id}
+            councilName={localizedName(council, locale)}
+            onDone={onDone}
+          />
         ) : (
-          <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
-            {t('councilAdmin.editOpen')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="button-secondary" onClick={() => setManaging('edit')}>
+              {t('councilAdmin.editOpen')}
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setManaging('dissolve')}
+            >
+              {t('councilAdmin.dissolveOpen')}
+            </button>
+          </div>
         ))}
       {hasRole('Secretary') && (
         <>

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UUIDScalar } from '@delibera/kernel';
 
 @InputType()
@@ -25,4 +25,16 @@ export class DecideCouncilSeatInput {
 export class SetCouncilChairInput {
   @Field(() => UUIDScalar) @IsUUID() councilId: string;
   @Field(() => UUIDScalar) @IsUUID() memberId: string;
+}
+
+@InputType()
+export class DissolveCouncilInput {
+  @Field(() => UUIDScalar) @IsUUID() councilId: string;
+  @Field(() => String, {
+    description:
+      'Why, as the board or the assembly decided it: kept with the council and told to those whose application is refused.',
+  })
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
 }
