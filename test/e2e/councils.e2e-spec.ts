@@ -572,5 +572,26 @@ describe('council seats (e2e)', () => {
     );
     expect(errorCode(convened)).toBe('COUNCIL_DISSOLVED');
     expect(await seatStatuses()).toHaveLength(3);
+
+    // The board's report: dissolved by the end of the period, it holds no seat and has none to fill;
+    // for a period that ended before, it was a sitting council with its seats to fill.
+    const REPORT = `query ($period: ReportPeriodInput) { councilsReport(period: $period) {
+      councils { code seats members vacancies dissolvedAt } } }`;
+    const reported = async (period: { from: string; to?: string }) =>
+      ok(
+        await app.gql<{ councilsReport: { councils: { code: string }[] } }>(
+          REPORT,
+          { period },
+          { token: secretary },
+        ),
+      ).councilsReport.councils.find((row) => row.code === 'groupe_fleuve');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const row = { code: 'groupe_fleuve', seats: 5, dissolvedAt: dissolved.dissolvedAt };
+    expect(await reported({ from: daysAgo(1) })).toEqual({ ...row, members: 0, vacancies: 0 });
+    expect(await reported({ from: daysAgo(3), to: daysAgo(2) })).toEqual({
+      ...row,
+      members: 0,
+      vacancies: 5,
+    });
   });
 });

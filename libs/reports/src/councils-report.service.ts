@@ -32,7 +32,7 @@ export class CouncilsReportService {
                                     OR (status = 'requested' AND due_at <= least($2::timestamptz, now()))) AS not_answered,
                 count(*) FILTER (WHERE status = 'requested' AND due_at > least($2::timestamptz, now())) AS pending
          FROM consultation_request WHERE requested_at >= $1 AND requested_at < $2 GROUP BY council_id)
-       SELECT c.id, c.code, c.name_fr, c.name_en, c.seats,
+       SELECT c.id, c.code, c.name_fr, c.name_en, c.seats, c.dissolved_at,
               coalesce(s.members, 0)::int AS members, coalesce(s.applications, 0)::int AS applications,
               coalesce(k.received, 0)::int AS received, coalesce(k.on_time, 0)::int AS on_time,
               coalesce(k.late, 0)::int AS late, coalesce(k.not_answered, 0)::int AS not_answered,
@@ -40,6 +40,8 @@ export class CouncilsReportService {
        FROM council c
        LEFT JOIN seats s ON s.council_id = c.id
        LEFT JOIN consultations k ON k.council_id = c.id
+       -- A council dissolved before the period began had no part in it.
+       WHERE c.dissolved_at IS NULL OR c.dissolved_at >= $1
        ORDER BY c.code`,
       [period.from, period.to],
     );
@@ -50,14 +52,18 @@ export class CouncilsReportService {
       poolsAsOf: asOf,
       councils: rows.map((r): CouncilActivityType => {
         const due = Number(r.received) - Number(r.pending);
+        const dissolvedAt = (r.dissolved_at as Date | null) ?? null;
+        // A council dissolved by the end of the period holds no seat then, and has none to fill.
+        const sitting = !dissolvedAt || dissolvedAt > period.to;
         return {
           councilId: String(r.id),
           code: String(r.code),
           nameFr: String(r.name_fr),
           nameEn: String(r.name_en),
           seats: Number(r.seats),
-          members: Number(r.members),
-          vacancies: Math.max(Number(r.seats) - Number(r.members), 0),
+          members: sitting ? Number(r.members) : 0,
+          vacancies: sitting ? Math.max(Number(r.seats) - Number(r.members), 0) : 0,
+          dissolvedAt,
           pendingApplications: Number(r.applications),
           eligiblePool: pools.get(String(r.id)) ?? 0,
           consultationsReceived: Number(r.received),

@@ -186,7 +186,10 @@ export class CouncilActivityType {
   @Field(() => String) nameEn: string;
   @Field(() => Int) seats: number;
   @Field(() => Int, { description: 'Seats held at the end of the period.' }) members: number;
-  @Field(() => Int) vacancies: number;
+  @Field(() => Int, { description: 'Seats to fill; none once the council is dissolved.' })
+  vacancies: number;
+  @Field(() => Date, { nullable: true, description: 'When the council was dissolved, if it was.' })
+  dissolvedAt: Date | null;
   @Field(() => Int, { description: 'Applications awaiting a decision.' })
   pendingApplications: number;
   @Field(() => Int, { description: 'Active members eligible to sit on it.' }) eligiblePool: number;

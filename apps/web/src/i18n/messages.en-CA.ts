@@ -768,6 +768,7 @@ export const enCA: Record<MessageId, string> = {
   'dash.councils.pending': 'Pending',
   'dash.councils.seats': 'Seats and applications',
   'dash.councils.seatsHeld': 'Seats held',
+  'dash.councils.dissolved': 'dissolved on {date}',
   'dash.councils.vacancies': 'Vacancies',
   'dash.councils.applications': 'Pending applications',
   'dash.councils.pool': 'Eligible members',

@@ -772,6 +772,7 @@ export const frCA = {
   'dash.councils.pending': 'En cours',
   'dash.councils.seats': 'Sièges et candidatures',
   'dash.councils.seatsHeld': 'Sièges occupés',
+  'dash.councils.dissolved': 'dissous le {date}',
   'dash.councils.vacancies': 'Sièges vacants',
   'dash.councils.applications': 'Candidatures en attente',
   'dash.councils.pool': 'Membres admissibles',

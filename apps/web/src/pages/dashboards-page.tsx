@@ -173,6 +173,7 @@ const CouncilsQuery = graphql(`
         seats
         members
         vacancies
+        dissolvedAt
         pendingApplications
         eligiblePool
         consultationsReceived
@@ -766,7 +767,11 @@ function CouncilsDashboard({ year }: { year: number }) {
           <tbody>
             {report.councils.map((council) => (
               <tr key={council.councilId}>
-                <th scope="row">{name(council)}</th>
+                <th scope="row">
+                  {name(council)}
+                  {council.dissolvedAt &&
+                    ` (${t('dash.councils.dissolved', { date: formatDate(council.dissolvedAt, locale) })})`}
+                </th>
                 <td className="number">
                   {council.members}/{council.seats}
                 </td>

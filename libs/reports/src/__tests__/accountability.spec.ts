@@ -64,6 +64,7 @@ const data: AccountabilityData = {
         seats: 12,
         members: 5,
         vacancies: 7,
+        dissolvedAt: null,
         pendingApplications: 0,
         eligiblePool: 30,
         consultationsReceived: 0,
