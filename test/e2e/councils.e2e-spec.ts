@@ -1,6 +1,8 @@
 import { quebecDate, Role } from '@delibera/kernel';
+import { CharterService, DecisionType } from '@delibera/charter';
 import { addMonths, Council } from '@delibera/councils';
 import { createAccount, createMember, signedInMember, signIn } from '../factories';
+import { scheduleVote } from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const APPLY =
@@ -593,5 +595,68 @@ describe('council seats (e2e)', () => {
       members: 0,
       vacancies: 5,
     });
+  });
+
+  it('refuses to dissolve a council whose opinion is awaited or whose members’ vote is not counted, whichever domain holds the work', async () => {
+    const councilId = ok(
+      await app.gql<{ createCouncil: { id: string } }>(
+        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
+        {
+          input: {
+            code: 'comite_avis',
+            nameFr: 'Comité d’avis',
+            nameEn: 'Advisory committee',
+            seats: 3,
+            termMonths: 12,
+          },
+        },
+        { token: secretary },
+      ),
+    ).createCouncil.id;
+    // For a while the charter consults it on ordinary resolutions: a proposal submitted then asks its opinion.
+    const amend = (consultedCouncils: string[]) =>
+      app.dataSource.transaction((manager) =>
+        app.app.get(CharterService).adoptNextVersion(manager, {
+          proposalId: '00000000-0000-4000-8000-0000000000cc',
+          actorAccountId: null,
+          summary: 'Consultation du comité d’avis',
+          rules: { [DecisionType.OrdinaryResolution]: { consultedCouncils } },
+        }),
+      );
+    await amend(['comite_avis']);
+    const { id: proposalId } = ok(
+      await app.gql<{ draftBoardProposal: { id: string } }>(
+        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
+        { input: { decisionType: 'OrdinaryResolution', title: 'Plan d’avis', body: 'Texte.' } },
+        { token: secretary },
+      ),
+    ).draftBoardProposal;
+    ok(
+      await app.gql(
+        'mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }',
+        // The opinion is due in a week: still awaited when the dissolution is asked.
+        { input: { proposalId, consultationEndsAt: new Date(Date.now() + 7 * 86_400_000) } },
+        { token: secretary },
+      ),
+    );
+    await amend([]);
+    // And its members have a vote of their own scheduled.
+    await scheduleVote(app, secretary, {
+      subjectType: 'Proposal',
+      decisionType: 'OrdinaryResolution',
+      electorateKind: 'Council',
+      electorateRef: councilId,
+    });
+
+    const busy = await app.gql(
+      'mutation ($input: DissolveCouncilInput!) { dissolveCouncil(input: $input) { id } }',
+      { input: { councilId, reason: 'Essai.' } },
+      { token: secretary, locale: 'en' },
+    );
+    expect(errorCode(busy)).toBe('COUNCIL_HAS_PENDING_WORK');
+    expect(busy.errors?.[0].message).toBe(
+      'This council has work under way: 1 consultation(s) awaiting its opinion, 1 vote(s) not yet counted, 0 meeting(s) convened.',
+    );
+    expect((await council('comite_avis')).dissolvedAt).toBeNull();
   });
 });

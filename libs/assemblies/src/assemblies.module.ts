@@ -12,6 +12,7 @@ import { AttendanceService } from './attendance.service';
 import { ASSEMBLIES_ENTITIES } from './entities';
 import { MinutesService } from './minutes/minutes.service';
 import { ProxiesService } from './proxies.service';
+import { CouncilDissolvingListener } from './council-dissolving.listener';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { ProxiesService } from './proxies.service';
   ],
   providers: [
     AssembliesService,
+    CouncilDissolvingListener,
     AttendanceService,
     ProxiesService,
     MinutesService,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isDeepStrictEqual } from 'node:util';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -6,6 +7,9 @@ import { AuditService } from '@delibera/audit';
 import {
   AuthUser,
   CommonErrors,
+  CouncilDissolvingEvent,
+  CouncilWorkUnderWay,
+  DomainEvent,
   hasRole,
   quebecDate,
   requestContext,
@@ -31,6 +35,7 @@ export class CouncilsService {
     private readonly membership: MembershipService,
     private readonly audit: AuditService,
     private readonly charter: CharterService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Every council, dissolved ones included: proposals, opinions and reports still name them. */
@@ -146,19 +151,18 @@ export class CouncilsService {
       if (consultingRules.length > 0) {
         throw CouncilErrors.COUNCIL_NAMED_BY_CHARTER({ decisionTypes: consultingRules.join(', ') });
       }
-      // Other domains' tables, read here rather than through their modules, which depend on this one.
-      const [pending] = await manager.query<
-        { consultations: number; votes: number; meetings: number }[]
-      >(
-        `SELECT (SELECT count(*)::int FROM consultation_request
-                  WHERE council_id = $1 AND status = 'requested') AS consultations,
-                (SELECT count(*)::int FROM vote
-                  WHERE electorate_kind = 'council' AND electorate_ref = $1
-                    AND status IN ('scheduled', 'open', 'closed')) AS votes,
-                (SELECT count(*)::int FROM assembly
-                  WHERE council_id = $1 AND status = 'convened') AS meetings`,
-        [councilId],
-      );
+      // The domains holding a council's work depend on this one: they answer an event.
+      const event: CouncilDissolvingEvent = { manager, councilId };
+      const answers = (await this.events.emitAsync(
+        DomainEvent.CouncilDissolving,
+        event,
+      )) as CouncilWorkUnderWay[];
+      const pending = { consultations: 0, votes: 0, meetings: 0 };
+      for (const answer of answers) {
+        for (const key of Object.keys(pending) as (keyof typeof pending)[]) {
+          pending[key] += answer?.[key] ?? 0;
+        }
+      }
       if (pending.consultations + pending.votes + pending.meetings > 0) {
         throw CouncilErrors.COUNCIL_HAS_PENDING_WORK(pending);
       }

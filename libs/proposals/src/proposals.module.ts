@@ -24,6 +24,7 @@ import { ProposalsQueryService } from './proposals-query.service';
 import { ProposalsResolver } from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
 import { VoteClosedListener } from './vote-closed.listener';
+import { CouncilDissolvingListener } from './consultation/council-dissolving.listener';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { VoteClosedListener } from './vote-closed.listener';
   ],
   providers: [
     ProposalsService,
+    CouncilDissolvingListener,
     ProposalPolicy,
     ProposalLifecycleService,
     ConsultationService,

@@ -28,6 +28,7 @@ import { VoteRollEntry } from './vote-roll.entity';
 import { ProposalVoteListener } from './proposal-vote.listener';
 import { VotesService } from './votes.service';
 import { VotingResolver } from './voting.resolver';
+import { CouncilDissolvingListener } from './council-dissolving.listener';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { VotingResolver } from './voting.resolver';
   ],
   providers: [
     VotesService,
+    CouncilDissolvingListener,
     VoteLifecycleService,
     BallotBoxService,
     VotePublicationService,

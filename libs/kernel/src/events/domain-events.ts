@@ -24,6 +24,13 @@ export const DomainEvent = {
    * amendment): voting creates it in the same transaction and returns its id.
    */
   VoteRequested: 'vote.requested',
+  /**
+   * The secretary is dissolving a council. Each domain holding work for it
+   * says how much is under way (a consultation awaiting its opinion, a vote
+   * of its members not yet counted, a meeting convened); any, and the
+   * dissolution is refused.
+   */
+  CouncilDissolving: 'council.dissolving',
 } as const;
 
 export type VoteOutcome = 'adopted' | 'rejected' | 'quorum_not_met' | 'elected' | 'completed';
@@ -96,4 +103,16 @@ export interface VoteRequestedEvent {
   opensAt: Date;
   closesAt: Date;
   actorAccountId: string | null;
+}
+
+export interface CouncilDissolvingEvent {
+  manager: EntityManager;
+  councilId: string;
+}
+
+/** A listener's answer to CouncilDissolving: its part of the council's work under way. */
+export interface CouncilWorkUnderWay {
+  consultations?: number;
+  votes?: number;
+  meetings?: number;
 }
