@@ -97,6 +97,10 @@ export class AssembliesService {
         : null;
 
     const assembly = await this.dataSource.transaction(async (manager) => {
+      if (input.kind === AssemblyKind.CouncilMeeting) {
+        // Shared: a dissolution waits for this meeting to be written, and then counts it.
+        await this.councils.lockSitting(manager, input.councilId!, 'pessimistic_read');
+      }
       const charter = await this.charter.inForce(manager);
       const noticeDays = requiredNoticeDays(
         input.kind,

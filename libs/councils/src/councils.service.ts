@@ -100,7 +100,7 @@ export class CouncilsService {
     const { councilId, eligibility, ...fields } = input;
     checkAgeBand(eligibility);
     return this.dataSource.transaction(async (manager) => {
-      const council = await this.lockedCouncil(manager, councilId);
+      const council = await this.lockSitting(manager, councilId);
       if (typeof fields.seats === 'number') {
         const taken = await this.activeSeatCount(manager, councilId);
         if (fields.seats < taken) throw CouncilErrors.SEATS_BELOW_MEMBERS({ taken });
@@ -143,7 +143,7 @@ export class CouncilsService {
    */
   async dissolve(user: AuthUser, councilId: string, reason: string): Promise<Council> {
     return this.dataSource.transaction(async (manager) => {
-      const council = await this.lockedCouncil(manager, councilId);
+      const council = await this.lockSitting(manager, councilId);
       const charter = await this.charter.inForce(manager);
       const consultingRules = charter.rules
         .filter((rule) => rule.consultedCouncils.includes(council.code))
@@ -244,7 +244,7 @@ export class CouncilsService {
     if (member.status !== MemberStatus.Active) throw CouncilErrors.MEMBER_NOT_ACTIVE();
     return this.dataSource.transaction(async (manager) => {
       // Shared: applications go on side by side, a dissolution (which locks it exclusively) waits.
-      const council = await this.lockedCouncil(manager, councilId, 'pessimistic_read');
+      const council = await this.lockSitting(manager, councilId, 'pessimistic_read');
       const problems = eligibilityProblems(
         council.eligibility,
         { kind: member.kind, birthDate: member.birthDate, region: member.region, declaredPractice },
@@ -295,7 +295,7 @@ export class CouncilsService {
     return this.dataSource.transaction(async (manager) => {
       const seat = await manager.findOneBy(CouncilSeat, { id: seatId });
       if (!seat) throw CouncilErrors.SEAT_NOT_FOUND();
-      const council = await this.lockedCouncil(manager, seat.councilId);
+      const council = await this.lockSitting(manager, seat.councilId);
       const isChair = !!user.memberId && council.chairMemberId === user.memberId;
       if (!isChair && !hasRole(user, Role.Secretary)) throw CommonErrors.FORBIDDEN();
       if (seat.status !== SeatStatus.Applied) throw CouncilErrors.SEAT_ALREADY_DECIDED();
@@ -327,7 +327,7 @@ export class CouncilsService {
   /** The secretary names a council's chair, who must hold an active seat on it. */
   async setChair(user: AuthUser, councilId: string, memberId: string): Promise<Council> {
     return this.dataSource.transaction(async (manager) => {
-      const council = await this.lockedCouncil(manager, councilId);
+      const council = await this.lockSitting(manager, councilId);
       const seated = await manager.existsBy(CouncilSeat, {
         councilId,
         memberId,
@@ -351,9 +351,10 @@ export class CouncilsService {
   /**
    * A sitting council, its row locked until the transaction ends: seat counts
    * checked under it stay true, and a dissolution waits for it (or it for the
-   * dissolution, and then refuses with COUNCIL_DISSOLVED).
+   * dissolution, and then refuses with COUNCIL_DISSOLVED). Other domains take
+   * it shared ('pessimistic_read') to add work for the council.
    */
-  private async lockedCouncil(
+  async lockSitting(
     manager: EntityManager,
     councilId: string,
     mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
