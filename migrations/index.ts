@@ -29,6 +29,7 @@ import { NotificationDigest1795300002000 } from './1795300002000-notification-di
 import { ConsultationReminders1795300002600 } from './1795300002600-consultation-reminders';
 import { VoteResultAnnounced1795300002700 } from './1795300002700-vote-result-announced';
 import { CouncilDissolution1795300002800 } from './1795300002800-council-dissolution';
+import { ProposalCharterChange1795300002900 } from './1795300002900-proposal-charter-change';
 
 /** Every migration, in the order it runs. New migrations are appended. */
 export const MIGRATIONS: Type<MigrationInterface>[] = [
@@ -61,4 +62,5 @@ export const MIGRATIONS: Type<MigrationInterface>[] = [
   ConsultationReminders1795300002600,
   VoteResultAnnounced1795300002700,
   CouncilDissolution1795300002800,
+  ProposalCharterChange1795300002900,
 ];

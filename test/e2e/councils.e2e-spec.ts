@@ -475,7 +475,7 @@ describe('council seats (e2e)', () => {
     const busy = await app.gql(DISSOLVE, { input: { councilId, reason } }, { token: secretary });
     expect(errorCode(busy)).toBe('COUNCIL_HAS_PENDING_WORK');
     expect(busy.errors?.[0].message).toBe(
-      'Ce conseil a des travaux en cours : 0 consultation(s) en attente de son avis, 0 vote(s) non dépouillé(s), 1 rencontre(s) convoquée(s).',
+      'Ce conseil a des travaux en cours : 0 consultation(s) en attente de son avis, 0 modification(s) de l’acte en cours qui le feraient consulter, 0 vote(s) non dépouillé(s), 1 rencontre(s) convoquée(s).',
     );
     expect(
       errorCode(await app.gql(DISSOLVE, { input: { councilId, reason } }, { token: chair.token })),
@@ -655,7 +655,7 @@ describe('council seats (e2e)', () => {
     );
     expect(errorCode(busy)).toBe('COUNCIL_HAS_PENDING_WORK');
     expect(busy.errors?.[0].message).toBe(
-      'This council has work under way: 1 consultation(s) awaiting its opinion, 1 vote(s) not yet counted, 0 meeting(s) convened.',
+      'This council has work under way: 1 consultation(s) awaiting its opinion, 0 deed amendment(s) under way that would have it consulted, 1 vote(s) not yet counted, 0 meeting(s) convened.',
     );
     expect((await council('comite_avis')).dissolvedAt).toBeNull();
   });

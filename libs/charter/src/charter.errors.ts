@@ -9,4 +9,8 @@ export const CharterErrors = defineErrors({
     fr: 'La charte en vigueur ne prévoit aucune règle pour les décisions de type {decisionType}.',
     en: 'The charter in force has no rule for decisions of type {decisionType}.',
   },
+  CHARTER_CHANGE_INVALID: {
+    fr: 'Cette modification de la charte est invalide : {detail}.',
+    en: 'This charter change is invalid: {detail}.',
+  },
 });

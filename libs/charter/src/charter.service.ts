@@ -59,6 +59,11 @@ export class CharterService {
     return rule;
   }
 
+  /** The version a proposal's adoption created, if it did. */
+  adoptedBy(manager: EntityManager, proposalId: string): Promise<CharterVersion | null> {
+    return manager.findOneBy(CharterVersion, { adoptedByProposalId: proposalId });
+  }
+
   /**
    * Creates the next version from the one in force with the given changes.
    * Called when a charter-amendment proposal is adopted, in that transaction.

@@ -39,8 +39,8 @@ export const CouncilErrors = defineErrors({
     en: 'The charter in force consults this council ({decisionTypes}): it must be amended first.',
   },
   COUNCIL_HAS_PENDING_WORK: {
-    fr: 'Ce conseil a des travaux en cours : {consultations} consultation(s) en attente de son avis, {votes} vote(s) non dépouillé(s), {meetings} rencontre(s) convoquée(s).',
-    en: 'This council has work under way: {consultations} consultation(s) awaiting its opinion, {votes} vote(s) not yet counted, {meetings} meeting(s) convened.',
+    fr: 'Ce conseil a des travaux en cours : {consultations} consultation(s) en attente de son avis, {amendments} modification(s) de l’acte en cours qui le feraient consulter, {votes} vote(s) non dépouillé(s), {meetings} rencontre(s) convoquée(s).',
+    en: 'This council has work under way: {consultations} consultation(s) awaiting its opinion, {amendments} deed amendment(s) under way that would have it consulted, {votes} vote(s) not yet counted, {meetings} meeting(s) convened.',
   },
   SEATS_BELOW_MEMBERS: {
     fr: 'Ce conseil compte {taken} membres : il ne peut pas avoir moins de sièges.',

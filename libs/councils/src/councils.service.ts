@@ -152,18 +152,18 @@ export class CouncilsService {
         throw CouncilErrors.COUNCIL_NAMED_BY_CHARTER({ decisionTypes: consultingRules.join(', ') });
       }
       // The domains holding a council's work depend on this one: they answer an event.
-      const event: CouncilDissolvingEvent = { manager, councilId };
+      const event: CouncilDissolvingEvent = { manager, councilId, code: council.code };
       const answers = (await this.events.emitAsync(
         DomainEvent.CouncilDissolving,
         event,
       )) as CouncilWorkUnderWay[];
-      const pending = { consultations: 0, votes: 0, meetings: 0 };
+      const pending = { consultations: 0, amendments: 0, votes: 0, meetings: 0 };
       for (const answer of answers) {
         for (const key of Object.keys(pending) as (keyof typeof pending)[]) {
           pending[key] += answer?.[key] ?? 0;
         }
       }
-      if (pending.consultations + pending.votes + pending.meetings > 0) {
+      if (Object.values(pending).some((count) => count > 0)) {
         throw CouncilErrors.COUNCIL_HAS_PENDING_WORK(pending);
       }
       const today = quebecDate();

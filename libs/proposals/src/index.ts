@@ -14,6 +14,7 @@ export {
 } from './jobs/proposal-deadline.handlers';
 export { ProposalDeadlines } from './jobs/proposal-deadlines';
 export { ConsultationRemindersHandler } from './consultation/reminders/consultation-reminders.handler';
+export { CharterAmendmentListener } from './charter-amendment.listener';
 export { Proposal } from './proposal.entity';
 export { ProposalVersion } from './proposal-version.entity';
 export { PROPOSALS_ENTITIES } from './proposals.entities';

@@ -1,8 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CouncilsService } from '@delibera/councils';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { CharterService, DecisionRule, DecisionType } from '@delibera/charter';
+import {
+  CharterChange,
+  CharterChangeInput,
+  charterChangeOf,
+  CharterErrors,
+  CharterService,
+  councilsNamedBy,
+  DecisionRule,
+  DecisionType,
+} from '@delibera/charter';
 
 import { AuthUser, CommonErrors, DomainError, lockById } from '@delibera/kernel';
 import { ConsultationService, CouncilAudience } from './consultation/consultation.service';
@@ -21,6 +31,8 @@ export interface DraftRequest {
   body: string;
   /** Tabled by the board (secretary or trustee) rather than a member initiative. */
   tabled?: boolean;
+  /** A deed amendment's changes to the charter. */
+  charterChange?: CharterChangeInput | null;
 }
 
 export interface TextEdit {
@@ -65,12 +77,16 @@ export class ProposalLifecycleService {
     private readonly charter: CharterService,
     private readonly deadlines: ProposalDeadlines,
     private readonly audit: AuditService,
+    private readonly councils: CouncilsService,
   ) {}
 
   /** A member drafts an initiative, or the board (secretary, trustee) drafts a proposal it tables. */
   async draft(user: AuthUser, request: DraftRequest): Promise<Proposal> {
     if (request.tabled && !this.policy.canTable(user)) throw CommonErrors.FORBIDDEN();
     const authorMemberId = request.tabled ? user.memberId : this.policy.member(user);
+    const charterChange = request.charterChange
+      ? await this.checkedCharterChange(request.decisionType, request.charterChange)
+      : null;
     return this.proposals.createDraft({
       decisionType: request.decisionType,
       origin: request.tabled ? ProposalOrigin.Board : ProposalOrigin.MemberInitiative,
@@ -78,7 +94,37 @@ export class ProposalLifecycleService {
       body: request.body,
       authorMemberId,
       createdByAccountId: user.accountId,
+      charterChange,
     });
+  }
+
+  /**
+   * A deed amendment's changes, checked when drafted: only a deed amendment
+   * changes the charter, its fractions and durations must make sense, and
+   * the councils it would have the charter consult must sit.
+   */
+  private async checkedCharterChange(
+    decisionType: DecisionType,
+    input: CharterChangeInput,
+  ): Promise<CharterChange> {
+    if (decisionType !== DecisionType.CharterAmendment) {
+      throw ProposalErrors.CHARTER_CHANGE_NOT_ALLOWED();
+    }
+    const change = charterChangeOf(input);
+    const sitting = new Set(
+      (await this.councils.list()).filter((c) => !c.dissolvedAt).map((c) => c.code),
+    );
+    const unknown = councilsNamedBy(change).filter((code) => !sitting.has(code));
+    if (unknown.length > 0) {
+      const codes = unknown.join(', ');
+      throw CharterErrors.CHARTER_CHANGE_INVALID({
+        detail: {
+          fr: `aucun conseil en fonction n’a le code ${codes}`,
+          en: `no sitting council has the code ${codes}`,
+        },
+      });
+    }
+    return change;
   }
 
   /** The author edits a draft: every edit is a new version. */

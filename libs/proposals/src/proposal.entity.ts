@@ -6,7 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { DecisionType } from '@delibera/charter';
+import { CharterChange, DecisionType } from '@delibera/charter';
 import { ProposalVoteOption } from '@delibera/kernel';
 import { ProposalOrigin, ProposalStatus } from './proposal-status';
 
@@ -83,6 +83,10 @@ export class Proposal {
    */
   @Column({ type: 'jsonb', nullable: true })
   voteOptions: ProposalVoteOption[] | null;
+
+  /** A deed amendment's changes to the charter: adopted, they make its next version. */
+  @Column({ type: 'jsonb', nullable: true })
+  charterChange: CharterChange | null;
 
   /**
    * Bumped whenever a dated transition is rescheduled, so a deadline job

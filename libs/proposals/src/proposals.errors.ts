@@ -1,6 +1,10 @@
 import { defineErrors } from '@delibera/kernel';
 
 export const ProposalErrors = defineErrors({
+  CHARTER_CHANGE_NOT_ALLOWED: {
+    fr: 'Seule une modification de l’acte (CharterAmendment) peut changer la charte.',
+    en: 'Only a deed amendment (CharterAmendment) may change the charter.',
+  },
   PROPOSAL_NOT_FOUND: {
     fr: 'Cette proposition est introuvable.',
     en: 'This proposal was not found.',

@@ -24,6 +24,7 @@ import { ProposalsQueryService } from './proposals-query.service';
 import { ProposalsResolver } from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
 import { VoteClosedListener } from './vote-closed.listener';
+import { CharterAmendmentListener } from './charter-amendment.listener';
 import { CouncilDissolvingListener } from './consultation/council-dissolving.listener';
 
 @Module({
@@ -35,6 +36,7 @@ import { CouncilDissolvingListener } from './consultation/council-dissolving.lis
   ],
   providers: [
     ProposalsService,
+    CharterAmendmentListener,
     CouncilDissolvingListener,
     ProposalPolicy,
     ProposalLifecycleService,

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@delibera/audit';
-import { DecisionType } from '@delibera/charter';
+import { CharterChange, DecisionType } from '@delibera/charter';
 import {
   DomainEvent,
   ProposalDecidedEvent,
@@ -27,6 +27,8 @@ export interface NewProposal {
   createdByAccountId: string;
   /** Competing options voted by the charter's ranked method (see Proposal.voteOptions). */
   voteOptions?: ProposalVoteOption[] | null;
+  /** A deed amendment's changes to the charter, checked (see ProposalLifecycleService.draft). */
+  charterChange?: CharterChange | null;
 }
 
 export interface NewText {
@@ -138,6 +140,7 @@ export class ProposalsService {
         createdByAccountId: draft.createdByAccountId,
         currentVersion: 1,
         voteOptions: draft.voteOptions ?? null,
+        charterChange: draft.charterChange ?? null,
       }),
     );
     await manager.save(
@@ -155,7 +158,12 @@ export class ProposalsService {
       action: 'proposal.drafted',
       entityType: 'proposal',
       entityId: proposal.id,
-      data: { decisionType: draft.decisionType, origin: draft.origin, title: draft.title },
+      data: {
+        decisionType: draft.decisionType,
+        origin: draft.origin,
+        title: draft.title,
+        ...(draft.charterChange ? { charterChange: draft.charterChange } : {}),
+      },
     });
     return proposal;
   }

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DecidingBody, DecisionRuleType, DecisionType, Audience } from '@delibera/charter';
 import { CouncilType } from '@delibera/councils';
-import { Connection, UUIDScalar } from '@delibera/kernel';
+import { Connection, JSONObjectScalar, UUIDScalar } from '@delibera/kernel';
 import { AmendmentStatus, ProposalAmendment } from './amendments/proposal-amendment.entity';
 import {
   ConsultationRequest,
@@ -53,6 +53,13 @@ export class ProposalType {
   @Field(() => String, { nullable: true }) cancelReason: string | null;
   @Field(() => Date) createdAt: Date;
 
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      'A deed amendment: the charter settings and rules it changes (settings, rules by decision type), adopted with it.',
+  })
+  charterChange: Record<string, unknown> | null;
+
   static from(p: Proposal): ProposalType {
     return {
       id: p.id,
@@ -72,6 +79,7 @@ export class ProposalType {
       votingClosesAt: p.votingClosesAt,
       decidedAt: p.decidedAt,
       cancelReason: p.cancelReason,
+      charterChange: (p.charterChange as Record<string, unknown> | null) ?? null,
       createdAt: p.createdAt,
     };
   }

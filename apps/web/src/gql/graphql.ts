@@ -118,6 +118,21 @@ export type ChangeMemberStatusInput = {
   status: MemberStatus;
 };
 
+/** A deed amendment’s changes to the charter: adopted with the amendment, they make the next charter version. */
+export type CharterChangeInput = {
+  rules?: Array<RuleChangeInput> | null | undefined;
+  settings?: CharterSettingsChangeInput | null | undefined;
+};
+
+/** The charter settings an amendment changes; the others stay. */
+export type CharterSettingsChangeInput = {
+  assemblyQuorum?: RationalInput | null | undefined;
+  initiativeCosignatures?: number | null | undefined;
+  initiativeSupportDays?: number | null | undefined;
+  proxyLimitPerHolder?: number | null | undefined;
+  referendumPetitionCosignatures?: number | null | undefined;
+};
+
 export type CheckInInput = {
   assemblyId: string;
   /** The secretary checks in someone else; members check themselves in. */
@@ -248,6 +263,8 @@ export type DraftOpinionInput = {
 export type DraftProposalInput = {
   /** Markdown. */
   body: string;
+  /** A deed amendment (CharterAmendment) only: the charter rules it changes once adopted. */
+  charterChange?: CharterChangeInput | null | undefined;
   decisionType: DecisionType;
   title: string;
 };
@@ -475,6 +492,12 @@ export type QuorumKind =
   | 'None'
   | 'Ratio';
 
+/** An exact fraction, e.g. 2/3. */
+export type RationalInput = {
+  denominator: number;
+  numerator: number;
+};
+
 export type RecordPaymentInput = {
   amountCents: number;
   callId: string;
@@ -547,6 +570,22 @@ export type Role =
   | 'Secretary'
   | 'Treasurer'
   | 'Trustee';
+
+/** What an amendment changes in the rule of one kind of decision. */
+export type RuleChangeInput = {
+  collegeWeighting?: boolean | null | undefined;
+  /** Codes of the councils consulted (all of them: the list replaces the rule’s). */
+  consultedCouncils?: Array<string> | null | undefined;
+  decidingBody?: DecidingBody | null | undefined;
+  decisionType: DecisionType;
+  minConsultationDays?: number | null | undefined;
+  minDeliberationDays?: number | null | undefined;
+  minNoticeDays?: number | null | undefined;
+  minVotingDays?: number | null | undefined;
+  secrecy?: Secrecy | null | undefined;
+  threshold?: RationalInput | null | undefined;
+  thresholdBase?: ThresholdBase | null | undefined;
+};
 
 export type SeatStatus =
   | 'Active'

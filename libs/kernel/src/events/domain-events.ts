@@ -26,8 +26,9 @@ export const DomainEvent = {
   VoteRequested: 'vote.requested',
   /**
    * The secretary is dissolving a council. Each domain holding work for it
-   * says how much is under way (a consultation awaiting its opinion, a vote
-   * of its members not yet counted, a meeting convened); any, and the
+   * says how much is under way (a consultation awaiting its opinion, a deed
+   * amendment under way that would have the charter consult it, a vote of
+   * its members not yet counted, a meeting convened); any, and the
    * dissolution is refused.
    */
   CouncilDissolving: 'council.dissolving',
@@ -108,11 +109,14 @@ export interface VoteRequestedEvent {
 export interface CouncilDissolvingEvent {
   manager: EntityManager;
   councilId: string;
+  /** The council's code: the charter names councils by it. */
+  code: string;
 }
 
 /** A listener's answer to CouncilDissolving: its part of the council's work under way. */
 export interface CouncilWorkUnderWay {
   consultations?: number;
+  amendments?: number;
   votes?: number;
   meetings?: number;
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import {
   IsDate,
   IsEnum,
@@ -8,8 +9,9 @@ import {
   IsUUID,
   Length,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
-import { DecisionType } from '@delibera/charter';
+import { CharterChangeInput, DecisionType } from '@delibera/charter';
 import { ConnectionArgs, UUIDScalar } from '@delibera/kernel';
 import { AmendmentStatus } from '../amendments/proposal-amendment.entity';
 import { OpinionPosition } from '../consultation/council-opinion.entity';
@@ -24,6 +26,15 @@ export class DraftProposalInput {
   @Field(() => DecisionType) @IsEnum(DecisionType) decisionType: DecisionType;
   @Field(() => String) @Length(1, MAX_TITLE) title: string;
   @Field(() => String, { description: 'Markdown.' }) @Length(1, MAX_BODY) body: string;
+  @Field(() => CharterChangeInput, {
+    nullable: true,
+    description:
+      'A deed amendment (CharterAmendment) only: the charter rules it changes once adopted.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CharterChangeInput)
+  charterChange?: CharterChangeInput;
 }
 
 @InputType()

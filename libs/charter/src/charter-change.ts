@@ -1,0 +1,84 @@
+import { DecisionType } from './charter.enums';
+import { CharterErrors } from './charter.errors';
+import type { CharterSettings, RuleSettings } from './charter.service';
+import { CharterChangeInput, RationalInput } from './dto/charter-change.input';
+
+/**
+ * What a deed amendment changes in the charter, as stored with the proposal
+ * and handed to CharterService.adoptNextVersion when it is adopted: the
+ * settings and rule fields it sets; everything else stays as it is then.
+ */
+export interface CharterChange {
+  settings?: Partial<CharterSettings>;
+  rules?: Partial<Record<DecisionType, Partial<RuleSettings>>>;
+}
+
+const invalid = (fr: string, en: string) =>
+  CharterErrors.CHARTER_CHANGE_INVALID({ detail: { fr, en } });
+
+/** A fraction a threshold can be: more than nothing, at most everyone. */
+function threshold(
+  value: RationalInput,
+): Pick<RuleSettings, 'thresholdNumerator' | 'thresholdDenominator'> {
+  if (value.numerator === 0 || value.numerator > value.denominator) {
+    throw invalid(
+      `le seuil ${value.numerator}/${value.denominator} doit être plus grand que 0 et au plus 1`,
+      `the threshold ${value.numerator}/${value.denominator} must be above 0 and at most 1`,
+    );
+  }
+  return { thresholdNumerator: value.numerator, thresholdDenominator: value.denominator };
+}
+
+/** The change an amendment's input describes, checked; throws CHARTER_CHANGE_INVALID. */
+export function charterChangeOf(input: CharterChangeInput): CharterChange {
+  const change: CharterChange = {};
+  const { assemblyQuorum, ...settings } = input.settings ?? {};
+  const setSettings = Object.fromEntries(
+    Object.entries(settings).filter(([, value]) => value !== undefined && value !== null),
+  ) as Partial<CharterSettings>;
+  if (assemblyQuorum) {
+    if (assemblyQuorum.numerator > assemblyQuorum.denominator) {
+      throw invalid(
+        'le quorum d’assemblée doit être au plus 1',
+        'the assembly quorum must be at most 1',
+      );
+    }
+    setSettings.assemblyQuorumNumerator = assemblyQuorum.numerator;
+    setSettings.assemblyQuorumDenominator = assemblyQuorum.denominator;
+  }
+  if (Object.keys(setSettings).length > 0) change.settings = setSettings;
+
+  for (const rule of input.rules ?? []) {
+    const { decisionType, threshold: fraction, ...fields } = rule;
+    if (change.rules?.[decisionType]) {
+      throw invalid(
+        `la règle ${decisionType} est modifiée deux fois`,
+        `the ${decisionType} rule is changed twice`,
+      );
+    }
+    const set = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
+    ) as Partial<RuleSettings>;
+    if (fraction) Object.assign(set, threshold(fraction));
+    if (Object.keys(set).length === 0) {
+      throw invalid(
+        `la règle ${decisionType} ne change en rien`,
+        `nothing changes in the ${decisionType} rule`,
+      );
+    }
+    change.rules = { ...change.rules, [decisionType]: set };
+  }
+  if (!change.settings && !change.rules) {
+    throw invalid(
+      'la modification ne change rien à la charte',
+      'the change leaves the charter as it is',
+    );
+  }
+  return change;
+}
+
+/** The codes of the councils a change would have the charter consult. */
+export function councilsNamedBy(change: CharterChange): string[] {
+  const codes = Object.values(change.rules ?? {}).flatMap((rule) => rule?.consultedCouncils ?? []);
+  return [...new Set(codes)];
+}

@@ -1,0 +1,128 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DecidingBody, DecisionType, Secrecy, ThresholdBase } from '../charter.enums';
+
+@InputType({ description: 'An exact fraction, e.g. 2/3.' })
+export class RationalInput {
+  @Field(() => Int) @IsInt() @Min(0) @Max(1000) numerator: number;
+  @Field(() => Int) @IsInt() @Min(1) @Max(1000) denominator: number;
+}
+
+@InputType({ description: 'The charter settings an amendment changes; the others stay.' })
+export class CharterSettingsChangeInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  proxyLimitPerHolder?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  initiativeCosignatures?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  initiativeSupportDays?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  referendumPetitionCosignatures?: number;
+  @Field(() => RationalInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RationalInput)
+  assemblyQuorum?: RationalInput;
+}
+
+@InputType({ description: 'What an amendment changes in the rule of one kind of decision.' })
+export class RuleChangeInput {
+  @Field(() => DecisionType) @IsEnum(DecisionType) decisionType: DecisionType;
+  @Field(() => DecidingBody, { nullable: true })
+  @IsOptional()
+  @IsEnum(DecidingBody)
+  decidingBody?: DecidingBody;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Codes of the councils consulted (all of them: the list replaces the rule’s).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, { each: true })
+  consultedCouncils?: string[];
+  @Field(() => RationalInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RationalInput)
+  threshold?: RationalInput;
+  @Field(() => ThresholdBase, { nullable: true })
+  @IsOptional()
+  @IsEnum(ThresholdBase)
+  thresholdBase?: ThresholdBase;
+  @Field(() => Secrecy, { nullable: true }) @IsOptional() @IsEnum(Secrecy) secrecy?: Secrecy;
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  collegeWeighting?: boolean;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  minNoticeDays?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  minConsultationDays?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  minDeliberationDays?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  minVotingDays?: number;
+}
+
+@InputType({
+  description:
+    'A deed amendment’s changes to the charter: adopted with the amendment, they make the next charter version.',
+})
+export class CharterChangeInput {
+  @Field(() => CharterSettingsChangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CharterSettingsChangeInput)
+  settings?: CharterSettingsChangeInput;
+  @Field(() => [RuleChangeInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RuleChangeInput)
+  rules?: RuleChangeInput[];
+}

@@ -1,0 +1,191 @@
+import { DataSource } from 'typeorm';
+import { Role } from '@delibera/kernel';
+import { CharterAmendmentListener, ProposalsService, ProposalStatus } from '@delibera/proposals';
+import { signedInMember } from '../factories';
+import { errorCode, ok, startTestApp, TestApp } from './test-app';
+
+const DRAFT = `mutation ($input: DraftProposalInput!) {
+  draftBoardProposal(input: $input) { id decisionType charterChange } }`;
+const CHARTER = `{ charter { version summary proxyLimitPerHolder
+  rules { decisionType consultedCouncils threshold { numerator denominator } minVotingDays secrecy } } }`;
+
+type Rule = { decisionType: string; [key: string]: unknown };
+type Charter = { version: number; summary: string; proxyLimitPerHolder: number; rules: Rule[] };
+
+/** A deed amendment's changes: stricter ordinary resolutions, consulting the youth council; more proxies. */
+const CHANGE = {
+  settings: { proxyLimitPerHolder: 3 },
+  rules: [
+    {
+      decisionType: 'OrdinaryResolution',
+      threshold: { numerator: 2, denominator: 3 },
+      consultedCouncils: ['youth'],
+      minVotingDays: 10,
+    },
+  ],
+};
+
+/** Moves a drafted proposal to adopted as its vote would (voting itself is covered by the journey tests). */
+async function adopt(app: TestApp, proposalId: string, accountId: string): Promise<void> {
+  await app.dataSource.query(
+    `UPDATE proposal SET status = 'voting', submitted_at = now(),
+            charter_version_id = (SELECT id FROM charter_version ORDER BY version DESC LIMIT 1)
+      WHERE id = $1`,
+    [proposalId],
+  );
+  await app.dataSource.transaction((manager) =>
+    app.app.get(ProposalsService).transition(manager, {
+      proposalId,
+      to: ProposalStatus.Adopted,
+      actorAccountId: accountId,
+    }),
+  );
+}
+
+const proposalCount = async (dataSource: DataSource) =>
+  Number((await dataSource.query('SELECT count(*) AS n FROM proposal'))[0].n);
+
+describe('deed amendments change the charter (e2e)', () => {
+  let app: TestApp;
+  let secretary: { token: string; account: { id: string } };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    secretary = await signedInMember(app, [Role.Secretary]);
+  });
+  afterAll(() => app.close());
+
+  const draft = (input: Record<string, unknown>, locale?: string) =>
+    app.gql<{ draftBoardProposal: { id: string; charterChange: unknown } }>(
+      DRAFT,
+      { input: { title: 'Modifier la charte', body: 'Que l’acte soit modifié…', ...input } },
+      { token: secretary.token, locale },
+    );
+
+  it('refuses changes that are not a deed amendment’s or make no sense, and writes nothing', async () => {
+    const before = await proposalCount(app.dataSource);
+    const ordinary = await draft({ decisionType: 'OrdinaryResolution', charterChange: CHANGE });
+    expect(errorCode(ordinary)).toBe('CHARTER_CHANGE_NOT_ALLOWED');
+    const amendment = (charterChange: unknown) =>
+      draft({ decisionType: 'CharterAmendment', charterChange }, 'en');
+    const unknownCouncil = await amendment({
+      rules: [{ decisionType: 'SpecialResolution', consultedCouncils: ['nowhere'] }],
+    });
+    expect(errorCode(unknownCouncil)).toBe('CHARTER_CHANGE_INVALID');
+    expect(unknownCouncil.errors?.[0].message).toBe(
+      'This charter change is invalid: no sitting council has the code nowhere.',
+    );
+    for (const charterChange of [
+      { rules: [{ decisionType: 'Budget', threshold: { numerator: 3, denominator: 2 } }] },
+      { rules: [{ decisionType: 'Budget' }] },
+      {},
+      {
+        rules: [
+          { decisionType: 'Budget', minVotingDays: 3 },
+          { decisionType: 'Budget', minVotingDays: 4 },
+        ],
+      },
+      { settings: { assemblyQuorum: { numerator: 5, denominator: 4 } } },
+    ]) {
+      expect(errorCode(await amendment(charterChange))).toBe('CHARTER_CHANGE_INVALID');
+    }
+    expect(errorCode(await amendment({ settings: { proxyLimitPerHolder: -1 } }))).toBe(
+      'INVALID_VALUE',
+    );
+    expect(await proposalCount(app.dataSource)).toBe(before);
+  });
+
+  it('adopted, makes the next charter version with its changes and nothing else; delivered again, nothing more', async () => {
+    const { charter: before } = ok(
+      await app.gql<{ charter: Charter }>(CHARTER, {}, { token: secretary.token }),
+    );
+    const drafted = ok(
+      await draft({ decisionType: 'CharterAmendment', charterChange: CHANGE }),
+    ).draftBoardProposal;
+    expect(drafted.charterChange).toEqual({
+      settings: { proxyLimitPerHolder: 3 },
+      rules: {
+        ordinary_resolution: {
+          thresholdNumerator: 2,
+          thresholdDenominator: 3,
+          consultedCouncils: ['youth'],
+          minVotingDays: 10,
+        },
+      },
+    });
+
+    await adopt(app, drafted.id, secretary.account.id);
+    const { charter: after } = ok(
+      await app.gql<{ charter: Charter }>(CHARTER, {}, { token: secretary.token }),
+    );
+    expect(after.version).toBe(before.version + 1);
+    expect(after.summary).toBe('Modifier la charte');
+    expect(after.proxyLimitPerHolder).toBe(3);
+    const rule = (charter: Charter, type: string) =>
+      charter.rules.find((r) => r.decisionType === type);
+    expect(rule(after, 'OrdinaryResolution')).toEqual({
+      ...rule(before, 'OrdinaryResolution'),
+      threshold: { numerator: 2, denominator: 3 },
+      consultedCouncils: ['youth'],
+      minVotingDays: 10,
+    });
+    for (const other of before.rules.filter((r) => r.decisionType !== 'OrdinaryResolution')) {
+      expect(rule(after, other.decisionType)).toEqual(other);
+    }
+    const [{ adopted }] = await app.dataSource.query(
+      `SELECT adopted_by_proposal_id AS adopted FROM charter_version WHERE version = $1`,
+      [after.version],
+    );
+    expect(adopted).toBe(drafted.id);
+
+    // The decision's event delivered again (a retried job) finds the version it made.
+    await app.dataSource.transaction((manager) =>
+      app.app.get(CharterAmendmentListener).onProposalDecided({
+        manager,
+        proposalId: drafted.id,
+        decisionType: 'charter_amendment',
+        outcome: 'adopted',
+        actorAccountId: secretary.account.id,
+      }),
+    );
+    const [{ versions }] = await app.dataSource.query(
+      'SELECT count(*)::int AS versions FROM charter_version',
+    );
+    expect(versions).toBe(after.version);
+  });
+
+  it('keeps a council a deed amendment under way would have the charter consult from being dissolved', async () => {
+    const created = ok(
+      await app.gql<{ createCouncil: { id: string } }>(
+        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
+        {
+          input: {
+            code: 'comite_charte',
+            nameFr: 'Comité de la charte',
+            nameEn: 'Charter committee',
+            seats: 5,
+            termMonths: 12,
+          },
+        },
+        { token: secretary.token },
+      ),
+    ).createCouncil;
+    ok(
+      await draft({
+        decisionType: 'CharterAmendment',
+        charterChange: {
+          rules: [{ decisionType: 'SpecialResolution', consultedCouncils: ['comite_charte'] }],
+        },
+      }),
+    );
+    const refused = await app.gql(
+      'mutation ($input: DissolveCouncilInput!) { dissolveCouncil(input: $input) { id } }',
+      { input: { councilId: created.id, reason: 'Essai.' } },
+      { token: secretary.token },
+    );
+    expect(errorCode(refused)).toBe('COUNCIL_HAS_PENDING_WORK');
+    expect(refused.errors?.[0].message).toContain(
+      '1 modification(s) de l’acte en cours qui le feraient consulter',
+    );
+  });
+});
