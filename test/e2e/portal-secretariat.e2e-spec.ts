@@ -186,6 +186,46 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     expect(dissolved).toBe(0);
   });
 
+  it('shows what a deed amendment changes in the charter on its page, in French and in English', async () => {
+    const secretary = await staffAccount(app, [Role.Secretary], 'Sandrine Secrétaire');
+    const token = await staffToken(app, [Role.Secretary]);
+    const { draftBoardProposal } = ok(
+      await app.gql<{ draftBoardProposal: { id: string } }>(
+        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
+        {
+          input: {
+            decisionType: 'CharterAmendment',
+            title: 'Résolutions ordinaires aux deux tiers',
+            body: 'Que les résolutions ordinaires soient adoptées aux deux tiers.',
+            charterChange: {
+              settings: { proxyLimitPerHolder: 3 },
+              rules: [
+                {
+                  decisionType: 'OrdinaryResolution',
+                  threshold: { numerator: 2, denominator: 3 },
+                  secrecy: 'Named',
+                  minVotingDays: 10,
+                },
+              ],
+            },
+          },
+        },
+        { token },
+      ),
+    );
+    await signInAs(secretary.email);
+    await page.goto(`${portal.origin}/proposals/${draftBoardProposal.id}`);
+    const change = page.getByRole('region', { name: 'Ce que la modification change à la charte' });
+    await change.getByText('Procurations par mandataire : 3').waitFor();
+    await change.getByRole('heading', { name: 'Résolution ordinaire' }).waitFor();
+    await change.getByText('Seuil : 2/3').waitFor();
+    await change.getByText('Vote minimal : 10 jours').waitFor();
+    await expectAccessible('a deed amendment and its changes');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const english = page.getByRole('region', { name: 'What the amendment changes in the charter' });
+    await english.getByText('Minimum voting: 10 days').waitFor();
+  });
+
   it('lets the secretary table a draft with its phase dates in Montréal time, refusing dates the charter does not allow', async () => {
     const proposalId = await boardProposal('Prolonger la saison du marché public', false);
     const secretary = await staffAccount(app, [Role.Secretary], 'Simon Secrétaire');

@@ -87,6 +87,17 @@ export const enCA: Record<MessageId, string> = {
   'councils.approved': 'Application approved.',
   'councils.refused': 'Application refused.',
 
+  'charterChange.line': '{label}: {value}',
+  'charterChange.title': 'What the amendment changes in the charter',
+  'charterChange.help':
+    'Adopted, it makes the next charter version; the rest of the charter stays, and proposals already under way keep their version.',
+  'charterChange.initiativeCosignatures': 'Co-signatures for an initiative',
+  'charterChange.initiativeSupportDays': 'Time to gather them',
+  'charterChange.base': 'Threshold base',
+  'charterChange.minNoticeDays': 'Minimum notice',
+  'charterChange.minConsultationDays': 'Minimum consultation',
+  'charterChange.minDeliberationDays': 'Minimum deliberation',
+  'charterChange.minVotingDays': 'Minimum voting',
   'charter.title': 'Governance charter',
   'charter.version': 'Version {version}, adopted {date}',
   'charter.general': 'General rules',

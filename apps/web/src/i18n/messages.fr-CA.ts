@@ -85,6 +85,17 @@ export const frCA = {
   'councils.approved': 'Candidature approuvée.',
   'councils.refused': 'Candidature refusée.',
 
+  'charterChange.line': '{label} : {value}',
+  'charterChange.title': 'Ce que la modification change à la charte',
+  'charterChange.help':
+    'Adoptée, elle fait la prochaine version de la charte ; le reste de la charte ne change pas, et les propositions déjà en cours gardent leur version.',
+  'charterChange.initiativeCosignatures': 'Cosignatures d’une initiative',
+  'charterChange.initiativeSupportDays': 'Délai pour les recueillir',
+  'charterChange.base': 'Base du seuil',
+  'charterChange.minNoticeDays': 'Avis minimal',
+  'charterChange.minConsultationDays': 'Consultation minimale',
+  'charterChange.minDeliberationDays': 'Délibération minimale',
+  'charterChange.minVotingDays': 'Vote minimal',
   'charter.title': 'Charte de gouvernance',
   'charter.version': 'Version {version}, adoptée le {date}',
   'charter.general': 'Règles générales',

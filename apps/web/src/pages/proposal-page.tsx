@@ -14,6 +14,7 @@ import { localizedName } from '../format/names';
 import { graphql } from '../gql';
 import type { ProposalPageQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
+import { CharterChange } from '../proposals/charter-change';
 
 const ProposalPageDocument = graphql(`
   query ProposalPage($id: UUID!) {
@@ -22,6 +23,7 @@ const ProposalPageDocument = graphql(`
       title
       status
       decisionType
+      charterChange
       renderedBody
       body
       authorMemberId
@@ -284,6 +286,7 @@ export function ProposalPage() {
         canPutToVote={hasRole('Secretary')}
         onChanged={changed}
       />
+      {proposal.charterChange && <CharterChange change={proposal.charterChange} />}
       <DecisionRights rights={proposal.decisionRights} />
       <CouncilOpinions
         proposalId={proposal.id}

@@ -1,0 +1,105 @@
+import { formatFraction } from '../format/format';
+import { useLocale, useT } from '../i18n/locale';
+import type { MessageId } from '../i18n/messages.fr-CA';
+
+/** A stored enum value (`ordinary_resolution`) as the API's enum name (`OrdinaryResolution`). */
+const enumName = (value: string) =>
+  value.replace(/(^|_)([a-z])/g, (_, __: string, letter: string) => letter.toUpperCase());
+
+type Fields = Record<string, unknown>;
+
+const DURATIONS = ['minNoticeDays', 'minConsultationDays', 'minDeliberationDays', 'minVotingDays'];
+
+/**
+ * What a deed amendment changes in the charter, shown with the proposal so
+ * that those who decide read the rules they adopt, not only the prose.
+ */
+export function CharterChange({ change }: { change: Fields }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const fraction = (numerator: unknown, denominator: unknown) =>
+    formatFraction({ numerator: Number(numerator), denominator: Number(denominator) }, locale);
+  const days = (count: unknown) => t('common.days', { count: Number(count) });
+  const line = (label: string, value: string) => t('charterChange.line', { label, value });
+
+  /** A translated enum label for a stored value: `ordinary_resolution` → decisionType.OrdinaryResolution. */
+  const label = (prefix: string, value: unknown) =>
+    t(`${prefix}.${enumName(String(value))}` as MessageId);
+
+  function settingLines(settings: Fields): string[] {
+    const lines: string[] = [];
+    if (settings.proxyLimitPerHolder != null)
+      lines.push(line(t('charter.proxyLimit'), String(settings.proxyLimitPerHolder)));
+    if (settings.assemblyQuorumNumerator != null) {
+      const quorum = fraction(settings.assemblyQuorumNumerator, settings.assemblyQuorumDenominator);
+      lines.push(line(t('charter.assemblyQuorum'), quorum));
+    }
+    if (settings.initiativeCosignatures != null) {
+      const count = String(settings.initiativeCosignatures);
+      lines.push(line(t('charterChange.initiativeCosignatures'), count));
+    }
+    if (settings.initiativeSupportDays != null) {
+      const support = days(settings.initiativeSupportDays);
+      lines.push(line(t('charterChange.initiativeSupportDays'), support));
+    }
+    if (settings.referendumPetitionCosignatures != null) {
+      const count = String(settings.referendumPetitionCosignatures);
+      lines.push(line(t('charter.petition'), count));
+    }
+    return lines;
+  }
+
+  function ruleLines(rule: Fields): string[] {
+    const lines: string[] = [];
+    if (rule.decidingBody)
+      lines.push(line(t('charter.decides'), label('decidingBody', rule.decidingBody)));
+    if (Array.isArray(rule.consultedCouncils)) {
+      const councils = rule.consultedCouncils.join(', ') || t('common.none');
+      lines.push(line(t('charter.consulted'), councils));
+    }
+    if (rule.thresholdNumerator != null) {
+      const threshold = fraction(rule.thresholdNumerator, rule.thresholdDenominator);
+      lines.push(line(t('charter.threshold'), threshold));
+    }
+    if (rule.thresholdBase)
+      lines.push(line(t('charterChange.base'), label('thresholdBase', rule.thresholdBase)));
+    if (rule.secrecy) lines.push(line(t('charter.secrecy'), label('secrecy', rule.secrecy)));
+    if (rule.collegeWeighting != null) {
+      const weighted = t(rule.collegeWeighting ? 'common.yes' : 'common.no');
+      lines.push(line(t('charter.weighting'), weighted));
+    }
+    for (const key of DURATIONS)
+      if (rule[key] != null)
+        lines.push(line(t(`charterChange.${key}` as MessageId), days(rule[key])));
+    return lines;
+  }
+
+  const settings = settingLines((change.settings as Fields | undefined) ?? {});
+  const rules = Object.entries((change.rules as Record<string, Fields> | undefined) ?? {});
+  return (
+    <section aria-labelledby="charter-change-title" className="card">
+      <h2 id="charter-change-title">{t('charterChange.title')}</h2>
+      <p className="hint">{t('charterChange.help')}</p>
+      {settings.length > 0 && (
+        <>
+          <h3>{t('charter.general')}</h3>
+          <ul>
+            {settings.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {rules.map(([decisionType, rule]) => (
+        <div key={decisionType}>
+          <h3>{label('decisionType', decisionType)}</h3>
+          <ul>
+            {ruleLines(rule).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
