@@ -13,6 +13,12 @@ export interface CharterChange {
   rules?: Partial<Record<DecisionType, Partial<RuleSettings>>>;
 }
 
+/** The fields an input sets: GraphQL leaves the others undefined, or null when sent as null. */
+const given = <T>(fields: object): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
+  ) as Partial<T>;
+
 const invalid = (fr: string, en: string) =>
   CharterErrors.CHARTER_CHANGE_INVALID({ detail: { fr, en } });
 
@@ -33,9 +39,7 @@ function threshold(
 export function charterChangeOf(input: CharterChangeInput): CharterChange {
   const change: CharterChange = {};
   const { assemblyQuorum, ...settings } = input.settings ?? {};
-  const setSettings = Object.fromEntries(
-    Object.entries(settings).filter(([, value]) => value !== undefined && value !== null),
-  ) as Partial<CharterSettings>;
+  const setSettings = given<CharterSettings>(settings);
   if (assemblyQuorum) {
     if (assemblyQuorum.numerator > assemblyQuorum.denominator) {
       throw invalid(
@@ -56,9 +60,7 @@ export function charterChangeOf(input: CharterChangeInput): CharterChange {
         `the ${decisionType} rule is changed twice`,
       );
     }
-    const set = Object.fromEntries(
-      Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
-    ) as Partial<RuleSettings>;
+    const set = given<RuleSettings>(fields);
     if (fraction) Object.assign(set, threshold(fraction));
     if (Object.keys(set).length === 0) {
       throw invalid(
