@@ -95,6 +95,52 @@ describe('deed amendments change the charter (e2e)', () => {
     expect(await proposalCount(app.dataSource)).toBe(before);
   });
 
+  it('lets the author replace a draft amendment’s changes, checked as when drafted', async () => {
+    const EDIT = `mutation ($input: EditProposalDraftInput!) { editProposalDraft(input: $input) { charterChange } }`;
+    const drafted = ok(
+      await draft({ decisionType: 'CharterAmendment', charterChange: CHANGE }),
+    ).draftBoardProposal;
+    const edit = (charterChange: unknown) =>
+      app.gql<{ editProposalDraft: { charterChange: unknown } }>(
+        EDIT,
+        {
+          input: {
+            proposalId: drafted.id,
+            title: 'Modifier la charte',
+            body: 'Texte revu.',
+            charterChange,
+          },
+        },
+        { token: secretary.token },
+      );
+    const stored = async () =>
+      (
+        await app.dataSource.query('SELECT charter_change FROM proposal WHERE id = $1', [
+          drafted.id,
+        ])
+      )[0].charter_change;
+    const before = await stored();
+    expect(
+      errorCode(
+        await edit({ rules: [{ decisionType: 'Budget', consultedCouncils: ['nowhere'] }] }),
+      ),
+    ).toBe('CHARTER_CHANGE_INVALID');
+    expect(await stored()).toEqual(before);
+    const edited = ok(
+      await edit({ rules: [{ decisionType: 'Budget', minVotingDays: 21 }] }),
+    ).editProposalDraft;
+    expect(edited.charterChange).toEqual({ rules: { budget: { minVotingDays: 21 } } });
+    expect(await stored()).toEqual({ rules: { budget: { minVotingDays: 21 } } });
+
+    const ordinary = ok(await draft({ decisionType: 'OrdinaryResolution' })).draftBoardProposal;
+    const refused = await app.gql(
+      EDIT,
+      { input: { proposalId: ordinary.id, title: 'Plan', body: 'Texte.', charterChange: CHANGE } },
+      { token: secretary.token },
+    );
+    expect(errorCode(refused)).toBe('CHARTER_CHANGE_NOT_ALLOWED');
+  });
+
   it('adopted, makes the next charter version with its changes and nothing else; delivered again, nothing more', async () => {
     const { charter: before } = ok(
       await app.gql<{ charter: Charter }>(CHARTER, {}, { token: secretary.token }),

@@ -40,6 +40,8 @@ export interface TextEdit {
   title: string;
   body: string;
   note?: string;
+  /** A deed amendment's changes to the charter, replacing the draft's. */
+  charterChange?: CharterChangeInput | null;
 }
 
 /** A submission inside another transaction; `audience` is read before it opens. */
@@ -129,10 +131,28 @@ export class ProposalLifecycleService {
 
   /** The author edits a draft: every edit is a new version. */
   async editDraft(user: AuthUser, edit: TextEdit): Promise<Proposal> {
+    // Checked before the transaction: the councils are read on a connection of their own.
+    const charterChange = edit.charterChange
+      ? await this.checkedCharterChange(
+          (await this.proposals.byId(edit.proposalId)).decisionType,
+          edit.charterChange,
+        )
+      : null;
     return this.dataSource.transaction(async (manager) => {
       const proposal = await this.proposals.lock(manager, edit.proposalId);
       this.policy.assertAuthor(user, proposal);
       this.assertStatus(proposal, ProposalStatus.Draft);
+      if (charterChange) {
+        await manager.update(Proposal, { id: proposal.id }, { charterChange });
+        await this.audit.append(manager, {
+          actorAccountId: user.accountId,
+          action: 'proposal.charter_change_edited',
+          entityType: 'proposal',
+          entityId: proposal.id,
+          data: { before: proposal.charterChange, after: charterChange },
+        });
+        proposal.charterChange = charterChange;
+      }
       await this.proposals.addVersion(manager, proposal, {
         title: edit.title,
         body: edit.body,

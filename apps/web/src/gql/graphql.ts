@@ -271,6 +271,8 @@ export type DraftProposalInput = {
 
 export type EditProposalDraftInput = {
   body: string;
+  /** A deed amendment: its changes to the charter, replaced whole; left out, they stay. */
+  charterChange?: CharterChangeInput | null | undefined;
   note?: string | null | undefined;
   proposalId: string;
   title: string;

@@ -43,6 +43,15 @@ export class EditProposalDraftInput {
   @Field(() => String) @Length(1, MAX_TITLE) title: string;
   @Field(() => String) @Length(1, MAX_BODY) body: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(MAX_NOTE) note?: string;
+  @Field(() => CharterChangeInput, {
+    nullable: true,
+    description:
+      'A deed amendment: its changes to the charter, replaced whole; left out, they stay.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CharterChangeInput)
+  charterChange?: CharterChangeInput;
 }
 
 @InputType({ description: 'Requested phase dates; each defaults to the charter minimum.' })
