@@ -39,6 +39,40 @@ describe('council seats (e2e)', () => {
     return { member, token: await signIn(app, account.email) };
   }
 
+  /** A council the secretary creates over GraphQL, with no eligibility rule; its id. */
+  async function newCouncil(
+    code: string,
+    nameFr: string,
+    nameEn: string,
+    seats: number,
+    termMonths: number,
+  ): Promise<string> {
+    const input = { code, nameFr, nameEn, seats, termMonths };
+    return ok(
+      await app.gql<{ createCouncil: { id: string } }>(
+        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
+        { input },
+        { token: secretary },
+      ),
+    ).createCouncil.id;
+  }
+
+  /** Members who apply to a council and whose applications the secretary approves. */
+  async function seatOn(councilId: string, members: { token: string }[]): Promise<void> {
+    for (const { token } of members) {
+      const seat = ok(
+        await app.gql<{ applyToCouncil: { id: string } }>(
+          APPLY,
+          { input: { councilId } },
+          { token },
+        ),
+      ).applyToCouncil;
+      ok(
+        await app.gql(DECIDE, { input: { seatId: seat.id, approve: true } }, { token: secretary }),
+      );
+    }
+  }
+
   it('refuses a seniors-council seat to a 30-year-old with NOT_ELIGIBLE, in the caller’s language, and records nothing', async () => {
     const young = await person(30);
     const seniors = await council('seniors');
@@ -258,35 +292,15 @@ describe('council seats (e2e)', () => {
   it('lets the secretary change a council: names, seats (never below its members), term and eligibility for new applications; refusals change nothing', async () => {
     const UPDATE = `mutation ($input: UpdateCouncilInput!) {
       updateCouncil(input: $input) { id code nameFr nameEn seats termMonths eligibility { minAge maxAge regions } } }`;
-    const created = ok(
-      await app.gql<{ createCouncil: { id: string } }>(
-        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
-        {
-          input: {
-            code: 'comite_edition',
-            nameFr: 'Comité éditorial',
-            nameEn: 'Editorial board',
-            seats: 3,
-            termMonths: 24,
-          },
-        },
-        { token: secretary },
-      ),
-    ).createCouncil;
-    const councilId = created.id;
+    const councilId = await newCouncil(
+      'comite_edition',
+      'Comité éditorial',
+      'Editorial board',
+      3,
+      24,
+    );
     const seated = await Promise.all([person(30), person(40)]);
-    for (const { token } of seated) {
-      const seat = ok(
-        await app.gql<{ applyToCouncil: { id: string } }>(
-          APPLY,
-          { input: { councilId } },
-          { token },
-        ),
-      ).applyToCouncil;
-      ok(
-        await app.gql(DECIDE, { input: { seatId: seat.id, approve: true } }, { token: secretary }),
-      );
-    }
+    await seatOn(councilId, seated);
     const auditCount = async () =>
       (
         await app.dataSource.query<{ n: number }[]>(
@@ -414,34 +428,9 @@ describe('council seats (e2e)', () => {
     expect(errorCode(named)).toBe('COUNCIL_NAMED_BY_CHARTER');
     expect(named.errors?.[0].message).toMatch(/^The charter in force consults this council \(.+\)/);
 
-    const councilId = ok(
-      await app.gql<{ createCouncil: { id: string } }>(
-        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
-        {
-          input: {
-            code: 'groupe_fleuve',
-            nameFr: 'Groupe du fleuve',
-            nameEn: 'River group',
-            seats: 5,
-            termMonths: 24,
-          },
-        },
-        { token: secretary },
-      ),
-    ).createCouncil.id;
+    const councilId = await newCouncil('groupe_fleuve', 'Groupe du fleuve', 'River group', 5, 24);
     const [seated, chair, applicant] = await Promise.all([person(30), person(45), person(60)]);
-    for (const { token } of [seated, chair]) {
-      const seat = ok(
-        await app.gql<{ applyToCouncil: { id: string } }>(
-          APPLY,
-          { input: { councilId } },
-          { token },
-        ),
-      ).applyToCouncil;
-      ok(
-        await app.gql(DECIDE, { input: { seatId: seat.id, approve: true } }, { token: secretary }),
-      );
-    }
+    await seatOn(councilId, [seated, chair]);
     ok(
       await app.gql(
         'mutation ($input: SetCouncilChairInput!) { setCouncilChair(input: $input) { id } }',
@@ -598,21 +587,7 @@ describe('council seats (e2e)', () => {
   });
 
   it('refuses to dissolve a council whose opinion is awaited or whose members’ vote is not counted, whichever domain holds the work', async () => {
-    const councilId = ok(
-      await app.gql<{ createCouncil: { id: string } }>(
-        'mutation ($input: CreateCouncilInput!) { createCouncil(input: $input) { id } }',
-        {
-          input: {
-            code: 'comite_avis',
-            nameFr: 'Comité d’avis',
-            nameEn: 'Advisory committee',
-            seats: 3,
-            termMonths: 12,
-          },
-        },
-        { token: secretary },
-      ),
-    ).createCouncil.id;
+    const councilId = await newCouncil('comite_avis', 'Comité d’avis', 'Advisory committee', 3, 12);
     // For a while the charter consults it on ordinary resolutions: a proposal submitted then asks its opinion.
     const amend = (consultedCouncils: string[]) =>
       app.dataSource.transaction((manager) =>

@@ -307,10 +307,12 @@ export class AssembliesService {
     }
   }
 
-  /** A council meeting is called to the council's sitting members. */
+  /**
+   * A council meeting is called to the council's sitting members. Whether the
+   * council exists and still sits is checked under its lock in convene's
+   * transaction (COUNCIL_NOT_FOUND, COUNCIL_DISSOLVED).
+   */
   private async councilMembers(councilId: string): Promise<Member[]> {
-    // An unknown council is COUNCIL_NOT_FOUND, a dissolved one meets no more (COUNCIL_DISSOLVED).
-    await this.councils.sittingById(councilId);
     const [seats] = await this.councils.openSeatsByCouncil([councilId]);
     const memberIds = seats.filter((s) => s.status === SeatStatus.Active).map((s) => s.memberId);
     return memberIds.length ? this.membership.byIds(memberIds) : [];

@@ -49,16 +49,6 @@ export class CouncilsService {
     return council;
   }
 
-  /** A council that still sits: refused with COUNCIL_DISSOLVED once dissolved. */
-  async sittingById(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Council> {
-    const council = await this.byId(id, manager);
-    if (council.dissolvedAt) throw CouncilErrors.COUNCIL_DISSOLVED();
-    return council;
-  }
-
   /** Members holding an active seat on the council (a council vote's electorate), read through `manager`. */
   async activeMemberIds(manager: EntityManager, councilId: string): Promise<string[]> {
     const council = await manager.existsBy(Council, { id: councilId });

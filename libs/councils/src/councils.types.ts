@@ -26,21 +26,10 @@ export class CouncilType {
   @Field(() => Date, { nullable: true }) dissolvedAt: Date | null;
   @Field(() => String, { nullable: true }) dissolutionReason: string | null;
 
+  /** Every field of the council but its creation time. */
   static from(council: Council): CouncilType {
-    const { id, code, nameFr, nameEn, seats, termMonths, eligibility, chairMemberId } = council;
-    const { dissolvedAt, dissolutionReason } = council;
-    return {
-      id,
-      code,
-      nameFr,
-      nameEn,
-      seats,
-      termMonths,
-      eligibility,
-      chairMemberId,
-      dissolvedAt,
-      dissolutionReason,
-    };
+    const { createdAt: _createdAt, ...fields } = council;
+    return fields;
   }
 }
 

@@ -31,6 +31,9 @@ const S = ProposalStatus;
 /** Withdrawal is the author's, before voting; cancellation is the secretary's, with a reason. */
 const BEFORE_VOTING = [S.Draft, S.Submitted, S.Support, S.Consultation, S.Deliberation];
 
+/** Not yet decided: before the vote, or being voted on. */
+export const UNDECIDED: readonly ProposalStatus[] = [...BEFORE_VOTING, S.Voting];
+
 const EDGES: Record<ProposalStatus, readonly ProposalStatus[]> = {
   [S.Draft]: [S.Submitted, S.Withdrawn],
   [S.Submitted]: [S.Support, S.Consultation, S.Deliberation, S.Withdrawn, S.Cancelled],

@@ -4,18 +4,8 @@ import { In } from 'typeorm';
 import { DecisionType } from '@delibera/charter';
 import { CouncilDissolvingEvent, CouncilWorkUnderWay, DomainEvent } from '@delibera/kernel';
 import { Proposal } from '../proposal.entity';
-import { ProposalStatus } from '../proposal-status';
+import { UNDECIDED } from '../proposal-status';
 import { ConsultationRequest, ConsultationStatus } from './consultation-request.entity';
-
-/** Deed amendments not yet decided: adopted, they could still have the charter consult a council. */
-const UNDECIDED = [
-  ProposalStatus.Draft,
-  ProposalStatus.Submitted,
-  ProposalStatus.Support,
-  ProposalStatus.Consultation,
-  ProposalStatus.Deliberation,
-  ProposalStatus.Voting,
-];
 
 /**
  * A council about to be dissolved: the consultations still awaiting its
@@ -37,7 +27,7 @@ export class CouncilDissolvingListener {
     const amendments = await manager
       .getRepository(Proposal)
       .createQueryBuilder('p')
-      .where({ decisionType: DecisionType.CharterAmendment, status: In(UNDECIDED) })
+      .where({ decisionType: DecisionType.CharterAmendment, status: In([...UNDECIDED]) })
       .andWhere(
         `jsonb_path_exists(p.charter_change, '$.rules.*.consultedCouncils[*] ? (@ == $code)', jsonb_build_object('code', :code::text))`,
         { code },
