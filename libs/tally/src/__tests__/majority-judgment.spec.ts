@@ -145,6 +145,20 @@ describe('majority judgment', () => {
     ]);
   });
 
+  it('keeps a candidate or grade named "__proto__" as an ordinary key of the result', () => {
+    const result = judge({
+      candidates: ['__proto__', 'B'],
+      grades: ['__proto__', 'Poor'],
+      ballots: profile<GradeBallot>([2, JSON.parse('{"__proto__": 0, "B": 1}') as GradeBallot]),
+    });
+    expect(Object.keys(result.distributions)).toEqual(['__proto__', 'B']);
+    expect(Object.getPrototypeOf(result.distributions)).toBe(Object.prototype);
+    expect(Object.keys(result.distributions.B)).toEqual(['__proto__', 'Poor']);
+    expect(result.majorityGrades).toEqual(
+      JSON.parse('{"__proto__": "__proto__", "B": "Poor"}') as Record<string, string>,
+    );
+  });
+
   it('elects nobody without ballots, and refuses a bad grade list', () => {
     expect(judge({ candidates: ['A'], ballots: [] }).winners).toEqual([]);
     expect(() => judge({ candidates: ['A'], ballots: [], grades: [] })).toThrow(/grades/i);

@@ -269,6 +269,22 @@ describe('tally properties', () => {
         const naive = [...names].sort((a, b) => compareSequences(valueOf(a), valueOf(b)));
         // Candidates with equal sequences are ordered by lot: compare the sequences, not the names.
         expect(result.ranking.map(valueOf)).toEqual(naive.map(valueOf));
+        // A tie-break for each two neighbours in the ranking with the same majority grade but not the
+        // same sequence: where the sequences first differ, and the grades there.
+        const expected = result.ranking.slice(1).flatMap((lower, i) => {
+          const [higher, a, b] = [result.ranking[i], valueOf(result.ranking[i]), valueOf(lower)];
+          const step = a.findIndex((grade, k) => grade !== b[k]);
+          const grades = [GRADES[a[step]], GRADES[b[step]]];
+          return step > 0 ? [{ higher, lower, removed: String(step), grades }] : [];
+        });
+        expect(
+          result.tieBreaks.map(({ higher, lower, removed, grades }) => ({
+            higher,
+            lower,
+            removed: removed.toString(),
+            grades,
+          })),
+        ).toEqual(expected);
       }),
       { numRuns: 300 },
     );

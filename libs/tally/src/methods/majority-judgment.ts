@@ -1,6 +1,7 @@
 import { prepareCount } from '../count-input';
 import { Candidates, candidateSet, encodeGrades, GradeProfile } from '../profile/encode';
 import { Rational } from '../rational';
+import { recordOf } from '../records';
 import { TallyInputError } from '../tally.errors';
 import type {
   MajorityJudgmentResult,
@@ -14,6 +15,10 @@ interface Judged {
   readonly candidate: number;
   /** counts[g]: scaled votes giving grade g (0 is the best). */
   readonly counts: readonly bigint[];
+  /** All the scaled votes: the same for every candidate, as every counted judge grades each one. */
+  readonly total: bigint;
+  /** The index of the majority grade. */
+  readonly majority: number;
 }
 
 /** Where two candidates' sequences of medians first differ, if they do. */
@@ -54,16 +59,20 @@ export function countMajorityJudgment(spec: MajorityJudgmentSpec): MajorityJudgm
     true,
   );
   const distributions = gradeSums(input.profile, candidates, grades.length);
-  const judged = toIntegers(distributions);
-  const majority = judged.map((j) => majorityGrade(j.counts));
+  const scale = commonScale(distributions);
+  const judged = toIntegers(distributions, scale);
 
-  const order = [...judged].sort((a, b) => compare(a, b));
+  const order = [...judged].sort(compare);
+  // Where each candidate and the next in that order first differ: null when judged identically.
+  const gaps = order.slice(1).map((lower, i) => firstDifference(order[i], lower));
   const ranking: number[] = [];
   const lots: TieBreak[] = [];
+  /** Where, in the ranking, a candidate follows one with the same majority grade, and what separated them. */
+  const separated: { at: number; gap: Difference }[] = [];
   for (let i = 0; i < order.length;) {
     // A run of candidates judged identically is ordered by lot.
     let end = i + 1;
-    while (end < order.length && compare(order[i], order[end]) === 0) end++;
+    while (end < order.length && gaps[end - 1] === null) end++;
     let pool = order.slice(i, end).map((j) => j.candidate);
     while (pool.length > 1) {
       const lot = drawLot(pool, names, input.draw);
@@ -72,23 +81,17 @@ export function countMajorityJudgment(spec: MajorityJudgmentSpec): MajorityJudgm
       pool = pool.filter((c) => c !== lot.chosen);
     }
     ranking.push(pool[0]);
+    const gap = gaps[end - 1];
+    if (gap && gap.step > 0n) separated.push({ at: ranking.length, gap });
     i = end;
   }
-
-  const scale = judged.length > 0 ? commonScale(distributions) : 1n;
-  const tieBreaks: MajorityJudgmentTie[] = [];
-  for (let i = 1; i < ranking.length; i++) {
-    const [higher, lower] = [judged[ranking[i - 1]], judged[ranking[i]]];
-    const difference = firstDifference(higher.counts, lower.counts);
-    if (majority[higher.candidate] !== majority[lower.candidate] || !difference) continue;
-    tieBreaks.push({
-      higher: names[higher.candidate],
-      lower: names[lower.candidate],
-      majorityGrade: grades[majority[higher.candidate]],
-      removed: Rational.of(difference.step, scale),
-      grades: [grades[difference.gradeA], grades[difference.gradeB]],
-    });
-  }
+  const tieBreaks = separated.map(({ at, gap }): MajorityJudgmentTie => ({
+    higher: names[ranking[at - 1]],
+    lower: names[ranking[at]],
+    majorityGrade: grades[judged[ranking[at]].majority],
+    removed: Rational.of(gap.step, scale),
+    grades: [grades[gap.gradeA], grades[gap.gradeB]],
+  }));
 
   const counted = !input.profile.counted.isZero();
   return {
@@ -97,15 +100,8 @@ export function countMajorityJudgment(spec: MajorityJudgmentSpec): MajorityJudgm
     candidates: names,
     withdrawn: candidates.withdrawn,
     grades,
-    distributions: Object.fromEntries(
-      names.map((name, c) => [
-        name,
-        Object.fromEntries(grades.map((grade, g) => [grade, distributions[c][g]])),
-      ]),
-    ),
-    majorityGrades: counted
-      ? Object.fromEntries(names.map((name, c) => [name, grades[majority[c]]]))
-      : {},
+    distributions: recordOf(names, (c) => recordOf(grades, (g) => distributions[c][g])),
+    majorityGrades: counted ? recordOf(names, (c) => grades[judged[c].majority]) : {},
     ranking: ranking.map((c) => names[c]),
     winners: counted ? [names[ranking[0]]] : [],
     tieBreaks,
@@ -115,7 +111,7 @@ export function countMajorityJudgment(spec: MajorityJudgmentSpec): MajorityJudgm
 
 /** Better first: the majority value, compared median after median. */
 function compare(a: Judged, b: Judged): number {
-  const difference = firstDifference(a.counts, b.counts);
+  const difference = firstDifference(a, b);
   return difference ? difference.gradeA - difference.gradeB : 0;
 }
 
@@ -125,29 +121,31 @@ function gradeSums(
   candidates: Candidates,
   gradeCount: number,
 ): Rational[][] {
-  return candidates.names.map((_, c) =>
-    Array.from({ length: gradeCount }, (__, g) => profile.histogram.total(c * gradeCount + g)),
-  );
+  return candidates.names.map((_, c) => {
+    const row: Rational[] = [];
+    for (let g = 0; g < gradeCount; g++) row.push(profile.histogram.total(c * gradeCount + g));
+    return row;
+  });
 }
 
 /** The smallest integer that turns every vote count into an integer (1 for whole-vote counts). */
 function commonScale(distributions: readonly (readonly Rational[])[]): bigint {
   let scale = 1n;
-  for (const row of distributions) for (const value of row) scale = lcm(scale, value.den);
+  for (const row of distributions)
+    for (const value of row) if (value.den !== 1n) scale = lcm(scale, value.den);
   return scale;
 }
 
-function toIntegers(distributions: readonly (readonly Rational[])[]): Judged[] {
-  const scale = Rational.of(commonScale(distributions));
-  return distributions.map((row, candidate) => ({
-    candidate,
-    counts: row.map((value) => value.mul(scale).num),
-  }));
+function toIntegers(distributions: readonly (readonly Rational[])[], scale: bigint): Judged[] {
+  return distributions.map((row, candidate) => {
+    const counts = row.map((value) => (value.num * scale) / value.den);
+    const total = counts.reduce((sum, count) => sum + count, 0n);
+    return { candidate, counts, total, majority: majorityGrade(counts, total) };
+  });
 }
 
 /** The grade at position ⌊n/2⌋ + 1 from the best: the median, or the lower middle one for even n. */
-function majorityGrade(counts: readonly bigint[]): number {
-  const total = counts.reduce((sum, count) => sum + count, 0n);
+function majorityGrade(counts: readonly bigint[], total: bigint): number {
   let seen = 0n;
   for (let g = 0; g < counts.length; g++) {
     seen += counts[g];
@@ -164,18 +162,29 @@ function majorityGrade(counts: readonly bigint[]): number {
  * the one below first when n is odd, the one above first when n is even. So
  * it is enough to find, on each side, the nearest position where the two
  * candidates' grades differ, and see which side the sequence reaches first.
+ * Both candidates have the same n: every counted judge grades every one.
  */
-function firstDifference(a: readonly bigint[], b: readonly bigint[]): Difference | null {
-  const n = a.reduce((sum, count) => sum + count, 0n);
+function firstDifference(higher: Judged, lower: Judged): Difference | null {
+  const [a, b, n] = [higher.counts, lower.counts, higher.total];
   if (n === 0n) return null;
   const c = (n - 1n) / 2n;
   const odd = n % 2n === 1n;
   let below: bigint | null = null; // nearest differing position ≤ c
   let above: bigint | null = null; // nearest differing position > c
-  for (const { start, end, gradeA, gradeB } of segments(a, b)) {
-    if (gradeA === gradeB) continue;
-    if (start <= c) below = max(below, end - 1n < c ? end - 1n : c);
-    if (end - 1n > c) above = min(above, start > c ? start : c + 1n);
+  // Walk the runs of positions, worst first, over which both grades stay the same.
+  let gradeA = a.length - 1;
+  let gradeB = b.length - 1;
+  let endA = a[gradeA];
+  let endB = b[gradeB];
+  for (let start = 0n; start < n && above === null;) {
+    while (endA <= start) endA += a[--gradeA];
+    while (endB <= start) endB += b[--gradeB];
+    const end = endA < endB ? endA : endB;
+    if (gradeA !== gradeB) {
+      if (start <= c) below = end - 1n < c ? end - 1n : c;
+      if (end - 1n > c) above = start > c ? start : c + 1n;
+    }
+    start = end;
   }
   if (below === null && above === null) return null;
   // Steps at which the sequence reaches a position d below or e above the first median.
@@ -189,26 +198,6 @@ function firstDifference(a: readonly bigint[], b: readonly bigint[]): Difference
     gradeA: gradeAt(a, position),
     gradeB: gradeAt(b, position),
   };
-}
-
-/** Runs of positions (worst first) over which both candidates' grades stay the same. */
-function* segments(
-  a: readonly bigint[],
-  b: readonly bigint[],
-): Generator<{ start: bigint; end: bigint; gradeA: number; gradeB: number }> {
-  let ga = a.length - 1;
-  let gb = b.length - 1;
-  let endA = a[ga];
-  let endB = b[gb];
-  let start = 0n;
-  const total = a.reduce((sum, count) => sum + count, 0n);
-  while (start < total) {
-    while (endA <= start) endA += a[--ga];
-    while (endB <= start) endB += b[--gb];
-    const end = endA < endB ? endA : endB;
-    yield { start, end, gradeA: ga, gradeB: gb };
-    start = end;
-  }
 }
 
 function gradeAt(counts: readonly bigint[], position: bigint): number {
@@ -225,23 +214,14 @@ function majorityGradesOf(
   candidates: Candidates,
   grades: readonly string[],
 ): Record<string, string> {
-  const judged = toIntegers(gradeSums(profile, candidates, grades.length));
   if (profile.counted.isZero()) return {};
-  return Object.fromEntries(
-    judged.map((j) => [candidates.names[j.candidate], grades[majorityGrade(j.counts)]]),
-  );
+  const distributions = gradeSums(profile, candidates, grades.length);
+  const judged = toIntegers(distributions, commonScale(distributions));
+  return recordOf(candidates.names, (c) => grades[judged[c].majority]);
 }
 
 function lcm(a: bigint, b: bigint): bigint {
   let [x, y] = [a, b];
   while (y !== 0n) [x, y] = [y, x % y];
   return (a / x) * b;
-}
-
-function max(a: bigint | null, b: bigint): bigint {
-  return a === null || b > a ? b : a;
-}
-
-function min(a: bigint | null, b: bigint): bigint {
-  return a === null || b < a ? b : a;
 }

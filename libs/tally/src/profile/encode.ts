@@ -318,7 +318,8 @@ function addJudged(
   if (!Array.isArray(counts.rows))
     throw new TallyInputError('INVALID_SPEC', 'Added-up grades need their rows');
   const n = candidates.names.length;
-  const given = Array.from({ length: n * gradeCount }, () => Rational.ZERO);
+  const whole = perBallot.equals(Rational.ONE);
+  const given = new Array<Rational>(n * gradeCount).fill(Rational.ZERO);
   for (const row of counts.rows) {
     const c = candidates.index.get(row?.candidate);
     if (c === undefined)
@@ -342,7 +343,8 @@ function addJudged(
     given[missing] = given[missing].add(judges.sub(graded));
     for (let g = 0; g < gradeCount; g++) {
       const votes = given[c * gradeCount + g];
-      if (!votes.isZero()) histogram.addExact(c * gradeCount + g, votes.mul(perBallot));
+      if (!votes.isZero())
+        histogram.addExact(c * gradeCount + g, whole ? votes : votes.mul(perBallot));
     }
   }
   return judges.mul(perBallot);

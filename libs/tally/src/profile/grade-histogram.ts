@@ -13,10 +13,11 @@ import { GroupedCounter } from './weights';
 export class GradeHistogram extends GroupedCounter<Int32Array> {
   private readonly rows: Float64Array[] = [];
   /** Votes added exactly, cell by cell: ballots that came added up (GradeCounts). */
-  private readonly exact = new Map<number, Rational>();
+  private readonly exact: Rational[];
 
   constructor(readonly cells: number) {
     super();
+    this.exact = new Array<Rational>(cells).fill(Rational.ZERO);
   }
 
   protected addCount(cells: Int32Array, length: number, group: number, count: number): void {
@@ -39,12 +40,12 @@ export class GradeHistogram extends GroupedCounter<Int32Array> {
 
   /** Adds votes to a cell exactly: a few added-up counts, not a million ballots. */
   addExact(cell: number, votes: Rational): void {
-    this.exact.set(cell, (this.exact.get(cell) ?? Rational.ZERO).add(votes));
+    this.exact[cell] = this.exact[cell].add(votes);
   }
 
   /** The votes in a cell, exactly. */
   total(cell: number): Rational {
-    let sum = this.exact.get(cell) ?? Rational.ZERO;
+    let sum = this.exact[cell];
     this.rows.forEach((row, g) => {
       if (row[cell] !== 0) sum = sum.add(this.groups.units[g].mul(Rational.of(row[cell])));
     });
