@@ -186,37 +186,59 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     expect(dissolved).toBe(0);
   });
 
-  it('shows what a deed amendment changes in the charter on its page, in French and in English', async () => {
+  it('lets the secretary draft a deed amendment with its changes to the charter, shown on its page in French and in English', async () => {
     const secretary = await staffAccount(app, [Role.Secretary], 'Sandrine Secrétaire');
-    const token = await staffToken(app, [Role.Secretary]);
-    const { draftBoardProposal } = ok(
-      await app.gql<{ draftBoardProposal: { id: string } }>(
-        'mutation ($input: DraftProposalInput!) { draftBoardProposal(input: $input) { id } }',
-        {
-          input: {
-            decisionType: 'CharterAmendment',
-            title: 'Résolutions ordinaires aux deux tiers',
-            body: 'Que les résolutions ordinaires soient adoptées aux deux tiers.',
-            charterChange: {
-              settings: { proxyLimitPerHolder: 3 },
-              rules: [
-                {
-                  decisionType: 'OrdinaryResolution',
-                  threshold: { numerator: 2, denominator: 3 },
-                  secrecy: 'Named',
-                  minVotingDays: 10,
-                },
-              ],
-            },
-          },
-        },
-        { token },
-      ),
-    );
     await signInAs(secretary.email);
-    await page.goto(`${portal.origin}/proposals/${draftBoardProposal.id}`);
+    await page.goto(`${portal.origin}/proposals/new`);
+    await page.getByLabel('Titre').fill('Résolutions ordinaires aux deux tiers');
+    await page.getByLabel('Type de décision').selectOption({ label: 'Modification de la charte' });
+    await page
+      .getByLabel('Texte de la proposition')
+      .fill('Que les résolutions ordinaires soient adoptées aux deux tiers.');
+    const form = page.getByRole('group', { name: 'Ce que la modification change à la charte' });
+    // The values in force show greyed in the empty fields.
+    const proxies = form.getByLabel('Procurations par mandataire');
+    expect(await proxies.getAttribute('placeholder')).toBe('3');
+    await proxies.fill('2');
+    await form.getByLabel('Règle à modifier').selectOption({ label: 'Résolution ordinaire' });
+    await form.getByRole('button', { name: 'Ajouter cette règle' }).click();
+    const rule = form.getByRole('group', { name: 'Résolution ordinaire' });
+    await rule.getByLabel('Seuil', { exact: true }).fill('deux tiers');
+    await rule.getByLabel('Vote', { exact: true }).selectOption({ label: 'Nominal' });
+    await rule.getByLabel('Vote minimal').fill('10');
+    await rule.getByLabel(/Changer les conseils consultés/).check();
+    await rule.getByLabel('Conseil des jeunes').check();
+    await page.getByLabel(/Déposée par le conseil/).check();
+    await expectAccessible('a deed amendment drafted with its changes');
+    await screenshot(page, 'secretary-charter-change-draft');
+
+    // A threshold that cannot be read is named, and nothing is drafted.
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('alert').getByText('« Seuil » ne se lit pas').waitFor();
+    const drafted = async () =>
+      app.dataSource.query(`SELECT id, charter_change AS change FROM proposal WHERE title = $1`, [
+        'Résolutions ordinaires aux deux tiers',
+      ]);
+    expect(await drafted()).toEqual([]);
+    await rule.getByLabel('Seuil', { exact: true }).fill('2/3');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.', { exact: false }).first().waitFor();
+    const [{ change: stored }] = await drafted();
+    expect(stored).toEqual({
+      settings: { proxyLimitPerHolder: 2 },
+      rules: {
+        ordinary_resolution: {
+          thresholdNumerator: 2,
+          thresholdDenominator: 3,
+          secrecy: 'named',
+          minVotingDays: 10,
+          consultedCouncils: ['youth'],
+        },
+      },
+    });
+
     const change = page.getByRole('region', { name: 'Ce que la modification change à la charte' });
-    await change.getByText('Procurations par mandataire : 3').waitFor();
+    await change.getByText('Procurations par mandataire : 2').waitFor();
     await change.getByRole('heading', { name: 'Résolution ordinaire' }).waitFor();
     await change.getByText('Seuil : 2/3').waitFor();
     await change.getByText('Vote minimal : 10 jours').waitFor();

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../components/feedback';
 import { TextField } from '../components/text-field';
+import { wholeNumber } from '../format/number-input';
 import { QUEBEC_REGIONS } from '../format/regions';
 import { graphql } from '../gql';
 import type { CouncilEligibilityInput } from '../gql/graphql';
@@ -41,13 +42,6 @@ export interface CouncilFields {
 }
 
 const text = (value: number | null | undefined) => (value == null ? '' : String(value));
-
-/** A whole number within bounds, or undefined for an empty field; null when it is neither. */
-function wholeNumber(value: string, min: number, max: number): number | undefined | null {
-  if (value.trim() === '') return undefined;
-  const number = Number(value);
-  return Number.isInteger(number) && number >= min && number <= max ? number : null;
-}
 
 /**
  * The secretary creates a council or committee with its seats, term and

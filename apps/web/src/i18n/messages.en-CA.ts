@@ -98,6 +98,16 @@ export const enCA: Record<MessageId, string> = {
   'charterChange.minConsultationDays': 'Minimum consultation',
   'charterChange.minDeliberationDays': 'Minimum deliberation',
   'charterChange.minVotingDays': 'Minimum voting',
+  'charterChangeForm.help':
+    'Leave blank what does not change: the grey values are those of the charter in force. Add a rule to change what it sets for a kind of decision.',
+  'charterChangeForm.unchanged': 'Unchanged ({current})',
+  'charterChangeForm.addRule': 'Rule to change',
+  'charterChangeForm.choose': 'Choose…',
+  'charterChangeForm.add': 'Add this rule',
+  'charterChangeForm.remove': 'Remove the changes to the “{rule}” rule',
+  'charterChangeForm.changeCouncils': 'Change the councils consulted (now: {current})',
+  'charterChangeForm.unreadable':
+    '“{field}” cannot be read: enter a whole number within the allowed limits, or a fraction such as 2/3.',
   'charter.title': 'Governance charter',
   'charter.version': 'Version {version}, adopted {date}',
   'charter.general': 'General rules',

@@ -96,6 +96,16 @@ export const frCA = {
   'charterChange.minConsultationDays': 'Consultation minimale',
   'charterChange.minDeliberationDays': 'Délibération minimale',
   'charterChange.minVotingDays': 'Vote minimal',
+  'charterChangeForm.help':
+    'Laissez vide ce qui ne change pas : les valeurs en gris sont celles de la charte en vigueur. Ajoutez une règle pour changer ce qu’elle prévoit pour un type de décision.',
+  'charterChangeForm.unchanged': 'Inchangé ({current})',
+  'charterChangeForm.addRule': 'Règle à modifier',
+  'charterChangeForm.choose': 'Choisir…',
+  'charterChangeForm.add': 'Ajouter cette règle',
+  'charterChangeForm.remove': 'Retirer les changements à la règle « {rule} »',
+  'charterChangeForm.changeCouncils': 'Changer les conseils consultés (aujourd’hui : {current})',
+  'charterChangeForm.unreadable':
+    '« {field} » ne se lit pas : entrez un nombre entier dans les limites permises, ou une fraction comme 2/3.',
   'charter.title': 'Charte de gouvernance',
   'charter.version': 'Version {version}, adoptée le {date}',
   'charter.general': 'Règles générales',

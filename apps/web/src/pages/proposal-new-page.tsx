@@ -9,6 +9,8 @@ import { TextAreaField, TextField } from '../components/text-field';
 import { graphql } from '../gql';
 import type { DecisionType } from '../gql/graphql';
 import { useT } from '../i18n/locale';
+import { charterChangeInput, NO_CHARTER_CHANGE } from '../proposals/charter-change-draft';
+import { CharterChangeFields } from '../proposals/charter-change-fields';
 
 const DraftMutation = graphql(`
   mutation DraftProposal($input: DraftProposalInput!) {
@@ -48,6 +50,7 @@ export function ProposalNewPage() {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [decisionType, setDecisionType] = useState<DecisionType>('OrdinaryResolution');
+  const [charterChange, setCharterChange] = useState(NO_CHARTER_CHANGE);
   const [tabled, setTabled] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [member, draftMember] = useMutation(DraftMutation);
@@ -60,8 +63,14 @@ export function ProposalNewPage() {
       setProblem(t('draft.missing'));
       return;
     }
+    const amendment = decisionType === 'CharterAmendment';
+    const change = amendment ? charterChangeInput(charterChange) : { input: undefined };
+    if ('unreadable' in change) {
+      setProblem(t('charterChangeForm.unreadable', { field: t(change.unreadable) }));
+      return;
+    }
     setProblem(null);
-    const input = { title: title.trim(), body, decisionType };
+    const input = { title: title.trim(), body, decisionType, charterChange: change.input };
     const id = tabled
       ? (await draftBoard({ input })).data?.draftBoardProposal.id
       : (await draftMember({ input })).data?.draftProposal.id;
@@ -109,6 +118,9 @@ export function ProposalNewPage() {
             {t('draft.bodyHelp')}
           </p>
         </TextAreaField>
+        {decisionType === 'CharterAmendment' && (
+          <CharterChangeFields draft={charterChange} onChange={setCharterChange} />
+        )}
         {canTable && (
           <div className="checkbox">
             <input

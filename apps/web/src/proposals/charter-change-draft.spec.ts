@@ -1,0 +1,54 @@
+import { charterChangeInput, NO_CHARTER_CHANGE, ruleDraft } from './charter-change-draft';
+
+describe('charterChangeInput', () => {
+  it('sends nothing when the form changes nothing', () => {
+    expect(charterChangeInput(NO_CHARTER_CHANGE)).toEqual({ input: undefined });
+    expect(charterChangeInput({ settings: { proxyLimitPerHolder: '  ' }, rules: [] })).toEqual({
+      input: undefined,
+    });
+  });
+
+  it('sends only the fields filled in, fractions and numbers read, the rest left to the charter', () => {
+    const ordinary = {
+      ...ruleDraft('OrdinaryResolution'),
+      secrecy: 'Named' as const,
+      collegeWeighting: 'no' as const,
+      numbers: { threshold: '2/3', minVotingDays: '10' },
+    };
+    const opinion = { ...ruleDraft('Budget'), consultedCouncils: [] };
+    expect(
+      charterChangeInput({
+        settings: { assemblyQuorum: '1 / 10', proxyLimitPerHolder: '3' },
+        rules: [ordinary, opinion],
+      }),
+    ).toEqual({
+      input: {
+        settings: { assemblyQuorum: { numerator: 1, denominator: 10 }, proxyLimitPerHolder: 3 },
+        rules: [
+          {
+            decisionType: 'OrdinaryResolution',
+            threshold: { numerator: 2, denominator: 3 },
+            minVotingDays: 10,
+            secrecy: 'Named',
+            collegeWeighting: false,
+          },
+          // An empty list is a change: the budget no longer consults any council.
+          { decisionType: 'Budget', consultedCouncils: [] },
+        ],
+      },
+    });
+  });
+
+  it('names the first field it cannot read', () => {
+    expect(charterChangeInput({ settings: { assemblyQuorum: '10 %' }, rules: [] })).toEqual({
+      unreadable: 'charter.assemblyQuorum',
+    });
+    expect(charterChangeInput({ settings: { proxyLimitPerHolder: '11' }, rules: [] })).toEqual({
+      unreadable: 'charter.proxyLimit',
+    });
+    const rule = { ...ruleDraft('SpecialResolution'), numbers: { minNoticeDays: 'trente' } };
+    expect(charterChangeInput({ settings: {}, rules: [rule] })).toEqual({
+      unreadable: 'charterChange.minNoticeDays',
+    });
+  });
+});
