@@ -186,7 +186,7 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     expect(dissolved).toBe(0);
   });
 
-  it('lets the secretary draft a deed amendment with its changes to the charter, shown on its page in French and in English', async () => {
+  it('lets the secretary draft and edit a deed amendment with its changes to the charter, shown on its page in French and in English', async () => {
     const secretary = await staffAccount(app, [Role.Secretary], 'Sandrine Secrétaire');
     await signInAs(secretary.email);
     await page.goto(`${portal.origin}/proposals/new`);
@@ -237,15 +237,29 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
       },
     });
 
+    // Edited, the draft keeps what was drafted and changes what is changed.
+    await page.getByRole('button', { name: 'Modifier le brouillon' }).click();
+    const editing = page
+      .getByRole('group', { name: 'Ce que la modification change à la charte' })
+      .getByRole('group', { name: 'Résolution ordinaire' });
+    expect(await editing.getByLabel('Seuil', { exact: true }).inputValue()).toBe('2/3');
+    await editing.getByLabel('Vote minimal').fill('12');
+    await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
+    await status().getByText('Version 2 enregistrée.').waitFor();
+    const [{ change: edited }] = await drafted();
+    const ordinary = { ...stored.rules.ordinary_resolution, minVotingDays: 12 };
+    expect(edited).toEqual({ ...stored, rules: { ordinary_resolution: ordinary } });
+
     const change = page.getByRole('region', { name: 'Ce que la modification change à la charte' });
     await change.getByText('Procurations par mandataire : 2').waitFor();
     await change.getByRole('heading', { name: 'Résolution ordinaire' }).waitFor();
     await change.getByText('Seuil : 2/3').waitFor();
-    await change.getByText('Vote minimal : 10 jours').waitFor();
+    await change.getByText('Vote minimal : 12 jours').waitFor();
+    await change.getByText('Conseils consultés : Conseil des jeunes').waitFor();
     await expectAccessible('a deed amendment and its changes');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     const english = page.getByRole('region', { name: 'What the amendment changes in the charter' });
-    await english.getByText('Minimum voting: 10 days').waitFor();
+    await english.getByText('Minimum voting: 12 days').waitFor();
   });
 
   it('lets the secretary table a draft with its phase dates in Montréal time, refusing dates the charter does not allow', async () => {

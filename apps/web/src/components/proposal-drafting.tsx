@@ -8,6 +8,8 @@ import { graphql } from '../gql';
 import type { AmendmentStatus, ProposalPageQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 import { BODY_MAX, NOTE_MAX, TITLE_MAX } from '../pages/proposal-new-page';
+import { charterChangeInput, draftOf } from '../proposals/charter-change-draft';
+import { CharterChangeFields } from '../proposals/charter-change-fields';
 import { ErrorAlert } from './feedback';
 import { TextAreaField, TextField } from './text-field';
 import { TwoStepAction } from './two-step-action';
@@ -116,6 +118,7 @@ export function DraftActions({
   const [title, setTitle] = useState(proposal.title);
   const [body, setBody] = useState(proposal.body);
   const [note, setNote] = useState('');
+  const [charterChange, setCharterChange] = useState(() => draftOf(proposal.charterChange));
   const [problem, setProblem] = useState<string | null>(null);
   const [edit, editDraft] = useMutation(EditDraftMutation);
   const [submission, submitProposal] = useAnnouncedMutation(SubmitProposalMutation, onChanged);
@@ -126,9 +129,20 @@ export function DraftActions({
       setProblem(t('draft.missing'));
       return;
     }
+    const change = charterChangeInput(charterChange, proposal.decisionType);
+    if ('unreadable' in change) {
+      setProblem(t('charterChangeForm.unreadable', { field: t(change.unreadable) }));
+      return;
+    }
     setProblem(null);
     const response = await editDraft({
-      input: { proposalId: proposal.id, title: title.trim(), body, note: note.trim() || undefined },
+      input: {
+        proposalId: proposal.id,
+        title: title.trim(),
+        body,
+        note: note.trim() || undefined,
+        charterChange: change.input,
+      },
     });
     if (response.data) {
       setEditing(false);
@@ -145,6 +159,9 @@ export function DraftActions({
         <form onSubmit={(event) => void save(event)} className="stack" noValidate>
           <ErrorAlert error={problem ?? edit.error} />
           <TextFields prefix="edit" title={title} body={body} onTitle={setTitle} onBody={setBody} />
+          {proposal.decisionType === 'CharterAmendment' && (
+            <CharterChangeFields draft={charterChange} onChange={setCharterChange} />
+          )}
           <TextField
             id="edit-note"
             label={t('draft.note')}

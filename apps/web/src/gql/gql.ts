@@ -121,6 +121,7 @@ type Documents = {
     "\n  query CheckReceipt($voteId: UUID!, $receipt: String!) {\n    checkReceipt(voteId: $voteId, receipt: $receipt)\n  }\n": typeof types.CheckReceiptDocument,
     "\n  query Votes {\n    votes(first: 50) {\n      edges {\n        node {\n          id\n          titleFr\n          titleEn\n          status\n          opensAt\n          closesAt\n          myParticipation {\n            onRoll\n            voted\n          }\n        }\n      }\n    }\n  }\n": typeof types.VotesDocument,
     "\n  query CharterInForce {\n    councils {\n      code\n      nameFr\n      nameEn\n    }\n    charter {\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n": typeof types.CharterInForceDocument,
+    "\n  query CouncilNames {\n    councils(includeDissolved: true) {\n      code\n      nameFr\n      nameEn\n    }\n  }\n": typeof types.CouncilNamesDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionAccount on Account {\n    id\n    email\n    locale\n    roles\n    member {\n      id\n      displayName\n      kind\n      status\n    }\n  }\n": types.SessionAccountFragmentDoc,
@@ -230,6 +231,7 @@ const documents: Documents = {
     "\n  query CheckReceipt($voteId: UUID!, $receipt: String!) {\n    checkReceipt(voteId: $voteId, receipt: $receipt)\n  }\n": types.CheckReceiptDocument,
     "\n  query Votes {\n    votes(first: 50) {\n      edges {\n        node {\n          id\n          titleFr\n          titleEn\n          status\n          opensAt\n          closesAt\n          myParticipation {\n            onRoll\n            voted\n          }\n        }\n      }\n    }\n  }\n": types.VotesDocument,
     "\n  query CharterInForce {\n    councils {\n      code\n      nameFr\n      nameEn\n    }\n    charter {\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n": types.CharterInForceDocument,
+    "\n  query CouncilNames {\n    councils(includeDissolved: true) {\n      code\n      nameFr\n      nameEn\n    }\n  }\n": types.CouncilNamesDocument,
 };
 
 /**
@@ -674,6 +676,10 @@ export function graphql(source: "\n  query Votes {\n    votes(first: 50) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CharterInForce {\n    councils {\n      code\n      nameFr\n      nameEn\n    }\n    charter {\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n"): (typeof documents)["\n  query CharterInForce {\n    councils {\n      code\n      nameFr\n      nameEn\n    }\n    charter {\n      assemblyQuorum {\n        numerator\n        denominator\n      }\n      proxyLimitPerHolder\n      initiativeCosignatures\n      initiativeSupportDays\n      referendumPetitionCosignatures\n      rules {\n        decisionType\n        decidingBody\n        consultedCouncils\n        threshold {\n          numerator\n          denominator\n        }\n        thresholdBase\n        secrecy\n        collegeWeighting\n        minNoticeDays\n        minConsultationDays\n        minDeliberationDays\n        minVotingDays\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CouncilNames {\n    councils(includeDissolved: true) {\n      code\n      nameFr\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  query CouncilNames {\n    councils(includeDissolved: true) {\n      code\n      nameFr\n      nameEn\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -63,8 +63,7 @@ export function ProposalNewPage() {
       setProblem(t('draft.missing'));
       return;
     }
-    const amendment = decisionType === 'CharterAmendment';
-    const change = amendment ? charterChangeInput(charterChange) : { input: undefined };
+    const change = charterChangeInput(charterChange, decisionType);
     if ('unreadable' in change) {
       setProblem(t('charterChangeForm.unreadable', { field: t(change.unreadable) }));
       return;

@@ -1,4 +1,4 @@
-import { charterChangeInput, NO_CHARTER_CHANGE, ruleDraft } from './charter-change-draft';
+import { charterChangeInput, draftOf, NO_CHARTER_CHANGE, ruleDraft } from './charter-change-draft';
 
 describe('charterChangeInput', () => {
   it('sends nothing when the form changes nothing', () => {
@@ -50,5 +50,55 @@ describe('charterChangeInput', () => {
     expect(charterChangeInput({ settings: {}, rules: [rule] })).toEqual({
       unreadable: 'charterChange.minNoticeDays',
     });
+  });
+});
+
+describe('draftOf', () => {
+  it('reads a stored change back into the form, which sends it again unchanged', () => {
+    const stored = {
+      settings: {
+        assemblyQuorumNumerator: 1,
+        assemblyQuorumDenominator: 10,
+        proxyLimitPerHolder: 2,
+      },
+      rules: {
+        ordinary_resolution: {
+          decidingBody: 'general_assembly',
+          thresholdNumerator: 2,
+          thresholdDenominator: 3,
+          thresholdBase: 'cast',
+          secrecy: 'named',
+          collegeWeighting: false,
+          consultedCouncils: ['youth'],
+          minVotingDays: 10,
+        },
+      },
+    };
+    const draft = draftOf(stored);
+    expect(draft.rules[0]).toMatchObject({
+      decisionType: 'OrdinaryResolution',
+      decidingBody: 'GeneralAssembly',
+      collegeWeighting: 'no',
+      numbers: { threshold: '2/3', minVotingDays: '10' },
+    });
+    expect(charterChangeInput(draft)).toEqual({
+      input: {
+        settings: { assemblyQuorum: { numerator: 1, denominator: 10 }, proxyLimitPerHolder: 2 },
+        rules: [
+          {
+            decisionType: 'OrdinaryResolution',
+            decidingBody: 'GeneralAssembly',
+            threshold: { numerator: 2, denominator: 3 },
+            thresholdBase: 'Cast',
+            secrecy: 'Named',
+            collegeWeighting: false,
+            consultedCouncils: ['youth'],
+            minVotingDays: 10,
+          },
+        ],
+      },
+    });
+    expect(draftOf(null)).toEqual({ settings: expect.any(Object), rules: [] });
+    expect(charterChangeInput(draftOf(undefined))).toEqual({ input: undefined });
   });
 });

@@ -61,6 +61,12 @@ export interface CharterChangeDraft {
   rules: RuleDraft[];
 }
 
+/** A stored enum value (`ordinary_resolution`) as the API's enum name (`OrdinaryResolution`). */
+export const enumName = <T extends string>(value: unknown) =>
+  String(value).replace(/(^|_)([a-z])/g, (_, __: string, letter: string) =>
+    letter.toUpperCase(),
+  ) as T;
+
 export const NO_CHARTER_CHANGE: CharterChangeDraft = { settings: {}, rules: [] };
 
 export function ruleDraft(decisionType: DecisionType): RuleDraft {
@@ -69,14 +75,18 @@ export function ruleDraft(decisionType: DecisionType): RuleDraft {
 }
 
 /**
- * The API's input for a draft: undefined when it changes nothing, or the
+ * The API's input for a draft: undefined when it changes nothing (or is not
+ * a deed amendment), or the
  * label of the first field that cannot be read. Whether the changes make
  * sense (a threshold above 1, a rule changed in nothing, a council that
  * does not sit) is the API's to say, in the member's language.
  */
 export function charterChangeInput(
   draft: CharterChangeDraft,
+  decisionType: DecisionType = 'CharterAmendment',
 ): { input: CharterChangeInput | undefined } | { unreadable: MessageId } {
+  // Only a deed amendment changes the charter: what the form held for another kind stays unsent.
+  if (decisionType !== 'CharterAmendment') return { input: undefined };
   const settings: Record<string, unknown> = {};
   for (const field of SETTING_FIELDS) {
     const value = read(field, draft.settings[field.key]);
@@ -105,4 +115,39 @@ export function charterChangeInput(
 
 function read<K extends string>(field: NumberField<K>, text = '') {
   return field.fraction ? fraction(text) : wholeNumber(text, field.min ?? 0, field.max ?? 0);
+}
+
+/** A draft's stored change (proposal.charterChange) as the form holds it, to edit it. */
+export function draftOf(stored: Record<string, unknown> | null | undefined): CharterChangeDraft {
+  const text = (value: unknown) => (value == null ? undefined : String(value));
+  const ratio = (numerator: unknown, denominator: unknown) =>
+    numerator == null ? undefined : `${String(numerator)}/${String(denominator)}`;
+  const settings = (stored?.settings ?? {}) as Record<string, unknown>;
+  const rules = (stored?.rules ?? {}) as Record<string, Record<string, unknown>>;
+  return {
+    settings: {
+      assemblyQuorum: ratio(settings.assemblyQuorumNumerator, settings.assemblyQuorumDenominator),
+      proxyLimitPerHolder: text(settings.proxyLimitPerHolder),
+      initiativeCosignatures: text(settings.initiativeCosignatures),
+      initiativeSupportDays: text(settings.initiativeSupportDays),
+      referendumPetitionCosignatures: text(settings.referendumPetitionCosignatures),
+    },
+    rules: Object.entries(rules).map(([decisionType, rule]) => ({
+      decisionType: enumName<DecisionType>(decisionType),
+      decidingBody: rule.decidingBody ? enumName<DecidingBody>(rule.decidingBody) : '',
+      thresholdBase: rule.thresholdBase ? enumName<ThresholdBase>(rule.thresholdBase) : '',
+      secrecy: rule.secrecy ? enumName<Secrecy>(rule.secrecy) : '',
+      collegeWeighting: rule.collegeWeighting == null ? '' : rule.collegeWeighting ? 'yes' : 'no',
+      consultedCouncils: Array.isArray(rule.consultedCouncils)
+        ? rule.consultedCouncils.map(String)
+        : null,
+      numbers: {
+        threshold: ratio(rule.thresholdNumerator, rule.thresholdDenominator),
+        minNoticeDays: text(rule.minNoticeDays),
+        minConsultationDays: text(rule.minConsultationDays),
+        minDeliberationDays: text(rule.minDeliberationDays),
+        minVotingDays: text(rule.minVotingDays),
+      },
+    })),
+  };
 }

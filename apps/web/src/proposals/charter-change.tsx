@@ -1,12 +1,22 @@
+import { useQuery } from 'urql';
 import { formatFraction } from '../format/format';
+import { localizedName } from '../format/names';
+import { graphql } from '../gql';
 import { useLocale, useT } from '../i18n/locale';
+import { enumName } from './charter-change-draft';
 import type { MessageId } from '../i18n/messages.fr-CA';
 
-/** A stored enum value (`ordinary_resolution`) as the API's enum name (`OrdinaryResolution`). */
-const enumName = (value: string) =>
-  value.replace(/(^|_)([a-z])/g, (_, __: string, letter: string) => letter.toUpperCase());
-
 type Fields = Record<string, unknown>;
+
+const CouncilNamesDocument = graphql(`
+  query CouncilNames {
+    councils(includeDissolved: true) {
+      code
+      nameFr
+      nameEn
+    }
+  }
+`);
 
 const DURATIONS = ['minNoticeDays', 'minConsultationDays', 'minDeliberationDays', 'minVotingDays'];
 
@@ -17,6 +27,11 @@ const DURATIONS = ['minNoticeDays', 'minConsultationDays', 'minDeliberationDays'
 export function CharterChange({ change }: { change: Fields }) {
   const t = useT();
   const { locale } = useLocale();
+  const [{ data }] = useQuery({ query: CouncilNamesDocument });
+  const councilName = (code: string) => {
+    const council = data?.councils.find((c) => c.code === code);
+    return council ? localizedName(council, locale) : code;
+  };
   const fraction = (numerator: unknown, denominator: unknown) =>
     formatFraction({ numerator: Number(numerator), denominator: Number(denominator) }, locale);
   const days = (count: unknown) => t('common.days', { count: Number(count) });
@@ -54,8 +69,8 @@ export function CharterChange({ change }: { change: Fields }) {
     if (rule.decidingBody)
       lines.push(line(t('charter.decides'), label('decidingBody', rule.decidingBody)));
     if (Array.isArray(rule.consultedCouncils)) {
-      const councils = rule.consultedCouncils.join(', ') || t('common.none');
-      lines.push(line(t('charter.consulted'), councils));
+      const councils = rule.consultedCouncils.map(String).map(councilName).join(', ');
+      lines.push(line(t('charter.consulted'), councils || t('common.none')));
     }
     if (rule.thresholdNumerator != null) {
       const threshold = fraction(rule.thresholdNumerator, rule.thresholdDenominator);
