@@ -6,20 +6,33 @@ import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const DRAFT = `mutation ($input: DraftProposalInput!) {
   draftBoardProposal(input: $input) { id decisionType charterChange } }`;
-const CHARTER = `{ charter { version summary proxyLimitPerHolder
-  rules { decisionType consultedCouncils threshold { numerator denominator } minVotingDays secrecy } } }`;
+const CHARTER = `{ charter { version summary proxyLimitPerHolder volunteerHourRate
+  rules { decisionType consultedCouncils informed threshold { numerator denominator } thresholdComparison
+          quorum { kind count ratio { numerator denominator } } minVotingDays secrecy } } }`;
 
 type Rule = { decisionType: string; [key: string]: unknown };
-type Charter = { version: number; summary: string; proxyLimitPerHolder: number; rules: Rule[] };
+type Charter = {
+  version: number;
+  summary: string;
+  proxyLimitPerHolder: number;
+  volunteerHourRate: number;
+  rules: Rule[];
+};
 
-/** A deed amendment's changes: stricter ordinary resolutions, consulting the youth council; more proxies. */
+/**
+ * A deed amendment's changes: stricter ordinary resolutions (at least 2/3, 25 voters), consulting the
+ * youth council and informing the public; more proxies; a volunteer hour worth 35 $.
+ */
 const CHANGE = {
-  settings: { proxyLimitPerHolder: 3 },
+  settings: { proxyLimitPerHolder: 3, volunteerHourRate: 3500 },
   rules: [
     {
       decisionType: 'OrdinaryResolution',
       threshold: { numerator: 2, denominator: 3 },
+      thresholdComparison: 'AtLeast',
+      quorum: { kind: 'Count', numerator: 25 },
       consultedCouncils: ['youth'],
+      informed: ['AllMembers', 'Public'],
       minVotingDays: 10,
     },
   ],
@@ -86,6 +99,12 @@ describe('deed amendments change the charter (e2e)', () => {
         ],
       },
       { settings: { assemblyQuorum: { numerator: 5, denominator: 4 } } },
+      { rules: [{ decisionType: 'Budget', quorum: { kind: 'Count', numerator: 0 } }] },
+      {
+        rules: [
+          { decisionType: 'Budget', quorum: { kind: 'Ratio', numerator: 3, denominator: 2 } },
+        ],
+      },
     ]) {
       expect(errorCode(await amendment(charterChange))).toBe('CHARTER_CHANGE_INVALID');
     }
@@ -149,12 +168,17 @@ describe('deed amendments change the charter (e2e)', () => {
       await draft({ decisionType: 'CharterAmendment', charterChange: CHANGE }),
     ).draftBoardProposal;
     expect(drafted.charterChange).toEqual({
-      settings: { proxyLimitPerHolder: 3 },
+      settings: { proxyLimitPerHolder: 3, volunteerHourRateCents: 3500 },
       rules: {
         ordinary_resolution: {
           thresholdNumerator: 2,
           thresholdDenominator: 3,
+          thresholdComparison: 'at_least',
+          quorumKind: 'count',
+          quorumNumerator: 25,
+          quorumDenominator: 1,
           consultedCouncils: ['youth'],
+          informed: ['all_members', 'public'],
           minVotingDays: 10,
         },
       },
@@ -167,12 +191,16 @@ describe('deed amendments change the charter (e2e)', () => {
     expect(after.version).toBe(before.version + 1);
     expect(after.summary).toBe('Modifier la charte');
     expect(after.proxyLimitPerHolder).toBe(3);
+    expect(after.volunteerHourRate).toBe(3500);
     const rule = (charter: Charter, type: string) =>
       charter.rules.find((r) => r.decisionType === type);
     expect(rule(after, 'OrdinaryResolution')).toEqual({
       ...rule(before, 'OrdinaryResolution'),
       threshold: { numerator: 2, denominator: 3 },
+      thresholdComparison: 'AtLeast',
+      quorum: { kind: 'Count', count: 25, ratio: null },
       consultedCouncils: ['youth'],
+      informed: ['AllMembers', 'Public'],
       minVotingDays: 10,
     });
     for (const other of before.rules.filter((r) => r.decisionType !== 'OrdinaryResolution')) {

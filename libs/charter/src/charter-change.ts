@@ -1,7 +1,7 @@
-import { DecisionType } from './charter.enums';
+import { DecisionType, QuorumKind } from './charter.enums';
 import { CharterErrors } from './charter.errors';
 import type { CharterSettings, RuleSettings } from './charter.service';
-import { CharterChangeInput, RationalInput } from './dto/charter-change.input';
+import { CharterChangeInput, QuorumInput, RationalInput } from './dto/charter-change.input';
 
 /**
  * What a deed amendment changes in the charter, as stored with the proposal
@@ -35,11 +35,29 @@ function threshold(
   return { thresholdNumerator: value.numerator, thresholdDenominator: value.denominator };
 }
 
+/** A quorum as the rule stores it: none, a count of voters, or a fraction of the eligible of at most 1. */
+function quorum(
+  value: QuorumInput,
+): Pick<RuleSettings, 'quorumKind' | 'quorumNumerator' | 'quorumDenominator'> {
+  const { kind, numerator, denominator } = value;
+  if (kind === QuorumKind.None)
+    return { quorumKind: kind, quorumNumerator: 0, quorumDenominator: 1 };
+  if (kind === QuorumKind.Count && numerator > 0)
+    return { quorumKind: kind, quorumNumerator: numerator, quorumDenominator: 1 };
+  if (kind === QuorumKind.Ratio && numerator > 0 && numerator <= denominator)
+    return { quorumKind: kind, quorumNumerator: numerator, quorumDenominator: denominator };
+  throw invalid(
+    `le quorum ${numerator}/${denominator} doit être plus grand que 0, et au plus 1 pour une fraction`,
+    `the quorum ${numerator}/${denominator} must be above 0, and at most 1 as a fraction`,
+  );
+}
+
 /** The change an amendment's input describes, checked; throws CHARTER_CHANGE_INVALID. */
 export function charterChangeOf(input: CharterChangeInput): CharterChange {
   const change: CharterChange = {};
-  const { assemblyQuorum, ...settings } = input.settings ?? {};
+  const { assemblyQuorum, volunteerHourRate, ...settings } = input.settings ?? {};
   const setSettings = given<CharterSettings>(settings);
+  if (volunteerHourRate != null) setSettings.volunteerHourRateCents = volunteerHourRate;
   if (assemblyQuorum) {
     if (assemblyQuorum.numerator > assemblyQuorum.denominator) {
       throw invalid(
@@ -53,7 +71,7 @@ export function charterChangeOf(input: CharterChangeInput): CharterChange {
   if (Object.keys(setSettings).length > 0) change.settings = setSettings;
 
   for (const rule of input.rules ?? []) {
-    const { decisionType, threshold: fraction, ...fields } = rule;
+    const { decisionType, threshold: fraction, quorum: quorumInput, ...fields } = rule;
     if (change.rules?.[decisionType]) {
       throw invalid(
         `la règle ${decisionType} est modifiée deux fois`,
@@ -62,6 +80,7 @@ export function charterChangeOf(input: CharterChangeInput): CharterChange {
     }
     const set = given<RuleSettings>(fields);
     if (fraction) Object.assign(set, threshold(fraction));
+    if (quorumInput) Object.assign(set, quorum(quorumInput));
     if (Object.keys(set).length === 0) {
       throw invalid(
         `la règle ${decisionType} ne change en rien`,

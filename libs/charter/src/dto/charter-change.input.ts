@@ -12,7 +12,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DecidingBody, DecisionType, Secrecy, ThresholdBase } from '../charter.enums';
+import { MoneyScalar } from '@delibera/kernel';
+import {
+  Audience,
+  DecidingBody,
+  DecisionType,
+  QuorumKind,
+  Secrecy,
+  ThresholdBase,
+  ThresholdComparison,
+} from '../charter.enums';
 
 @InputType({ description: 'An exact fraction, e.g. 2/3.' })
 export class RationalInput {
@@ -51,6 +60,27 @@ export class CharterSettingsChangeInput {
   @ValidateNested()
   @Type(() => RationalInput)
   assemblyQuorum?: RationalInput;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Value of one volunteer hour, in cents, for in-kind contributions.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  volunteerHourRate?: number;
+}
+
+/** A quorum as a vote or a charter rule holds it. */
+@InputType()
+export class QuorumInput {
+  @Field(() => QuorumKind) @IsEnum(QuorumKind) kind: QuorumKind;
+  @Field(() => Int, { description: 'Ratio: numerator of the roll; count: the count.' })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  numerator: number;
+  @Field(() => Int, { defaultValue: 1 }) @IsInt() @Min(1) @Max(1000) denominator: number;
 }
 
 @InputType({ description: 'What an amendment changes in the rule of one kind of decision.' })
@@ -74,10 +104,28 @@ export class RuleChangeInput {
   @ValidateNested()
   @Type(() => RationalInput)
   threshold?: RationalInput;
+  @Field(() => ThresholdComparison, { nullable: true })
+  @IsOptional()
+  @IsEnum(ThresholdComparison)
+  thresholdComparison?: ThresholdComparison;
   @Field(() => ThresholdBase, { nullable: true })
   @IsOptional()
   @IsEnum(ThresholdBase)
   thresholdBase?: ThresholdBase;
+  @Field(() => QuorumInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuorumInput)
+  quorum?: QuorumInput;
+  @Field(() => [Audience], {
+    nullable: true,
+    description: 'Who is informed of the decision (all of them: the list replaces the rule’s).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsEnum(Audience, { each: true })
+  informed?: Audience[];
   @Field(() => Secrecy, { nullable: true }) @IsOptional() @IsEnum(Secrecy) secrecy?: Secrecy;
   @Field(() => Boolean, { nullable: true })
   @IsOptional()

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import {
   DecisionType,
-  QuorumKind,
+  QuorumInput,
   Secrecy,
   ThresholdBase,
   ThresholdComparison,
@@ -44,17 +44,6 @@ export class ThresholdInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(1000) denominator: number;
   @Field(() => ThresholdComparison) @IsEnum(ThresholdComparison) comparison: ThresholdComparison;
   @Field(() => ThresholdBase) @IsEnum(ThresholdBase) base: ThresholdBase;
-}
-
-@InputType()
-export class QuorumInput {
-  @Field(() => QuorumKind) @IsEnum(QuorumKind) kind: QuorumKind;
-  @Field(() => Int, { description: 'Ratio: numerator of the roll; count: the count.' })
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
-  numerator: number;
-  @Field(() => Int, { defaultValue: 1 }) @IsInt() @Min(1) @Max(1000) denominator: number;
 }
 
 /** How a vote is held; every field left out comes from the charter rule of the decision type. */
