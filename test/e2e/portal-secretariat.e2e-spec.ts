@@ -208,6 +208,10 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     await rule.getByLabel('Vote minimal').fill('10');
     await rule.getByLabel(/Changer les conseils consultés/).check();
     await rule.getByLabel('Conseil des jeunes').check();
+    await rule.getByLabel('Sorte de quorum').selectOption({ label: 'Un nombre de votants' });
+    await rule.getByLabel('Quorum', { exact: true }).fill('40');
+    await rule.getByLabel(/Changer qui est informé/).check();
+    await rule.getByLabel('le public').check();
     await page.getByLabel(/Déposée par le conseil/).check();
     await expectAccessible('a deed amendment drafted with its changes');
     await screenshot(page, 'secretary-charter-change-draft');
@@ -233,6 +237,10 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
           secrecy: 'named',
           minVotingDays: 10,
           consultedCouncils: ['youth'],
+          quorumKind: 'count',
+          quorumNumerator: 40,
+          quorumDenominator: 1,
+          informed: expect.arrayContaining(['public']),
         },
       },
     });
@@ -256,6 +264,8 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     await change.getByText('Seuil : 2/3').waitFor();
     await change.getByText('Vote minimal : 12 jours').waitFor();
     await change.getByText('Conseils consultés : Conseil des jeunes').waitFor();
+    await change.getByText('Quorum : 40 votants').waitFor();
+    await change.getByText(/^Qui est informé : .*le public$/).waitFor();
     await expectAccessible('a deed amendment and its changes');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     const english = page.getByRole('region', { name: 'What the amendment changes in the charter' });

@@ -118,7 +118,10 @@ export function DraftActions({
   const [title, setTitle] = useState(proposal.title);
   const [body, setBody] = useState(proposal.body);
   const [note, setNote] = useState('');
-  const [charterChange, setCharterChange] = useState(() => draftOf(proposal.charterChange));
+  const { locale } = useLocale();
+  const [charterChange, setCharterChange] = useState(() =>
+    draftOf(proposal.charterChange, locale === 'fr-CA' ? ',' : '.'),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [edit, editDraft] = useMutation(EditDraftMutation);
   const [submission, submitProposal] = useAnnouncedMutation(SubmitProposalMutation, onChanged);

@@ -106,6 +106,12 @@ export const enCA: Record<MessageId, string> = {
   'charterChangeForm.add': 'Add this rule',
   'charterChangeForm.remove': 'Remove the changes to the “{rule}” rule',
   'charterChangeForm.changeCouncils': 'Change the councils consulted (now: {current})',
+  'charterChangeForm.comparison': 'The threshold is met with',
+  'charterChangeForm.quorumKind': 'Kind of quorum',
+  'charterChangeForm.changeInformed': 'Change who is informed (now: {current})',
+  'quorumKind.None': 'No quorum',
+  'quorumKind.Count': 'A number of voters',
+  'quorumKind.Ratio': 'A fraction of the eligible members',
   'charterChangeForm.unreadable':
     '“{field}” cannot be read: enter a whole number within the allowed limits, or a fraction such as 2/3.',
   'charter.title': 'Governance charter',

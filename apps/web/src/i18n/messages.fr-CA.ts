@@ -104,6 +104,12 @@ export const frCA = {
   'charterChangeForm.add': 'Ajouter cette règle',
   'charterChangeForm.remove': 'Retirer les changements à la règle « {rule} »',
   'charterChangeForm.changeCouncils': 'Changer les conseils consultés (aujourd’hui : {current})',
+  'charterChangeForm.comparison': 'Le seuil est atteint avec',
+  'charterChangeForm.quorumKind': 'Sorte de quorum',
+  'charterChangeForm.changeInformed': 'Changer qui est informé (aujourd’hui : {current})',
+  'quorumKind.None': 'Aucun quorum',
+  'quorumKind.Count': 'Un nombre de votants',
+  'quorumKind.Ratio': 'Une fraction des membres admissibles',
   'charterChangeForm.unreadable':
     '« {field} » ne se lit pas : entrez un nombre entier dans les limites permises, ou une fraction comme 2/3.',
   'charter.title': 'Charte de gouvernance',

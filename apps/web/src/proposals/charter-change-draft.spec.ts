@@ -46,6 +46,13 @@ describe('charterChangeInput', () => {
     expect(charterChangeInput({ settings: { proxyLimitPerHolder: '11' }, rules: [] })).toEqual({
       unreadable: 'charter.proxyLimit',
     });
+    const count = { ...ruleDraft('Budget'), quorumKind: 'Count' as const, quorum: '1/2' };
+    expect(charterChangeInput({ settings: {}, rules: [count] })).toEqual({
+      unreadable: 'charter.quorum',
+    });
+    expect(charterChangeInput({ settings: { volunteerHourRate: '-5' }, rules: [] })).toEqual({
+      unreadable: 'charter.volunteerRate',
+    });
     const rule = { ...ruleDraft('SpecialResolution'), numbers: { minNoticeDays: 'trente' } };
     expect(charterChangeInput({ settings: {}, rules: [rule] })).toEqual({
       unreadable: 'charterChange.minNoticeDays',
@@ -60,41 +67,60 @@ describe('draftOf', () => {
         assemblyQuorumNumerator: 1,
         assemblyQuorumDenominator: 10,
         proxyLimitPerHolder: 2,
+        volunteerHourRateCents: 3550,
       },
       rules: {
         ordinary_resolution: {
           decidingBody: 'general_assembly',
           thresholdNumerator: 2,
           thresholdDenominator: 3,
+          thresholdComparison: 'at_least',
           thresholdBase: 'cast',
+          quorumKind: 'ratio',
+          quorumNumerator: 1,
+          quorumDenominator: 4,
           secrecy: 'named',
           collegeWeighting: false,
           consultedCouncils: ['youth'],
+          informed: ['all_members', 'public'],
           minVotingDays: 10,
         },
+        budget: { quorumKind: 'count', quorumNumerator: 40, quorumDenominator: 1 },
       },
     };
     const draft = draftOf(stored);
+    expect(draft.settings.volunteerHourRate).toBe('35,50');
+    expect(draftOf(stored, '.').settings.volunteerHourRate).toBe('35.50');
     expect(draft.rules[0]).toMatchObject({
       decisionType: 'OrdinaryResolution',
       decidingBody: 'GeneralAssembly',
+      quorumKind: 'Ratio',
+      quorum: '1/4',
       collegeWeighting: 'no',
       numbers: { threshold: '2/3', minVotingDays: '10' },
     });
     expect(charterChangeInput(draft)).toEqual({
       input: {
-        settings: { assemblyQuorum: { numerator: 1, denominator: 10 }, proxyLimitPerHolder: 2 },
+        settings: {
+          assemblyQuorum: { numerator: 1, denominator: 10 },
+          proxyLimitPerHolder: 2,
+          volunteerHourRate: 3550,
+        },
         rules: [
           {
             decisionType: 'OrdinaryResolution',
             decidingBody: 'GeneralAssembly',
             threshold: { numerator: 2, denominator: 3 },
+            thresholdComparison: 'AtLeast',
             thresholdBase: 'Cast',
+            quorum: { kind: 'Ratio', numerator: 1, denominator: 4 },
             secrecy: 'Named',
             collegeWeighting: false,
             consultedCouncils: ['youth'],
+            informed: ['AllMembers', 'Public'],
             minVotingDays: 10,
           },
+          { decisionType: 'Budget', quorum: { kind: 'Count', numerator: 40 } },
         ],
       },
     });

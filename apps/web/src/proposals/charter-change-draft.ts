@@ -1,24 +1,25 @@
+import { parseMoney } from '../format/money-input';
 import { fraction, wholeNumber } from '../format/number-input';
 import type {
+  Audience,
   CharterChangeInput,
   CharterSettingsChangeInput,
   DecidingBody,
   DecisionType,
+  QuorumKind,
   RuleChangeInput,
   Secrecy,
   ThresholdBase,
+  ThresholdComparison,
 } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages.fr-CA';
 
-/** A number the secretary types: its label, and a fraction or a whole number within bounds. */
-interface NumberField<K extends string> {
-  key: K;
-  label: MessageId;
-  /** A fraction such as 2/3; otherwise a whole number from min to max (the API's bounds). */
-  fraction?: true;
-  min?: number;
-  max?: number;
-}
+/** How a typed number is read: a fraction such as 2/3, an amount of money, or a whole number. */
+type Reading =
+  { fraction: true } | { money: true } | { min: number; max: number /* the API's bounds */ };
+
+/** A number the secretary types, with its label. */
+type NumberField<K extends string> = { key: K; label: MessageId } & Reading;
 
 export const SETTING_FIELDS: NumberField<keyof CharterSettingsChangeInput>[] = [
   { key: 'assemblyQuorum', label: 'charter.assemblyQuorum', fraction: true },
@@ -31,6 +32,7 @@ export const SETTING_FIELDS: NumberField<keyof CharterSettingsChangeInput>[] = [
   },
   { key: 'initiativeSupportDays', label: 'charterChange.initiativeSupportDays', min: 1, max: 365 },
   { key: 'referendumPetitionCosignatures', label: 'charter.petition', min: 1, max: 1_000_000 },
+  { key: 'volunteerHourRate', label: 'charter.volunteerRate', money: true },
 ];
 
 type RuleNumber =
@@ -43,15 +45,21 @@ export const RULE_NUMBER_FIELDS: NumberField<RuleNumber>[] = [
   ).map((key) => ({ key, label: `charterChange.${key}` as const, min: 0, max: 365 })),
 ];
 
-/** What the form holds for one rule: '' (or null for the councils) leaves the charter's value. */
+/** What the form holds for one rule: '' (or null for a list) leaves the charter's value. */
 export interface RuleDraft {
   decisionType: DecisionType;
   decidingBody: DecidingBody | '';
+  thresholdComparison: ThresholdComparison | '';
   thresholdBase: ThresholdBase | '';
   secrecy: Secrecy | '';
   collegeWeighting: '' | 'yes' | 'no';
+  quorumKind: QuorumKind | '';
+  /** A count of voters or a fraction of the eligible, as the quorum's kind says. */
+  quorum: string;
   /** The whole new list of councils consulted, or null when it stays. */
   consultedCouncils: string[] | null;
+  /** The whole new list of those informed, or null when it stays. */
+  informed: Audience[] | null;
   numbers: Partial<Record<RuleNumber, string>>;
 }
 
@@ -70,16 +78,20 @@ export const enumName = <T extends string>(value: unknown) =>
 export const NO_CHARTER_CHANGE: CharterChangeDraft = { settings: {}, rules: [] };
 
 export function ruleDraft(decisionType: DecisionType): RuleDraft {
-  const blank = { decidingBody: '', thresholdBase: '', secrecy: '', collegeWeighting: '' } as const;
-  return { decisionType, ...blank, consultedCouncils: null, numbers: {} };
+  return {
+    decisionType,
+    ...{ decidingBody: '', thresholdComparison: '', thresholdBase: '', secrecy: '' },
+    ...{ collegeWeighting: '', quorumKind: '', quorum: '' },
+    ...{ consultedCouncils: null, informed: null, numbers: {} },
+  };
 }
 
 /**
  * The API's input for a draft: undefined when it changes nothing (or is not
- * a deed amendment), or the
- * label of the first field that cannot be read. Whether the changes make
- * sense (a threshold above 1, a rule changed in nothing, a council that
- * does not sit) is the API's to say, in the member's language.
+ * a deed amendment), or the label of the first field that cannot be read.
+ * Whether the changes make sense (a threshold above 1, a rule changed in
+ * nothing, a council that does not sit) is the API's to say, in the
+ * member's language.
  */
 export function charterChangeInput(
   draft: CharterChangeDraft,
@@ -101,11 +113,22 @@ export function charterChangeInput(
       if (value === null) return { unreadable: field.label };
       if (value !== undefined) change[field.key] = value;
     }
-    if (rule.decidingBody) change.decidingBody = rule.decidingBody;
-    if (rule.thresholdBase) change.thresholdBase = rule.thresholdBase;
-    if (rule.secrecy) change.secrecy = rule.secrecy;
-    if (rule.collegeWeighting) change.collegeWeighting = rule.collegeWeighting === 'yes';
-    if (rule.consultedCouncils) change.consultedCouncils = rule.consultedCouncils;
+    if (rule.quorumKind) {
+      const quorum = quorumOf(rule.quorumKind, rule.quorum);
+      if (!quorum) return { unreadable: 'charter.quorum' };
+      change.quorum = quorum;
+    }
+    const { decidingBody, thresholdComparison, thresholdBase, secrecy, collegeWeighting } = rule;
+    Object.assign(
+      change,
+      decidingBody && { decidingBody },
+      thresholdComparison && { thresholdComparison },
+      thresholdBase && { thresholdBase },
+      secrecy && { secrecy },
+      collegeWeighting && { collegeWeighting: collegeWeighting === 'yes' },
+      rule.consultedCouncils && { consultedCouncils: rule.consultedCouncils },
+      rule.informed && { informed: rule.informed },
+    );
     rules.push(change as RuleChangeInput);
   }
   const hasSettings = Object.keys(settings).length > 0;
@@ -114,16 +137,36 @@ export function charterChangeInput(
 }
 
 function read<K extends string>(field: NumberField<K>, text = '') {
-  return field.fraction ? fraction(text) : wholeNumber(text, field.min ?? 0, field.max ?? 0);
+  if ('fraction' in field) return fraction(text);
+  if ('money' in field) return text.trim() === '' ? undefined : parseMoney(text);
+  return wholeNumber(text, field.min, field.max);
+}
+
+/** A quorum of its kind: none, a count of voters (at least 1), or a fraction; null when unreadable. */
+function quorumOf(kind: QuorumKind, text: string) {
+  if (kind === 'None') return { kind, numerator: 0 };
+  if (kind === 'Count') {
+    const count = wholeNumber(text, 1, 10_000_000);
+    return count ? { kind, numerator: count } : null;
+  }
+  const ratio = fraction(text);
+  return ratio ? { kind, ...ratio } : null;
 }
 
 /** A draft's stored change (proposal.charterChange) as the form holds it, to edit it. */
-export function draftOf(stored: Record<string, unknown> | null | undefined): CharterChangeDraft {
+export function draftOf(
+  stored: Record<string, unknown> | null | undefined,
+  /** Money shows as the treasurer types it: 35,00 in French, 35.00 in English. */
+  decimalMark: ',' | '.' = ',',
+): CharterChangeDraft {
   const text = (value: unknown) => (value == null ? undefined : String(value));
   const ratio = (numerator: unknown, denominator: unknown) =>
     numerator == null ? undefined : `${String(numerator)}/${String(denominator)}`;
+  const money = (cents: unknown) =>
+    cents == null ? undefined : (Number(cents) / 100).toFixed(2).replace('.', decimalMark);
   const settings = (stored?.settings ?? {}) as Record<string, unknown>;
   const rules = (stored?.rules ?? {}) as Record<string, Record<string, unknown>>;
+  const named = <T extends string>(value: unknown) => (value ? enumName<T>(value) : '');
   return {
     settings: {
       assemblyQuorum: ratio(settings.assemblyQuorumNumerator, settings.assemblyQuorumDenominator),
@@ -131,23 +174,38 @@ export function draftOf(stored: Record<string, unknown> | null | undefined): Cha
       initiativeCosignatures: text(settings.initiativeCosignatures),
       initiativeSupportDays: text(settings.initiativeSupportDays),
       referendumPetitionCosignatures: text(settings.referendumPetitionCosignatures),
+      volunteerHourRate: money(settings.volunteerHourRateCents),
     },
-    rules: Object.entries(rules).map(([decisionType, rule]) => ({
-      decisionType: enumName<DecisionType>(decisionType),
-      decidingBody: rule.decidingBody ? enumName<DecidingBody>(rule.decidingBody) : '',
-      thresholdBase: rule.thresholdBase ? enumName<ThresholdBase>(rule.thresholdBase) : '',
-      secrecy: rule.secrecy ? enumName<Secrecy>(rule.secrecy) : '',
-      collegeWeighting: rule.collegeWeighting == null ? '' : rule.collegeWeighting ? 'yes' : 'no',
-      consultedCouncils: Array.isArray(rule.consultedCouncils)
-        ? rule.consultedCouncils.map(String)
-        : null,
-      numbers: {
-        threshold: ratio(rule.thresholdNumerator, rule.thresholdDenominator),
-        minNoticeDays: text(rule.minNoticeDays),
-        minConsultationDays: text(rule.minConsultationDays),
-        minDeliberationDays: text(rule.minDeliberationDays),
-        minVotingDays: text(rule.minVotingDays),
-      },
-    })),
+    rules: Object.entries(rules).map(([decisionType, rule]) => {
+      const quorumKind = named<QuorumKind>(rule.quorumKind);
+      return {
+        decisionType: enumName<DecisionType>(decisionType),
+        decidingBody: named<DecidingBody>(rule.decidingBody),
+        thresholdComparison: named<ThresholdComparison>(rule.thresholdComparison),
+        thresholdBase: named<ThresholdBase>(rule.thresholdBase),
+        secrecy: named<Secrecy>(rule.secrecy),
+        collegeWeighting: rule.collegeWeighting == null ? '' : rule.collegeWeighting ? 'yes' : 'no',
+        quorumKind,
+        quorum:
+          quorumKind === 'Ratio'
+            ? (ratio(rule.quorumNumerator, rule.quorumDenominator) ?? '')
+            : quorumKind === 'Count'
+              ? String(rule.quorumNumerator)
+              : '',
+        consultedCouncils: Array.isArray(rule.consultedCouncils)
+          ? rule.consultedCouncils.map(String)
+          : null,
+        informed: Array.isArray(rule.informed)
+          ? rule.informed.map((audience) => enumName<Audience>(audience))
+          : null,
+        numbers: {
+          threshold: ratio(rule.thresholdNumerator, rule.thresholdDenominator),
+          minNoticeDays: text(rule.minNoticeDays),
+          minConsultationDays: text(rule.minConsultationDays),
+          minDeliberationDays: text(rule.minDeliberationDays),
+          minVotingDays: text(rule.minVotingDays),
+        },
+      };
+    }),
   };
 }

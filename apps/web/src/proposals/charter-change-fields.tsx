@@ -2,14 +2,18 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import { centsToInput } from '../format/money-input';
 import { localizedName } from '../format/names';
 import { graphql } from '../gql';
 import type {
+  Audience,
   CharterInForceQuery,
   DecidingBody,
   DecisionType,
+  QuorumKind,
   Secrecy,
   ThresholdBase,
+  ThresholdComparison,
 } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 import {
@@ -36,15 +40,26 @@ const CharterInForceDocument = graphql(`
       initiativeCosignatures
       initiativeSupportDays
       referendumPetitionCosignatures
+      volunteerHourRate
       rules {
         decisionType
         decidingBody
         consultedCouncils
+        informed
         threshold {
           numerator
           denominator
         }
+        thresholdComparison
         thresholdBase
+        quorum {
+          kind
+          count
+          ratio {
+            numerator
+            denominator
+          }
+        }
         secrecy
         collegeWeighting
         minNoticeDays
@@ -59,18 +74,27 @@ const CharterInForceDocument = graphql(`
 type Charter = CharterInForceQuery['charter'];
 type Rule = Charter['rules'][number];
 type Council = CharterInForceQuery['councils'][number];
+type Fraction = { numerator: number; denominator: number };
 
 const DECIDING_BODIES: DecidingBody[] = ['GeneralAssembly', 'AllMembers', 'Board', 'Council'];
+const COMPARISONS: ThresholdComparison[] = ['MoreThan', 'AtLeast'];
 const THRESHOLD_BASES: ThresholdBase[] = ['Cast', 'Present', 'Eligible'];
+const QUORUM_KINDS: QuorumKind[] = ['None', 'Count', 'Ratio'];
 const SECRECIES: Secrecy[] = ['Secret', 'Named'];
+const AUDIENCES: Audience[] = [
+  'AllMembers',
+  'Board',
+  'ConsultedCouncils',
+  'Electorate',
+  'Author',
+  'Public',
+];
 
-/** A value in force as the field shows it, greyed: a fraction as n/d, as it is typed. */
-const shown = (value: number | { numerator: number; denominator: number } | undefined) =>
-  value === undefined
-    ? undefined
-    : typeof value === 'number'
-      ? String(value)
-      : `${value.numerator}/${value.denominator}`;
+/** A fraction in force as it is typed: n/d. */
+const typed = (value: Fraction) => `${value.numerator}/${value.denominator}`;
+
+/** A number field: a numeric keypad for whole numbers only (fractions need "/", amounts a mark). */
+const inputMode = (field: object) => ('min' in field ? 'numeric' : 'text');
 
 /**
  * What a deed amendment changes in the charter, as the secretary or a member
@@ -86,11 +110,22 @@ export function CharterChangeFields({
   onChange(draft: CharterChangeDraft): void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const [{ data }] = useQuery({ query: CharterInForceDocument });
   const [adding, setAdding] = useState<DecisionType | ''>('');
   const charter = data?.charter;
   const chosen = new Set(draft.rules.map((rule) => rule.decisionType));
   const addable = (charter?.rules ?? []).filter((rule) => !chosen.has(rule.decisionType));
+  const inForce: Partial<Record<(typeof SETTING_FIELDS)[number]['key'], string>> = charter
+    ? {
+        assemblyQuorum: typed(charter.assemblyQuorum),
+        proxyLimitPerHolder: String(charter.proxyLimitPerHolder),
+        initiativeCosignatures: String(charter.initiativeCosignatures),
+        initiativeSupportDays: String(charter.initiativeSupportDays),
+        referendumPetitionCosignatures: String(charter.referendumPetitionCosignatures),
+        volunteerHourRate: centsToInput(charter.volunteerHourRate, locale),
+      }
+    : {};
 
   const setRule = (at: number, rule: RuleDraft | null) =>
     onChange({
@@ -112,9 +147,9 @@ export function CharterChangeFields({
               key={field.key}
               id={`charter-change-${field.key}`}
               label={t(field.label)}
-              inputMode={field.fraction ? 'text' : 'numeric'}
-              maxLength={field.fraction ? 9 : 7}
-              placeholder={charter && shown(charter[field.key] ?? undefined)}
+              inputMode={inputMode(field)}
+              maxLength={12}
+              placeholder={inForce[field.key]}
               value={draft.settings[field.key] ?? ''}
               onChange={(event) =>
                 onChange({
@@ -191,8 +226,18 @@ function RuleChangeFields({
     const council = councils.find((c) => c.code === code);
     return council ? localizedName(council, locale) : code;
   };
-  const consulted = inForce?.consultedCouncils ?? [];
-  const weighting = inForce && t(inForce.collegeWeighting ? 'common.yes' : 'common.no');
+  const quorum = inForce?.quorum;
+  const quorumInForce =
+    quorum?.kind === 'Count' ? String(quorum.count) : quorum?.ratio ? typed(quorum.ratio) : '';
+  const numbersInForce: Partial<Record<string, string>> = inForce
+    ? {
+        threshold: typed(inForce.threshold),
+        minNoticeDays: String(inForce.minNoticeDays),
+        minConsultationDays: String(inForce.minConsultationDays),
+        minDeliberationDays: String(inForce.minDeliberationDays),
+        minVotingDays: String(inForce.minVotingDays),
+      }
+    : {};
 
   return (
     <fieldset className="stack">
@@ -210,6 +255,42 @@ function RuleChangeFields({
           }))}
         />
         <SelectField
+          id={`${id}-secrecy`}
+          label={t('charter.secrecy')}
+          placeholder={unchanged(inForce && t(`secrecy.${inForce.secrecy}`))}
+          value={rule.secrecy}
+          onChange={(secrecy) => onChange({ ...rule, secrecy })}
+          options={SECRECIES.map((secrecy) => ({ value: secrecy, label: t(`secrecy.${secrecy}`) }))}
+        />
+        <SelectField
+          id={`${id}-weighting`}
+          label={t('charter.weighting')}
+          placeholder={unchanged(
+            inForce && t(inForce.collegeWeighting ? 'common.yes' : 'common.no'),
+          )}
+          value={rule.collegeWeighting}
+          onChange={(collegeWeighting) => onChange({ ...rule, collegeWeighting })}
+          options={[
+            { value: 'yes', label: t('common.yes') },
+            { value: 'no', label: t('common.no') },
+          ]}
+        />
+      </div>
+      <div className="form-row">
+        <SelectField
+          id={`${id}-comparison`}
+          label={t('charterChangeForm.comparison')}
+          placeholder={unchanged(
+            inForce && t(`thresholdComparison.${inForce.thresholdComparison}`),
+          )}
+          value={rule.thresholdComparison}
+          onChange={(thresholdComparison) => onChange({ ...rule, thresholdComparison })}
+          options={COMPARISONS.map((comparison) => ({
+            value: comparison,
+            label: t(`thresholdComparison.${comparison}`),
+          }))}
+        />
+        <SelectField
           id={`${id}-base`}
           label={t('charterChange.base')}
           placeholder={unchanged(inForce && t(`thresholdBase.${inForce.thresholdBase}`))}
@@ -221,24 +302,24 @@ function RuleChangeFields({
           }))}
         />
         <SelectField
-          id={`${id}-secrecy`}
-          label={t('charter.secrecy')}
-          placeholder={unchanged(inForce && t(`secrecy.${inForce.secrecy}`))}
-          value={rule.secrecy}
-          onChange={(secrecy) => onChange({ ...rule, secrecy })}
-          options={SECRECIES.map((secrecy) => ({ value: secrecy, label: t(`secrecy.${secrecy}`) }))}
+          id={`${id}-quorum-kind`}
+          label={t('charterChangeForm.quorumKind')}
+          placeholder={unchanged(quorum && t(`quorumKind.${quorum.kind}`))}
+          value={rule.quorumKind}
+          onChange={(quorumKind) => onChange({ ...rule, quorumKind })}
+          options={QUORUM_KINDS.map((kind) => ({ value: kind, label: t(`quorumKind.${kind}`) }))}
         />
-        <SelectField
-          id={`${id}-weighting`}
-          label={t('charter.weighting')}
-          placeholder={unchanged(weighting)}
-          value={rule.collegeWeighting}
-          onChange={(collegeWeighting) => onChange({ ...rule, collegeWeighting })}
-          options={[
-            { value: 'yes', label: t('common.yes') },
-            { value: 'no', label: t('common.no') },
-          ]}
-        />
+        {(rule.quorumKind === 'Count' || rule.quorumKind === 'Ratio') && (
+          <TextField
+            id={`${id}-quorum`}
+            label={t('charter.quorum')}
+            inputMode={rule.quorumKind === 'Count' ? 'numeric' : 'text'}
+            maxLength={9}
+            placeholder={quorum?.kind === rule.quorumKind ? quorumInForce : undefined}
+            value={rule.quorum}
+            onChange={(event) => onChange({ ...rule, quorum: event.target.value })}
+          />
+        )}
       </div>
       <div className="form-row">
         {RULE_NUMBER_FIELDS.map((field) => (
@@ -246,9 +327,9 @@ function RuleChangeFields({
             key={field.key}
             id={`${id}-${field.key}`}
             label={t(field.label)}
-            inputMode={field.fraction ? 'text' : 'numeric'}
+            inputMode={inputMode(field)}
             maxLength={9}
-            placeholder={inForce && shown(inForce[field.key])}
+            placeholder={numbersInForce[field.key]}
             value={rule.numbers[field.key] ?? ''}
             onChange={(event) =>
               onChange({ ...rule, numbers: { ...rule.numbers, [field.key]: event.target.value } })
@@ -256,54 +337,103 @@ function RuleChangeFields({
           />
         ))}
       </div>
+      <ReplacedList
+        id={`${id}-councils`}
+        toggle={t('charterChangeForm.changeCouncils', {
+          current:
+            (inForce?.consultedCouncils ?? []).map(councilName).join(', ') || t('common.none'),
+        })}
+        legend={t('charter.consulted')}
+        inForce={inForce?.consultedCouncils ?? []}
+        options={councils.map((council) => ({
+          value: council.code,
+          label: localizedName(council, locale),
+        }))}
+        value={rule.consultedCouncils}
+        onChange={(consultedCouncils) => onChange({ ...rule, consultedCouncils })}
+      />
+      <ReplacedList
+        id={`${id}-informed`}
+        toggle={t('charterChangeForm.changeInformed', {
+          current:
+            (inForce?.informed ?? []).map((a) => t(`audience.${a}`)).join(', ') || t('common.none'),
+        })}
+        legend={t('charter.informed')}
+        inForce={inForce?.informed ?? []}
+        options={AUDIENCES.map((audience) => ({
+          value: audience,
+          label: t(`audience.${audience}`),
+        }))}
+        value={rule.informed}
+        onChange={(informed) => onChange({ ...rule, informed })}
+      />
+      <button type="button" className="button-link" onClick={onRemove}>
+        {t('charterChangeForm.remove', { rule: name })}
+      </button>
+    </fieldset>
+  );
+}
+
+/**
+ * A list the amendment replaces whole (councils consulted, those informed):
+ * left alone until the box is ticked, then every choice, starting from the
+ * list in force.
+ */
+function ReplacedList<V extends string>({
+  id,
+  toggle,
+  legend,
+  inForce,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  toggle: string;
+  legend: string;
+  inForce: readonly V[];
+  options: readonly { value: V; label: string }[];
+  value: V[] | null;
+  onChange(value: V[] | null): void;
+}) {
+  return (
+    <>
       <div className="checkbox">
         <input
-          id={`${id}-councils`}
+          id={id}
           type="checkbox"
-          checked={rule.consultedCouncils !== null}
-          onChange={(event) =>
-            onChange({ ...rule, consultedCouncils: event.target.checked ? [...consulted] : null })
-          }
+          checked={value !== null}
+          onChange={(event) => onChange(event.target.checked ? [...inForce] : null)}
         />
-        <label htmlFor={`${id}-councils`}>
-          {t('charterChangeForm.changeCouncils', {
-            current: consulted.map(councilName).join(', ') || t('common.none'),
-          })}
-        </label>
+        <label htmlFor={id}>{toggle}</label>
       </div>
-      {rule.consultedCouncils && (
+      {value && (
         <fieldset>
-          <legend>{t('charter.consulted')}</legend>
+          <legend>{legend}</legend>
           <div className="checkbox-grid">
-            {councils.map((council) => {
-              const checked = rule.consultedCouncils?.includes(council.code) ?? false;
+            {options.map((option) => {
+              const checked = value.includes(option.value);
               return (
-                <div className="checkbox" key={council.code}>
+                <div className="checkbox" key={option.value}>
                   <input
-                    id={`${id}-council-${council.code}`}
+                    id={`${id}-${option.value}`}
                     type="checkbox"
                     checked={checked}
                     onChange={() =>
-                      onChange({
-                        ...rule,
-                        consultedCouncils: checked
-                          ? (rule.consultedCouncils ?? []).filter((code) => code !== council.code)
-                          : [...(rule.consultedCouncils ?? []), council.code],
-                      })
+                      onChange(
+                        checked
+                          ? value.filter((v) => v !== option.value)
+                          : [...value, option.value],
+                      )
                     }
                   />
-                  <label htmlFor={`${id}-council-${council.code}`}>
-                    {localizedName(council, locale)}
-                  </label>
+                  <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
                 </div>
               );
             })}
           </div>
         </fieldset>
       )}
-      <button type="button" className="button-link" onClick={onRemove}>
-        {t('charterChangeForm.remove', { rule: name })}
-      </button>
-    </fieldset>
+    </>
   );
 }

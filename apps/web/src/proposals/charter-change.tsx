@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { formatFraction } from '../format/format';
+import { formatFraction, formatMoney } from '../format/format';
 import { localizedName } from '../format/names';
 import { graphql } from '../gql';
 import { useLocale, useT } from '../i18n/locale';
@@ -61,6 +61,10 @@ export function CharterChange({ change }: { change: Fields }) {
       const count = String(settings.referendumPetitionCosignatures);
       lines.push(line(t('charter.petition'), count));
     }
+    if (settings.volunteerHourRateCents != null) {
+      const rate = formatMoney(Number(settings.volunteerHourRateCents), locale);
+      lines.push(line(t('charter.volunteerRate'), rate));
+    }
     return lines;
   }
 
@@ -76,8 +80,25 @@ export function CharterChange({ change }: { change: Fields }) {
       const threshold = fraction(rule.thresholdNumerator, rule.thresholdDenominator);
       lines.push(line(t('charter.threshold'), threshold));
     }
+    if (rule.thresholdComparison) {
+      const comparison = label('thresholdComparison', rule.thresholdComparison);
+      lines.push(line(t('charterChangeForm.comparison'), comparison));
+    }
     if (rule.thresholdBase)
       lines.push(line(t('charterChange.base'), label('thresholdBase', rule.thresholdBase)));
+    if (rule.quorumKind === 'none') lines.push(line(t('charter.quorum'), t('charter.quorumNone')));
+    if (rule.quorumKind === 'count') {
+      const count = t('charter.quorumCount', { count: Number(rule.quorumNumerator) });
+      lines.push(line(t('charter.quorum'), count));
+    }
+    if (rule.quorumKind === 'ratio') {
+      const share = fraction(rule.quorumNumerator, rule.quorumDenominator);
+      lines.push(line(t('charter.quorum'), t('charter.quorumRatio', { fraction: share })));
+    }
+    if (Array.isArray(rule.informed)) {
+      const informed = rule.informed.map((audience) => label('audience', audience)).join(', ');
+      lines.push(line(t('charter.informed'), informed || t('common.none')));
+    }
     if (rule.secrecy) lines.push(line(t('charter.secrecy'), label('secrecy', rule.secrecy)));
     if (rule.collegeWeighting != null) {
       const weighted = t(rule.collegeWeighting ? 'common.yes' : 'common.no');
