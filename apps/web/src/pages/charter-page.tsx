@@ -7,7 +7,8 @@ import { graphql } from '../gql';
 import type { CharterQuery } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
 
-const CharterQueryDocument = graphql(`
+/** The charter in force and the councils it names; a deed amendment's form reads it too. */
+export const CharterQueryDocument = graphql(`
   query Charter {
     councils {
       code

@@ -80,9 +80,16 @@ export const NO_CHARTER_CHANGE: CharterChangeDraft = { settings: {}, rules: [] }
 export function ruleDraft(decisionType: DecisionType): RuleDraft {
   return {
     decisionType,
-    ...{ decidingBody: '', thresholdComparison: '', thresholdBase: '', secrecy: '' },
-    ...{ collegeWeighting: '', quorumKind: '', quorum: '' },
-    ...{ consultedCouncils: null, informed: null, numbers: {} },
+    decidingBody: '',
+    thresholdComparison: '',
+    thresholdBase: '',
+    secrecy: '',
+    collegeWeighting: '',
+    quorumKind: '',
+    quorum: '',
+    consultedCouncils: null,
+    informed: null,
+    numbers: {},
   };
 }
 

@@ -4,10 +4,9 @@ import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { centsToInput } from '../format/money-input';
 import { localizedName } from '../format/names';
-import { graphql } from '../gql';
 import type {
   Audience,
-  CharterInForceQuery,
+  CharterQuery,
   DecidingBody,
   DecisionType,
   QuorumKind,
@@ -16,6 +15,7 @@ import type {
   ThresholdComparison,
 } from '../gql/graphql';
 import { useLocale, useT } from '../i18n/locale';
+import { CharterQueryDocument } from '../pages/charter-page';
 import {
   CharterChangeDraft,
   RULE_NUMBER_FIELDS,
@@ -24,56 +24,9 @@ import {
   SETTING_FIELDS,
 } from './charter-change-draft';
 
-const CharterInForceDocument = graphql(`
-  query CharterInForce {
-    councils {
-      code
-      nameFr
-      nameEn
-    }
-    charter {
-      assemblyQuorum {
-        numerator
-        denominator
-      }
-      proxyLimitPerHolder
-      initiativeCosignatures
-      initiativeSupportDays
-      referendumPetitionCosignatures
-      volunteerHourRate
-      rules {
-        decisionType
-        decidingBody
-        consultedCouncils
-        informed
-        threshold {
-          numerator
-          denominator
-        }
-        thresholdComparison
-        thresholdBase
-        quorum {
-          kind
-          count
-          ratio {
-            numerator
-            denominator
-          }
-        }
-        secrecy
-        collegeWeighting
-        minNoticeDays
-        minConsultationDays
-        minDeliberationDays
-        minVotingDays
-      }
-    }
-  }
-`);
-
-type Charter = CharterInForceQuery['charter'];
+type Charter = CharterQuery['charter'];
 type Rule = Charter['rules'][number];
-type Council = CharterInForceQuery['councils'][number];
+type Council = CharterQuery['councils'][number];
 type Fraction = { numerator: number; denominator: number };
 
 const DECIDING_BODIES: DecidingBody[] = ['GeneralAssembly', 'AllMembers', 'Board', 'Council'];
@@ -111,7 +64,7 @@ export function CharterChangeFields({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const [{ data }] = useQuery({ query: CharterInForceDocument });
+  const [{ data }] = useQuery({ query: CharterQueryDocument });
   const [adding, setAdding] = useState<DecisionType | ''>('');
   const charter = data?.charter;
   const chosen = new Set(draft.rules.map((rule) => rule.decisionType));
