@@ -2,12 +2,14 @@ import { DataSource } from 'typeorm';
 import { Role } from '@delibera/kernel';
 import { CharterAmendmentListener, ProposalsService, ProposalStatus } from '@delibera/proposals';
 import { signedInMember } from '../factories';
+import { openWindow } from '../factories/votes';
 import { errorCode, ok, startTestApp, TestApp } from './test-app';
 
 const DRAFT = `mutation ($input: DraftProposalInput!) {
   draftBoardProposal(input: $input) { id decisionType charterChange } }`;
 const CHARTER = `{ charter { version summary proxyLimitPerHolder volunteerHourRate
-  rules { decisionType consultedCouncils informed threshold { numerator denominator } thresholdComparison
+  rules { decisionType consultedCouncils informed voteMethod competingOptionsMethod allowedVoteMethods
+          threshold { numerator denominator } thresholdComparison
           quorum { kind count ratio { numerator denominator } } minVotingDays secrecy } } }`;
 
 type Rule = { decisionType: string; [key: string]: unknown };
@@ -21,7 +23,8 @@ type Charter = {
 
 /**
  * A deed amendment's changes: stricter ordinary resolutions (at least 2/3, 25 voters), consulting the
- * youth council and informing the public; more proxies; a volunteer hour worth 35 $.
+ * youth council and informing the public; trustees elected by approval; competing contribution
+ * scales ranked by Schulze; more proxies; a volunteer hour worth 35 $.
  */
 const CHANGE = {
   settings: { proxyLimitPerHolder: 3, volunteerHourRate: 3500 },
@@ -35,8 +38,11 @@ const CHANGE = {
       informed: ['AllMembers', 'Public'],
       minVotingDays: 10,
     },
+    { decisionType: 'TrusteeElection', voteMethod: 'Approval' },
+    { decisionType: 'ContributionScale', competingOptionsMethod: 'Schulze' },
   ],
 };
+const CHANGED = ['OrdinaryResolution', 'TrusteeElection', 'ContributionScale'];
 
 /** Moves a drafted proposal to adopted as its vote would (voting itself is covered by the journey tests). */
 async function adopt(app: TestApp, proposalId: string, accountId: string): Promise<void> {
@@ -88,8 +94,18 @@ describe('deed amendments change the charter (e2e)', () => {
     expect(unknownCouncil.errors?.[0].message).toBe(
       'This charter change is invalid: no sitting council has the code nowhere.',
     );
+    const unfit = await amendment({ rules: [{ decisionType: 'Budget', voteMethod: 'Schulze' }] });
+    expect(unfit.errors?.[0].message).toBe(
+      'This charter change is invalid: “Schulze method” does not fit the “Budget” rule, only Choice.',
+    );
     for (const charterChange of [
       { rules: [{ decisionType: 'Budget', threshold: { numerator: 3, denominator: 2 } }] },
+      { rules: [{ decisionType: 'TrusteeElection', voteMethod: 'Schulze' }] },
+      {
+        rules: [
+          { decisionType: 'ContributionScale', competingOptionsMethod: 'SingleTransferableVote' },
+        ],
+      },
       { rules: [{ decisionType: 'Budget' }] },
       {},
       {
@@ -150,6 +166,18 @@ describe('deed amendments change the charter (e2e)', () => {
     ).editProposalDraft;
     expect(edited.charterChange).toEqual({ rules: { budget: { minVotingDays: 21 } } });
     expect(await stored()).toEqual({ rules: { budget: { minVotingDays: 21 } } });
+    // Left out, the changes stay; null removes them all.
+    expect(ok(await edit(undefined)).editProposalDraft.charterChange).toEqual({
+      rules: { budget: { minVotingDays: 21 } },
+    });
+    expect(ok(await edit(null)).editProposalDraft.charterChange).toBeNull();
+    expect(await stored()).toBeNull();
+    const [{ edits }] = await app.dataSource.query(
+      `SELECT count(*)::int AS edits FROM audit_event
+        WHERE entity_id = $1 AND action = 'proposal.charter_change_edited'`,
+      [drafted.id],
+    );
+    expect(edits).toBe(2);
 
     const ordinary = ok(await draft({ decisionType: 'OrdinaryResolution' })).draftBoardProposal;
     const refused = await app.gql(
@@ -181,6 +209,8 @@ describe('deed amendments change the charter (e2e)', () => {
           informed: ['all_members', 'public'],
           minVotingDays: 10,
         },
+        trustee_election: { voteMethod: 'approval' },
+        contribution_scale: { competingOptionsMethod: 'schulze' },
       },
     });
 
@@ -203,7 +233,40 @@ describe('deed amendments change the charter (e2e)', () => {
       informed: ['AllMembers', 'Public'],
       minVotingDays: 10,
     });
-    for (const other of before.rules.filter((r) => r.decisionType !== 'OrdinaryResolution')) {
+    // What an amendment may choose is read from the charter: seats for elections, motions otherwise.
+    expect(rule(before, 'TrusteeElection')?.allowedVoteMethods).toEqual([
+      'SingleTransferableVote',
+      'Approval',
+    ]);
+    expect(rule(before, 'Budget')?.allowedVoteMethods).toEqual(['Choice']);
+    expect(rule(after, 'TrusteeElection')).toEqual({
+      ...rule(before, 'TrusteeElection'),
+      voteMethod: 'Approval',
+    });
+    expect(rule(after, 'ContributionScale')).toEqual({
+      ...rule(before, 'ContributionScale'),
+      competingOptionsMethod: 'Schulze',
+    });
+    // Under the new version, a trustee election is counted by approval, top three of five.
+    const election = await app.gql<{ scheduleVote: { method: string; seats: number } }>(
+      'mutation ($input: ScheduleVoteInput!) { scheduleVote(input: $input) { method seats } }',
+      {
+        input: {
+          titleFr: 'Élection des fiduciaires',
+          titleEn: 'Trustee election',
+          subjectType: 'Election',
+          decisionType: 'TrusteeElection',
+          electorateKind: 'AllMembers',
+          options: ['P', 'Q', 'R', 'S', 'T'].map((id) => ({ id, labelFr: id, labelEn: id })),
+          binding: true,
+          ...openWindow(),
+          rules: { seats: 3 },
+        },
+      },
+      { token: secretary.token },
+    );
+    expect(ok(election).scheduleVote).toEqual({ method: 'Approval', seats: 3 });
+    for (const other of before.rules.filter((r) => !CHANGED.includes(r.decisionType))) {
       expect(rule(after, other.decisionType)).toEqual(other);
     }
     const [{ adopted }] = await app.dataSource.query(

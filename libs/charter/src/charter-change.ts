@@ -1,6 +1,8 @@
-import { DecisionType, QuorumKind } from './charter.enums';
+import { DecisionType, QuorumKind, VoteMethod } from './charter.enums';
 import { CharterErrors } from './charter.errors';
+import { DECISION_TYPE_LABELS, VOTE_METHOD_LABELS } from './charter.labels';
 import type { CharterSettings, RuleSettings } from './charter.service';
+import { COMPETING_OPTIONS_METHODS, voteMethodsFor } from './decision-methods';
 import { CharterChangeInput, QuorumInput, RationalInput } from './dto/charter-change.input';
 
 /**
@@ -21,6 +23,12 @@ const given = <T>(fields: object): Partial<T> =>
 
 const invalid = (fr: string, en: string) =>
   CharterErrors.CHARTER_CHANGE_INVALID({ detail: { fr, en } });
+
+/** A rule named as members read it: « Résolution ordinaire », not `ordinary_resolution`. */
+const ruleOf = (decisionType: DecisionType) => {
+  const { fr, en } = DECISION_TYPE_LABELS[decisionType];
+  return { fr: `la règle « ${fr} »`, en: `the “${en}” rule` };
+};
 
 /** A fraction a threshold can be: more than nothing, at most everyone. */
 function threshold(
@@ -52,6 +60,24 @@ function quorum(
   );
 }
 
+/** A method among those that fit, or CHARTER_CHANGE_INVALID naming the rule and the methods that fit. */
+function fitting(
+  method: VoteMethod,
+  fits: readonly VoteMethod[],
+  rule: { fr: string; en: string },
+): VoteMethod {
+  if (fits.includes(method)) return method;
+  const label = VOTE_METHOD_LABELS[method];
+  const names = (locale: 'fr' | 'en') =>
+    new Intl.ListFormat(locale, { type: 'disjunction' }).format(
+      fits.map((m) => VOTE_METHOD_LABELS[m][locale]),
+    );
+  throw invalid(
+    `« ${label.fr} » ne convient pas à ${rule.fr}, seulement ${names('fr')}`,
+    `“${label.en}” does not fit ${rule.en}, only ${names('en')}`,
+  );
+}
+
 /** The change an amendment's input describes, checked; throws CHARTER_CHANGE_INVALID. */
 export function charterChangeOf(input: CharterChangeInput): CharterChange {
   const change: CharterChange = {};
@@ -70,22 +96,30 @@ export function charterChangeOf(input: CharterChangeInput): CharterChange {
   }
   if (Object.keys(setSettings).length > 0) change.settings = setSettings;
 
-  for (const rule of input.rules ?? []) {
-    const { decisionType, threshold: fraction, quorum: quorumInput, ...fields } = rule;
+  for (const ruleInput of input.rules ?? []) {
+    const {
+      decisionType,
+      threshold: fraction,
+      quorum: quorumInput,
+      voteMethod,
+      competingOptionsMethod,
+      ...fields
+    } = ruleInput;
+    const rule = ruleOf(decisionType);
     if (change.rules?.[decisionType]) {
-      throw invalid(
-        `la règle ${decisionType} est modifiée deux fois`,
-        `the ${decisionType} rule is changed twice`,
-      );
+      throw invalid(`${rule.fr} est modifiée deux fois`, `${rule.en} is changed twice`);
     }
     const set = given<RuleSettings>(fields);
     if (fraction) Object.assign(set, threshold(fraction));
     if (quorumInput) Object.assign(set, quorum(quorumInput));
+    if (voteMethod) set.voteMethod = fitting(voteMethod, voteMethodsFor(decisionType), rule);
+    // Null is a change too: competing options are no longer allowed.
+    if (competingOptionsMethod !== undefined) {
+      set.competingOptionsMethod =
+        competingOptionsMethod && fitting(competingOptionsMethod, COMPETING_OPTIONS_METHODS, rule);
+    }
     if (Object.keys(set).length === 0) {
-      throw invalid(
-        `la règle ${decisionType} ne change en rien`,
-        `nothing changes in the ${decisionType} rule`,
-      );
+      throw invalid(`${rule.fr} ne change en rien`, `nothing changes in ${rule.en}`);
     }
     change.rules = { ...change.rules, [decisionType]: set };
   }

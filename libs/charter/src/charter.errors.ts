@@ -6,8 +6,8 @@ export const CharterErrors = defineErrors({
     en: 'Charter version {version} does not exist.',
   },
   NO_RULE_FOR_DECISION: {
-    fr: 'La charte en vigueur ne prévoit aucune règle pour les décisions de type {decisionType}.',
-    en: 'The charter in force has no rule for decisions of type {decisionType}.',
+    fr: 'La charte en vigueur ne prévoit aucune règle pour les décisions de type « {decisionType} ».',
+    en: 'The charter in force has no rule for decisions of type “{decisionType}”.',
   },
   CHARTER_CHANGE_INVALID: {
     fr: 'Cette modification de la charte est invalide : {detail}.',

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '@delibera/audit';
 import { CharterErrors } from './charter.errors';
+import { DECISION_TYPE_LABELS } from './charter.labels';
 import { DecisionType } from './charter.enums';
 import { CharterVersion } from './charter-version.entity';
 import { DecisionRule } from './decision-rule.entity';
@@ -55,7 +56,10 @@ export class CharterService {
   async ruleFor(decisionType: DecisionType, charter?: CharterVersion): Promise<DecisionRule> {
     const version = charter ?? (await this.inForce());
     const rule = version.rules.find((r) => r.decisionType === decisionType);
-    if (!rule) throw CharterErrors.NO_RULE_FOR_DECISION({ decisionType });
+    if (!rule)
+      throw CharterErrors.NO_RULE_FOR_DECISION({
+        decisionType: DECISION_TYPE_LABELS[decisionType],
+      });
     return rule;
   }
 

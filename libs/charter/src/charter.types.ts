@@ -12,6 +12,7 @@ import {
 } from './charter.enums';
 import { CharterVersion } from './charter-version.entity';
 import { DecisionRule } from './decision-rule.entity';
+import { COMPETING_OPTIONS_METHODS, voteMethodsFor } from './decision-methods';
 
 @ObjectType('Rational', { description: 'An exact fraction, e.g. 2/3.' })
 export class RationalType {
@@ -44,6 +45,15 @@ export class DecisionRuleType {
       'The ranked method by which competing proposals (e.g. contribution scales) are voted as options of one vote; null: not allowed.',
   })
   competingOptionsMethod: VoteMethod | null;
+  @Field(() => [VoteMethod], {
+    description:
+      'The methods that fit this kind of decision’s ballots, which an amendment may choose.',
+  })
+  allowedVoteMethods: VoteMethod[];
+  @Field(() => [VoteMethod], {
+    description: 'The ranked methods an amendment may choose for competing options.',
+  })
+  allowedCompetingOptionsMethods: VoteMethod[];
   @Field(() => RationalType) threshold: RationalType;
   @Field(() => ThresholdComparison) thresholdComparison: ThresholdComparison;
   @Field(() => ThresholdBase) thresholdBase: ThresholdBase;
@@ -63,6 +73,8 @@ export class DecisionRuleType {
       informed: rule.informed,
       voteMethod: rule.voteMethod,
       competingOptionsMethod: rule.competingOptionsMethod,
+      allowedVoteMethods: voteMethodsFor(rule.decisionType),
+      allowedCompetingOptionsMethods: [...COMPETING_OPTIONS_METHODS],
       threshold: { numerator: rule.thresholdNumerator, denominator: rule.thresholdDenominator },
       thresholdComparison: rule.thresholdComparison,
       thresholdBase: rule.thresholdBase,

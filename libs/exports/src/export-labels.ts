@@ -61,18 +61,6 @@ export const PAYMENT_METHOD_LABELS: Labels = {
   credit: { fr: 'Crédit reporté', en: 'Credit carried' },
 };
 
-export const DECISION_TYPE_LABELS: Labels = {
-  ordinary_resolution: { fr: 'Résolution ordinaire', en: 'Ordinary resolution' },
-  special_resolution: { fr: 'Résolution spéciale', en: 'Special resolution' },
-  charter_amendment: { fr: 'Modification de l’acte', en: 'Deed amendment' },
-  contribution_scale: { fr: 'Barème des contributions', en: 'Contribution scale' },
-  budget: { fr: 'Budget', en: 'Budget' },
-  trustee_election: { fr: 'Élection des fiduciaires', en: 'Trustee election' },
-  council_opinion: { fr: 'Avis d’un conseil', en: 'Council opinion' },
-  referendum: { fr: 'Référendum', en: 'Referendum' },
-  admission: { fr: 'Admission', en: 'Admission' },
-};
-
 export const VOTE_SUBJECT_LABELS: Labels = {
   proposal: { fr: 'Proposition', en: 'Proposal' },
   council_opinion: { fr: 'Avis d’un conseil', en: 'Council opinion' },
@@ -88,16 +76,6 @@ export const ELECTORATE_LABELS: Labels = {
   council: { fr: 'Conseil consultatif', en: 'Advisory council' },
   board: { fr: 'Conseil des fiduciaires', en: 'Board of trustees' },
   assembly: { fr: 'Assemblée générale', en: 'General assembly' },
-};
-
-export const VOTE_METHOD_LABELS: Labels = {
-  choice: { fr: 'Choix', en: 'Choice' },
-  approval: { fr: 'Vote par approbation', en: 'Approval voting' },
-  irv: { fr: 'Vote préférentiel', en: 'Instant runoff' },
-  schulze: { fr: 'Méthode Schulze', en: 'Schulze method' },
-  ranked_pairs: { fr: 'Paires classées', en: 'Ranked pairs' },
-  stv: { fr: 'Vote unique transférable', en: 'Single transferable vote' },
-  majority_judgment: { fr: 'Jugement majoritaire', en: 'Majority judgment' },
 };
 
 export const SECRECY_LABELS: Labels = {

@@ -1,3 +1,4 @@
+import { DECISION_TYPE_LABELS, VOTE_METHOD_LABELS } from '@delibera/charter';
 import { CALL_BALANCES } from '@delibera/contributions';
 import { QUEBEC_REGIONS } from '@delibera/membership';
 import { codedColumns, ExportColumn } from './export-column';
@@ -5,7 +6,6 @@ import {
   BOOLEAN_LABELS,
   BREAKDOWN_LABELS,
   CALL_STATUS_LABELS,
-  DECISION_TYPE_LABELS,
   ELECTORATE_LABELS,
   LOCALE_LABELS,
   MEMBER_KIND_LABELS,
@@ -15,7 +15,6 @@ import {
   PAYMENT_METHOD_LABELS,
   SECRECY_LABELS,
   SIZE_BAND_LABELS,
-  VOTE_METHOD_LABELS,
   VOTE_SUBJECT_LABELS,
 } from './export-labels';
 import { CsvExport } from './export-stream';

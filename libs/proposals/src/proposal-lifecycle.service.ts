@@ -132,17 +132,18 @@ export class ProposalLifecycleService {
   /** The author edits a draft: every edit is a new version. */
   async editDraft(user: AuthUser, edit: TextEdit): Promise<Proposal> {
     // Checked before the transaction: the councils are read on a connection of their own.
+    // Left out, the changes stay; null removes them; otherwise they are replaced whole.
     const charterChange = edit.charterChange
       ? await this.checkedCharterChange(
           (await this.proposals.byId(edit.proposalId)).decisionType,
           edit.charterChange,
         )
-      : null;
+      : edit.charterChange;
     return this.dataSource.transaction(async (manager) => {
       const proposal = await this.proposals.lock(manager, edit.proposalId);
       this.policy.assertAuthor(user, proposal);
       this.assertStatus(proposal, ProposalStatus.Draft);
-      if (charterChange) {
+      if (charterChange !== undefined && (charterChange || proposal.charterChange)) {
         await manager.update(Proposal, { id: proposal.id }, { charterChange });
         await this.audit.append(manager, {
           actorAccountId: user.accountId,

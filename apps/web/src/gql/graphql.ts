@@ -273,7 +273,7 @@ export type DraftProposalInput = {
 
 export type EditProposalDraftInput = {
   body: string;
-  /** A deed amendment: its changes to the charter, replaced whole; left out, they stay. */
+  /** A deed amendment: its changes to the charter, replaced whole; left out, they stay; null removes them (the amendment then changes only the deed’s text). */
   charterChange?: CharterChangeInput | null | undefined;
   note?: string | null | undefined;
   proposalId: string;
@@ -585,6 +585,8 @@ export type Role =
 /** What an amendment changes in the rule of one kind of decision. */
 export type RuleChangeInput = {
   collegeWeighting?: boolean | null | undefined;
+  /** The ranked method competing options are voted by (one of allowedCompetingOptionsMethods); null: competing options are no longer allowed; left out: unchanged. */
+  competingOptionsMethod?: VoteMethod | null | undefined;
   /** Codes of the councils consulted (all of them: the list replaces the rule’s). */
   consultedCouncils?: Array<string> | null | undefined;
   decidingBody?: DecidingBody | null | undefined;
@@ -600,6 +602,8 @@ export type RuleChangeInput = {
   threshold?: RationalInput | null | undefined;
   thresholdBase?: ThresholdBase | null | undefined;
   thresholdComparison?: ThresholdComparison | null | undefined;
+  /** How the rule’s votes are counted: one of the rule’s allowedVoteMethods. */
+  voteMethod?: VoteMethod | null | undefined;
 };
 
 export type SeatStatus =

@@ -21,6 +21,7 @@ import {
   Secrecy,
   ThresholdBase,
   ThresholdComparison,
+  VoteMethod,
 } from '../charter.enums';
 
 @InputType({ description: 'An exact fraction, e.g. 2/3.' })
@@ -99,6 +100,21 @@ export class RuleChangeInput {
   @ArrayUnique()
   @Matches(/^[a-z][a-z0-9_]{1,49}$/, { each: true })
   consultedCouncils?: string[];
+  @Field(() => VoteMethod, {
+    nullable: true,
+    description: 'How the rule’s votes are counted: one of the rule’s allowedVoteMethods.',
+  })
+  @IsOptional()
+  @IsEnum(VoteMethod)
+  voteMethod?: VoteMethod;
+  @Field(() => VoteMethod, {
+    nullable: true,
+    description:
+      'The ranked method competing options are voted by (one of allowedCompetingOptionsMethods); null: competing options are no longer allowed; left out: unchanged.',
+  })
+  @IsOptional()
+  @IsEnum(VoteMethod)
+  competingOptionsMethod?: VoteMethod | null;
   @Field(() => RationalInput, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -46,12 +46,12 @@ export class EditProposalDraftInput {
   @Field(() => CharterChangeInput, {
     nullable: true,
     description:
-      'A deed amendment: its changes to the charter, replaced whole; left out, they stay.',
+      'A deed amendment: its changes to the charter, replaced whole; left out, they stay; null removes them (the amendment then changes only the deed’s text).',
   })
   @IsOptional()
   @ValidateNested()
   @Type(() => CharterChangeInput)
-  charterChange?: CharterChangeInput;
+  charterChange?: CharterChangeInput | null;
 }
 
 @InputType({ description: 'Requested phase dates; each defaults to the charter minimum.' })
