@@ -252,11 +252,32 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
       .getByRole('group', { name: 'Résolution ordinaire' });
     expect(await editing.getByLabel('Seuil', { exact: true }).inputValue()).toBe('2/3');
     await editing.getByLabel('Vote minimal').fill('12');
+    await editing
+      .getByLabel(/Propositions concurrentes/)
+      .selectOption({ label: 'Paires classées' });
+    // The method is offered only where more than one fits: a resolution is voted for or against.
+    expect(await editing.getByLabel('Mode de scrutin').count()).toBe(0);
+    const editForm = page.getByRole('group', { name: 'Ce que la modification change à la charte' });
+    await editForm
+      .getByLabel('Règle à modifier')
+      .selectOption({ label: 'Élection des fiduciaires' });
+    await editForm.getByRole('button', { name: 'Ajouter cette règle' }).click();
+    await editForm
+      .getByRole('group', { name: 'Élection des fiduciaires' })
+      .getByLabel('Mode de scrutin')
+      .selectOption({ label: 'Vote par approbation' });
     await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
     await status().getByText('Version 2 enregistrée.').waitFor();
     const [{ change: edited }] = await drafted();
-    const ordinary = { ...stored.rules.ordinary_resolution, minVotingDays: 12 };
-    expect(edited).toEqual({ ...stored, rules: { ordinary_resolution: ordinary } });
+    const ordinary = {
+      ...stored.rules.ordinary_resolution,
+      minVotingDays: 12,
+      competingOptionsMethod: 'ranked_pairs',
+    };
+    expect(edited).toEqual({
+      ...stored,
+      rules: { ordinary_resolution: ordinary, trustee_election: { voteMethod: 'approval' } },
+    });
 
     const change = page.getByRole('region', { name: 'Ce que la modification change à la charte' });
     await change.getByText('Procurations par mandataire : 2').waitFor();
@@ -266,10 +287,28 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     await change.getByText('Conseils consultés : Conseil des jeunes').waitFor();
     await change.getByText('Quorum : 40 votants').waitFor();
     await change.getByText(/^Qui est informé : .*le public$/).waitFor();
+    await change.getByText('Propositions concurrentes : Paires classées').waitFor();
+    await change.getByRole('heading', { name: 'Élection des fiduciaires' }).waitFor();
+    await change.getByText('Mode de scrutin : Vote par approbation').waitFor();
     await expectAccessible('a deed amendment and its changes');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     const english = page.getByRole('region', { name: 'What the amendment changes in the charter' });
     await english.getByText('Minimum voting: 12 days').waitFor();
+    await english.getByText('Voting method: Approval voting').waitFor();
+
+    // Emptied, the form leaves the amendment changing only the deed's text.
+    await page.getByRole('button', { name: 'Edit the draft' }).click();
+    await page.getByLabel('Proxies per holder').fill('');
+    await page
+      .getByRole('button', { name: 'Remove the changes to the “Ordinary resolution” rule' })
+      .click();
+    await page
+      .getByRole('button', { name: 'Remove the changes to the “Trustee election” rule' })
+      .click();
+    await page.getByRole('button', { name: 'Save the new version' }).click();
+    await status().getByText('Version 3 saved.').waitFor();
+    expect((await drafted())[0].change).toBeNull();
+    await english.waitFor({ state: 'detached' });
   });
 
   it('lets the secretary table a draft with its phase dates in Montréal time, refusing dates the charter does not allow', async () => {

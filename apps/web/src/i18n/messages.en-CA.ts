@@ -129,6 +129,8 @@ export const enCA: Record<MessageId, string> = {
   'charter.consulted': 'Councils consulted',
   'charter.informed': 'Who is informed',
   'charter.method': 'Voting method',
+  'charter.competing': 'Competing proposals',
+  'charter.competingNone': 'Not allowed',
   'charter.threshold': 'Threshold',
   'charter.thresholdValue': '{comparison} {fraction} {base}',
   'charter.quorum': 'Quorum',

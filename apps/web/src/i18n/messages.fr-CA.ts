@@ -127,6 +127,8 @@ export const frCA = {
   'charter.consulted': 'Conseils consultés',
   'charter.informed': 'Qui est informé',
   'charter.method': 'Mode de scrutin',
+  'charter.competing': 'Propositions concurrentes',
+  'charter.competingNone': 'Non permises',
   'charter.threshold': 'Seuil',
   'charter.thresholdValue': '{comparison} {fraction} {base}',
   'charter.quorum': 'Quorum',

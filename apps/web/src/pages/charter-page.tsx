@@ -34,6 +34,9 @@ export const CharterQueryDocument = graphql(`
         consultedCouncils
         informed
         voteMethod
+        allowedVoteMethods
+        competingOptionsMethod
+        allowedCompetingOptionsMethods
         threshold {
           numerator
           denominator
@@ -87,6 +90,12 @@ function RuleCard({ rule, councilNames }: { rule: Rule; councilNames: Map<string
         : t('common.none'),
     ],
     [t('charter.method'), t(`voteMethod.${rule.voteMethod}`)],
+    [
+      t('charter.competing'),
+      rule.competingOptionsMethod
+        ? t(`voteMethod.${rule.competingOptionsMethod}`)
+        : t('charter.competingNone'),
+    ],
     [
       t('charter.threshold'),
       t('charter.thresholdValue', {

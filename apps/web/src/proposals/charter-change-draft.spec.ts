@@ -1,10 +1,27 @@
 import { charterChangeInput, draftOf, NO_CHARTER_CHANGE, ruleDraft } from './charter-change-draft';
 
 describe('charterChangeInput', () => {
-  it('sends nothing when the form changes nothing', () => {
-    expect(charterChangeInput(NO_CHARTER_CHANGE)).toEqual({ input: undefined });
+  it('sends null when the form changes nothing (only the deed’s text), and nothing for another kind', () => {
+    expect(charterChangeInput(NO_CHARTER_CHANGE)).toEqual({ input: null });
     expect(charterChangeInput({ settings: { proxyLimitPerHolder: '  ' }, rules: [] })).toEqual({
-      input: undefined,
+      input: null,
+    });
+    const filled = { settings: { proxyLimitPerHolder: '3' }, rules: [] };
+    expect(charterChangeInput(filled, 'Budget')).toEqual({ input: undefined });
+  });
+
+  it('sends a method chosen, and null for competing proposals no longer allowed', () => {
+    const election = { ...ruleDraft('TrusteeElection'), voteMethod: 'Approval' as const };
+    const scales = { ...ruleDraft('ContributionScale'), competingOptionsMethod: 'None' as const };
+    const budget = { ...ruleDraft('Budget'), competingOptionsMethod: 'Schulze' as const };
+    expect(charterChangeInput({ settings: {}, rules: [election, scales, budget] })).toEqual({
+      input: {
+        rules: [
+          { decisionType: 'TrusteeElection', voteMethod: 'Approval' },
+          { decisionType: 'ContributionScale', competingOptionsMethod: null },
+          { decisionType: 'Budget', competingOptionsMethod: 'Schulze' },
+        ],
+      },
     });
   });
 
@@ -86,6 +103,8 @@ describe('draftOf', () => {
           minVotingDays: 10,
         },
         budget: { quorumKind: 'count', quorumNumerator: 40, quorumDenominator: 1 },
+        trustee_election: { voteMethod: 'stv', competingOptionsMethod: 'irv' },
+        contribution_scale: { competingOptionsMethod: null },
       },
     };
     const draft = draftOf(stored);
@@ -121,10 +140,17 @@ describe('draftOf', () => {
             minVotingDays: 10,
           },
           { decisionType: 'Budget', quorum: { kind: 'Count', numerator: 40 } },
+          // Stored methods are not the enum names' snake case: irv is InstantRunoff.
+          {
+            decisionType: 'TrusteeElection',
+            voteMethod: 'SingleTransferableVote',
+            competingOptionsMethod: 'InstantRunoff',
+          },
+          { decisionType: 'ContributionScale', competingOptionsMethod: null },
         ],
       },
     });
     expect(draftOf(null)).toEqual({ settings: expect.any(Object), rules: [] });
-    expect(charterChangeInput(draftOf(undefined))).toEqual({ input: undefined });
+    expect(charterChangeInput(draftOf(undefined))).toEqual({ input: null });
   });
 });

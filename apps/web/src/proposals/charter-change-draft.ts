@@ -11,6 +11,7 @@ import type {
   Secrecy,
   ThresholdBase,
   ThresholdComparison,
+  VoteMethod,
 } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages.fr-CA';
 
@@ -56,6 +57,9 @@ export interface RuleDraft {
   quorumKind: QuorumKind | '';
   /** A count of voters or a fraction of the eligible, as the quorum's kind says. */
   quorum: string;
+  voteMethod: VoteMethod | '';
+  /** 'None' withdraws competing options. */
+  competingOptionsMethod: VoteMethod | 'None' | '';
   /** The whole new list of councils consulted, or null when it stays. */
   consultedCouncils: string[] | null;
   /** The whole new list of those informed, or null when it stays. */
@@ -75,6 +79,18 @@ export const enumName = <T extends string>(value: unknown) =>
     letter.toUpperCase(),
   ) as T;
 
+/** A stored method (`irv`) as the API's enum name (`InstantRunoff`): not always its camel case. */
+const VOTE_METHODS: Record<string, VoteMethod> = {
+  choice: 'Choice',
+  approval: 'Approval',
+  irv: 'InstantRunoff',
+  schulze: 'Schulze',
+  ranked_pairs: 'RankedPairs',
+  stv: 'SingleTransferableVote',
+  majority_judgment: 'MajorityJudgment',
+};
+export const methodName = (stored: unknown): VoteMethod => VOTE_METHODS[String(stored)];
+
 export const NO_CHARTER_CHANGE: CharterChangeDraft = { settings: {}, rules: [] };
 
 export function ruleDraft(decisionType: DecisionType): RuleDraft {
@@ -87,6 +103,8 @@ export function ruleDraft(decisionType: DecisionType): RuleDraft {
     collegeWeighting: '',
     quorumKind: '',
     quorum: '',
+    voteMethod: '',
+    competingOptionsMethod: '',
     consultedCouncils: null,
     informed: null,
     numbers: {},
@@ -94,8 +112,9 @@ export function ruleDraft(decisionType: DecisionType): RuleDraft {
 }
 
 /**
- * The API's input for a draft: undefined when it changes nothing (or is not
- * a deed amendment), or the label of the first field that cannot be read.
+ * The API's input for a draft: null when a deed amendment changes nothing in
+ * the charter (only the deed's text), undefined when it is not a deed
+ * amendment, or the label of the first field that cannot be read.
  * Whether the changes make sense (a threshold above 1, a rule changed in
  * nothing, a council that does not sit) is the API's to say, in the
  * member's language.
@@ -103,7 +122,7 @@ export function ruleDraft(decisionType: DecisionType): RuleDraft {
 export function charterChangeInput(
   draft: CharterChangeDraft,
   decisionType: DecisionType = 'CharterAmendment',
-): { input: CharterChangeInput | undefined } | { unreadable: MessageId } {
+): { input: CharterChangeInput | null | undefined } | { unreadable: MessageId } {
   // Only a deed amendment changes the charter: what the form held for another kind stays unsent.
   if (decisionType !== 'CharterAmendment') return { input: undefined };
   const settings: Record<string, unknown> = {};
@@ -126,9 +145,12 @@ export function charterChangeInput(
       change.quorum = quorum;
     }
     const { decidingBody, thresholdComparison, thresholdBase, secrecy, collegeWeighting } = rule;
+    const { voteMethod, competingOptionsMethod: competing } = rule;
     Object.assign(
       change,
       decidingBody && { decidingBody },
+      voteMethod && { voteMethod },
+      competing && { competingOptionsMethod: competing === 'None' ? null : competing },
       thresholdComparison && { thresholdComparison },
       thresholdBase && { thresholdBase },
       secrecy && { secrecy },
@@ -139,7 +161,7 @@ export function charterChangeInput(
     rules.push(change as RuleChangeInput);
   }
   const hasSettings = Object.keys(settings).length > 0;
-  if (!hasSettings && rules.length === 0) return { input: undefined };
+  if (!hasSettings && rules.length === 0) return { input: null };
   return { input: { ...(hasSettings && { settings }), ...(rules.length > 0 && { rules }) } };
 }
 
@@ -188,6 +210,13 @@ export function draftOf(
       return {
         decisionType: enumName<DecisionType>(decisionType),
         decidingBody: named<DecidingBody>(rule.decidingBody),
+        voteMethod: rule.voteMethod ? methodName(rule.voteMethod) : '',
+        competingOptionsMethod:
+          rule.competingOptionsMethod === undefined
+            ? ''
+            : rule.competingOptionsMethod === null
+              ? 'None'
+              : methodName(rule.competingOptionsMethod),
         thresholdComparison: named<ThresholdComparison>(rule.thresholdComparison),
         thresholdBase: named<ThresholdBase>(rule.thresholdBase),
         secrecy: named<Secrecy>(rule.secrecy),

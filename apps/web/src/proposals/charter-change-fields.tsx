@@ -215,6 +215,39 @@ function RuleChangeFields({
           onChange={(secrecy) => onChange({ ...rule, secrecy })}
           options={SECRECIES.map((secrecy) => ({ value: secrecy, label: t(`secrecy.${secrecy}`) }))}
         />
+        {/* Only where more than one method fits the decision's ballots (trustee elections). */}
+        {(inForce?.allowedVoteMethods.length ?? 0) > 1 && (
+          <SelectField
+            id={`${id}-method`}
+            label={t('charter.method')}
+            placeholder={unchanged(inForce && t(`voteMethod.${inForce.voteMethod}`))}
+            value={rule.voteMethod}
+            onChange={(voteMethod) => onChange({ ...rule, voteMethod })}
+            options={(inForce?.allowedVoteMethods ?? []).map((method) => ({
+              value: method,
+              label: t(`voteMethod.${method}`),
+            }))}
+          />
+        )}
+        <SelectField
+          id={`${id}-competing`}
+          label={t('charter.competing')}
+          placeholder={unchanged(
+            inForce &&
+              (inForce.competingOptionsMethod
+                ? t(`voteMethod.${inForce.competingOptionsMethod}`)
+                : t('charter.competingNone')),
+          )}
+          value={rule.competingOptionsMethod}
+          onChange={(competingOptionsMethod) => onChange({ ...rule, competingOptionsMethod })}
+          options={[
+            { value: 'None' as const, label: t('charter.competingNone') },
+            ...(inForce?.allowedCompetingOptionsMethods ?? []).map((method) => ({
+              value: method,
+              label: t(`voteMethod.${method}`),
+            })),
+          ]}
+        />
         <SelectField
           id={`${id}-weighting`}
           label={t('charter.weighting')}

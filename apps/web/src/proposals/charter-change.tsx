@@ -3,7 +3,7 @@ import { formatFraction, formatMoney } from '../format/format';
 import { localizedName } from '../format/names';
 import { graphql } from '../gql';
 import { useLocale, useT } from '../i18n/locale';
-import { enumName } from './charter-change-draft';
+import { enumName, methodName } from './charter-change-draft';
 import type { MessageId } from '../i18n/messages.fr-CA';
 
 type Fields = Record<string, unknown>;
@@ -75,6 +75,14 @@ export function CharterChange({ change }: { change: Fields }) {
     if (Array.isArray(rule.consultedCouncils)) {
       const councils = rule.consultedCouncils.map(String).map(councilName).join(', ');
       lines.push(line(t('charter.consulted'), councils || t('common.none')));
+    }
+    if (rule.voteMethod)
+      lines.push(line(t('charter.method'), t(`voteMethod.${methodName(rule.voteMethod)}`)));
+    if (rule.competingOptionsMethod !== undefined) {
+      const method = rule.competingOptionsMethod
+        ? t(`voteMethod.${methodName(rule.competingOptionsMethod)}`)
+        : t('charter.competingNone');
+      lines.push(line(t('charter.competing'), method));
     }
     if (rule.thresholdNumerator != null) {
       const threshold = fraction(rule.thresholdNumerator, rule.thresholdDenominator);
