@@ -9,6 +9,7 @@ const DRAFT = `mutation ($input: DraftProposalInput!) {
   draftBoardProposal(input: $input) { id decisionType charterChange } }`;
 const CHARTER = `{ charter { version summary proxyLimitPerHolder volunteerHourRate
   rules { decisionType consultedCouncils informed voteMethod competingOptionsMethod allowedVoteMethods
+          allowedCompetingOptionsMethods
           threshold { numerator denominator } thresholdComparison
           quorum { kind count ratio { numerator denominator } } minVotingDays secrecy } } }`;
 
@@ -239,6 +240,12 @@ describe('deed amendments change the charter (e2e)', () => {
       'Approval',
     ]);
     expect(rule(before, 'Budget')?.allowedVoteMethods).toEqual(['Choice']);
+    expect(rule(before, 'ContributionScale')?.allowedCompetingOptionsMethods).toEqual([
+      'InstantRunoff',
+      'Schulze',
+      'RankedPairs',
+    ]);
+    expect(rule(before, 'Budget')?.allowedCompetingOptionsMethods).toEqual([]);
     expect(rule(after, 'TrusteeElection')).toEqual({
       ...rule(before, 'TrusteeElection'),
       voteMethod: 'Approval',

@@ -252,31 +252,30 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
       .getByRole('group', { name: 'Résolution ordinaire' });
     expect(await editing.getByLabel('Seuil', { exact: true }).inputValue()).toBe('2/3');
     await editing.getByLabel('Vote minimal').fill('12');
-    await editing
-      .getByLabel(/Propositions concurrentes/)
-      .selectOption({ label: 'Paires classées' });
-    // The method is offered only where more than one fits: a resolution is voted for or against.
+    // Methods are offered only where more than one fits: a resolution is voted for or against,
+    // and only contribution scales compete.
     expect(await editing.getByLabel('Mode de scrutin').count()).toBe(0);
+    expect(await editing.getByLabel('Propositions concurrentes').count()).toBe(0);
     const editForm = page.getByRole('group', { name: 'Ce que la modification change à la charte' });
-    await editForm
-      .getByLabel('Règle à modifier')
-      .selectOption({ label: 'Élection des fiduciaires' });
-    await editForm.getByRole('button', { name: 'Ajouter cette règle' }).click();
-    await editForm
-      .getByRole('group', { name: 'Élection des fiduciaires' })
-      .getByLabel('Mode de scrutin')
-      .selectOption({ label: 'Vote par approbation' });
+    const addRule = async (label: string) => {
+      await editForm.getByLabel('Règle à modifier').selectOption({ label });
+      await editForm.getByRole('button', { name: 'Ajouter cette règle' }).click();
+      return editForm.getByRole('group', { name: label });
+    };
+    const election = await addRule('Élection des fiduciaires');
+    await election.getByLabel('Mode de scrutin').selectOption({ label: 'Vote par approbation' });
+    const scales = await addRule('Barème des contributions');
+    await scales.getByLabel('Propositions concurrentes').selectOption({ label: 'Paires classées' });
     await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
     await status().getByText('Version 2 enregistrée.').waitFor();
     const [{ change: edited }] = await drafted();
-    const ordinary = {
-      ...stored.rules.ordinary_resolution,
-      minVotingDays: 12,
-      competingOptionsMethod: 'ranked_pairs',
-    };
     expect(edited).toEqual({
       ...stored,
-      rules: { ordinary_resolution: ordinary, trustee_election: { voteMethod: 'approval' } },
+      rules: {
+        ordinary_resolution: { ...stored.rules.ordinary_resolution, minVotingDays: 12 },
+        trustee_election: { voteMethod: 'approval' },
+        contribution_scale: { competingOptionsMethod: 'ranked_pairs' },
+      },
     });
 
     const change = page.getByRole('region', { name: 'Ce que la modification change à la charte' });
@@ -287,9 +286,9 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
     await change.getByText('Conseils consultés : Conseil des jeunes').waitFor();
     await change.getByText('Quorum : 40 votants').waitFor();
     await change.getByText(/^Qui est informé : .*le public$/).waitFor();
-    await change.getByText('Propositions concurrentes : Paires classées').waitFor();
     await change.getByRole('heading', { name: 'Élection des fiduciaires' }).waitFor();
     await change.getByText('Mode de scrutin : Vote par approbation').waitFor();
+    await change.getByText('Propositions concurrentes : Paires classées').waitFor();
     await expectAccessible('a deed amendment and its changes');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     const english = page.getByRole('region', { name: 'What the amendment changes in the charter' });
@@ -304,6 +303,9 @@ describe('the secretariat’s pages in the portal (e2e)', () => {
       .click();
     await page
       .getByRole('button', { name: 'Remove the changes to the “Trustee election” rule' })
+      .click();
+    await page
+      .getByRole('button', { name: 'Remove the changes to the “Contribution scale” rule' })
       .click();
     await page.getByRole('button', { name: 'Save the new version' }).click();
     await status().getByText('Version 3 saved.').waitFor();

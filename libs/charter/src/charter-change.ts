@@ -2,7 +2,7 @@ import { DecisionType, QuorumKind, VoteMethod } from './charter.enums';
 import { CharterErrors } from './charter.errors';
 import { DECISION_TYPE_LABELS, VOTE_METHOD_LABELS } from './charter.labels';
 import type { CharterSettings, RuleSettings } from './charter.service';
-import { COMPETING_OPTIONS_METHODS, voteMethodsFor } from './decision-methods';
+import { competingOptionsMethodsFor, voteMethodsFor } from './decision-methods';
 import { CharterChangeInput, QuorumInput, RationalInput } from './dto/charter-change.input';
 
 /**
@@ -67,6 +67,12 @@ function fitting(
   rule: { fr: string; en: string },
 ): VoteMethod {
   if (fits.includes(method)) return method;
+  if (fits.length === 0) {
+    throw invalid(
+      `${rule.fr} ne connaît pas de propositions concurrentes`,
+      `${rule.en} has no competing proposals`,
+    );
+  }
   const label = VOTE_METHOD_LABELS[method];
   const names = (locale: 'fr' | 'en') =>
     new Intl.ListFormat(locale, { type: 'disjunction' }).format(
@@ -116,7 +122,8 @@ export function charterChangeOf(input: CharterChangeInput): CharterChange {
     // Null is a change too: competing options are no longer allowed.
     if (competingOptionsMethod !== undefined) {
       set.competingOptionsMethod =
-        competingOptionsMethod && fitting(competingOptionsMethod, COMPETING_OPTIONS_METHODS, rule);
+        competingOptionsMethod &&
+        fitting(competingOptionsMethod, competingOptionsMethodsFor(decisionType), rule);
     }
     if (Object.keys(set).length === 0) {
       throw invalid(`${rule.fr} ne change en rien`, `nothing changes in ${rule.en}`);

@@ -12,7 +12,7 @@ import {
 } from './charter.enums';
 import { CharterVersion } from './charter-version.entity';
 import { DecisionRule } from './decision-rule.entity';
-import { COMPETING_OPTIONS_METHODS, voteMethodsFor } from './decision-methods';
+import { competingOptionsMethodsFor, voteMethodsFor } from './decision-methods';
 
 @ObjectType('Rational', { description: 'An exact fraction, e.g. 2/3.' })
 export class RationalType {
@@ -51,7 +51,8 @@ export class DecisionRuleType {
   })
   allowedVoteMethods: VoteMethod[];
   @Field(() => [VoteMethod], {
-    description: 'The ranked methods an amendment may choose for competing options.',
+    description:
+      'The ranked methods an amendment may choose for competing proposals; empty: this kind of decision has none.',
   })
   allowedCompetingOptionsMethods: VoteMethod[];
   @Field(() => RationalType) threshold: RationalType;
@@ -74,7 +75,7 @@ export class DecisionRuleType {
       voteMethod: rule.voteMethod,
       competingOptionsMethod: rule.competingOptionsMethod,
       allowedVoteMethods: voteMethodsFor(rule.decisionType),
-      allowedCompetingOptionsMethods: [...COMPETING_OPTIONS_METHODS],
+      allowedCompetingOptionsMethods: competingOptionsMethodsFor(rule.decisionType),
       threshold: { numerator: rule.thresholdNumerator, denominator: rule.thresholdDenominator },
       thresholdComparison: rule.thresholdComparison,
       thresholdBase: rule.thresholdBase,

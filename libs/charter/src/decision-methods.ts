@@ -13,11 +13,13 @@ export function voteMethodsFor(decisionType: DecisionType): VoteMethod[] {
 }
 
 /**
- * Competing options (several contribution scales, say) are put to one ranked
- * vote that picks one of them; the database's check on decision_rule says the same.
+ * The ranked methods by which competing proposals are put to one vote that
+ * picks one of them. Only contribution scales compete (the treasurer submits
+ * several drafts together); the database's check on decision_rule allows the
+ * same methods.
  */
-export const COMPETING_OPTIONS_METHODS: readonly VoteMethod[] = [
-  VoteMethod.InstantRunoff,
-  VoteMethod.Schulze,
-  VoteMethod.RankedPairs,
-];
+export function competingOptionsMethodsFor(decisionType: DecisionType): VoteMethod[] {
+  return decisionType === DecisionType.ContributionScale
+    ? [VoteMethod.InstantRunoff, VoteMethod.Schulze, VoteMethod.RankedPairs]
+    : [];
+}

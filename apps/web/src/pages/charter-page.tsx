@@ -75,6 +75,17 @@ function RuleCard({ rule, councilNames }: { rule: Rule; councilNames: Map<string
         ? t('charter.quorumRatio', { fraction: formatFraction(rule.quorum.ratio, locale) })
         : t('charter.quorumNone');
   const headingId = `rule-${rule.decisionType}`;
+  // Only the kinds of decision whose proposals may compete (contribution scales) say how.
+  const competing: [string, string][] = rule.allowedCompetingOptionsMethods.length
+    ? [
+        [
+          t('charter.competing'),
+          rule.competingOptionsMethod
+            ? t(`voteMethod.${rule.competingOptionsMethod}`)
+            : t('charter.competingNone'),
+        ],
+      ]
+    : [];
   const rows: [string, string][] = [
     [t('charter.decides'), t(`decidingBody.${rule.decidingBody}`)],
     [
@@ -90,12 +101,7 @@ function RuleCard({ rule, councilNames }: { rule: Rule; councilNames: Map<string
         : t('common.none'),
     ],
     [t('charter.method'), t(`voteMethod.${rule.voteMethod}`)],
-    [
-      t('charter.competing'),
-      rule.competingOptionsMethod
-        ? t(`voteMethod.${rule.competingOptionsMethod}`)
-        : t('charter.competingNone'),
-    ],
+    ...competing,
     [
       t('charter.threshold'),
       t('charter.thresholdValue', {

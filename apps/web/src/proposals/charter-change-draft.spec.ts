@@ -12,16 +12,21 @@ describe('charterChangeInput', () => {
 
   it('sends a method chosen, and null for competing proposals no longer allowed', () => {
     const election = { ...ruleDraft('TrusteeElection'), voteMethod: 'Approval' as const };
-    const scales = { ...ruleDraft('ContributionScale'), competingOptionsMethod: 'None' as const };
-    const budget = { ...ruleDraft('Budget'), competingOptionsMethod: 'Schulze' as const };
-    expect(charterChangeInput({ settings: {}, rules: [election, scales, budget] })).toEqual({
+    const scales = {
+      ...ruleDraft('ContributionScale'),
+      competingOptionsMethod: 'Schulze' as const,
+    };
+    expect(charterChangeInput({ settings: {}, rules: [election, scales] })).toEqual({
       input: {
         rules: [
           { decisionType: 'TrusteeElection', voteMethod: 'Approval' },
-          { decisionType: 'ContributionScale', competingOptionsMethod: null },
-          { decisionType: 'Budget', competingOptionsMethod: 'Schulze' },
+          { decisionType: 'ContributionScale', competingOptionsMethod: 'Schulze' },
         ],
       },
+    });
+    const withdrawn = { ...scales, competingOptionsMethod: 'None' as const };
+    expect(charterChangeInput({ settings: {}, rules: [withdrawn] })).toEqual({
+      input: { rules: [{ decisionType: 'ContributionScale', competingOptionsMethod: null }] },
     });
   });
 

@@ -229,25 +229,27 @@ function RuleChangeFields({
             }))}
           />
         )}
-        <SelectField
-          id={`${id}-competing`}
-          label={t('charter.competing')}
-          placeholder={unchanged(
-            inForce &&
-              (inForce.competingOptionsMethod
-                ? t(`voteMethod.${inForce.competingOptionsMethod}`)
-                : t('charter.competingNone')),
-          )}
-          value={rule.competingOptionsMethod}
-          onChange={(competingOptionsMethod) => onChange({ ...rule, competingOptionsMethod })}
-          options={[
-            { value: 'None' as const, label: t('charter.competingNone') },
-            ...(inForce?.allowedCompetingOptionsMethods ?? []).map((method) => ({
-              value: method,
-              label: t(`voteMethod.${method}`),
-            })),
-          ]}
-        />
+        {(inForce?.allowedCompetingOptionsMethods.length ?? 0) > 0 && (
+          <SelectField
+            id={`${id}-competing`}
+            label={t('charter.competing')}
+            placeholder={unchanged(
+              inForce &&
+                (inForce.competingOptionsMethod
+                  ? t(`voteMethod.${inForce.competingOptionsMethod}`)
+                  : t('charter.competingNone')),
+            )}
+            value={rule.competingOptionsMethod}
+            onChange={(competingOptionsMethod) => onChange({ ...rule, competingOptionsMethod })}
+            options={[
+              { value: 'None' as const, label: t('charter.competingNone') },
+              ...(inForce?.allowedCompetingOptionsMethods ?? []).map((method) => ({
+                value: method,
+                label: t(`voteMethod.${method}`),
+              })),
+            ]}
+          />
+        )}
         <SelectField
           id={`${id}-weighting`}
           label={t('charter.weighting')}

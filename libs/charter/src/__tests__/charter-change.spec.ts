@@ -69,6 +69,10 @@ describe('charterChangeOf', () => {
     expect(graded.en).toContain(
       '“Majority judgment” does not fit the “Contribution scale” rule, only Instant runoff, Schulze method, or Ranked pairs',
     );
+    // Only contribution scales compete.
+    expect(refusal(rules({ competingOptionsMethod: VoteMethod.Schulze })).fr).toContain(
+      'la règle « Budget » ne connaît pas de propositions concurrentes',
+    );
   });
 
   it('refuses fractions above 1 and a count quorum of nobody', () => {
