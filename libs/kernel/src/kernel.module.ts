@@ -17,6 +17,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { ConnectionOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import { MigrationInterface } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard';
@@ -34,8 +35,13 @@ import { QueueHealth } from './queues/queue-health';
 import { QueueMetrics } from './queues/queue-metrics';
 import { loggerOptions } from './logging/logger.options';
 import { QueueName } from './queues/jobs';
-import { bullProducerConnection, isRedisConfigured, redisTarget } from './queues/redis-connection';
-import { REDIS, redisProvider } from './queues/redis.provider';
+import {
+  bullProducerConnection,
+  closeSharedConnection,
+  isRedisConfigured,
+  redisTarget,
+} from './queues/redis-connection';
+import { QUEUE_CONNECTION, REDIS, redisProvider } from './queues/redis.provider';
 import { RateLimits } from './security/rate-limits';
 import { SessionRevocations } from './security/session-revocations';
 
@@ -64,7 +70,10 @@ function validationPipe(): ValidationPipe {
 @Global()
 @Module({})
 export class KernelModule implements NestModule, OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(QUEUE_CONNECTION) private readonly queueConnection: ConnectionOptions,
+  ) {}
 
   static forRoot({ config, migrations }: KernelOptions): DynamicModule {
     if (!config.DATABASE_URL || !isRedisConfigured(config) || !config.JWT_SECRET) {
@@ -72,6 +81,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
         'DATABASE_URL, Redis and JWT_SECRET must be resolved before the kernel starts',
       );
     }
+    // Queues fail fast without Redis; the workers' own connection waits (QueueProcessorsModule).
+    const queueConnection = bullProducerConnection(redisTarget(config));
     return {
       module: KernelModule,
       imports: [
@@ -93,9 +104,8 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
           secret: config.JWT_SECRET ? createSecretKey(Buffer.from(config.JWT_SECRET)) : undefined,
           signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
         }),
-        // Queues fail fast without Redis; the workers' own connection waits (QueueProcessorsModule).
         BullModule.forRoot({
-          connection: bullProducerConnection(redisTarget(config)),
+          connection: queueConnection,
           prefix: config.QUEUE_PREFIX,
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
@@ -111,6 +121,7 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
         QueueHealth,
         QueueMetrics,
         redisProvider,
+        { provide: QUEUE_CONNECTION, useValue: queueConnection },
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: APP_PIPE,
@@ -135,7 +146,11 @@ export class KernelModule implements NestModule, OnApplicationShutdown {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 
+  /** After the queues closed (BullModule, imported here, shuts down first). */
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await Promise.all([
+      this.redis.quit().catch(() => undefined),
+      closeSharedConnection(this.queueConnection),
+    ]);
   }
 }

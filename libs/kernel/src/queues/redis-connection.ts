@@ -117,8 +117,9 @@ export function bullConnection(target: RedisTarget): ConnectionOptions {
  * request hangs on Redis, and every caller treats the failure as "later" (the
  * outbox and the reconciler re-read PostgreSQL). Workers keep `bullConnection`
  * and wait for Redis as BullMQ expects. A Cluster client keeps its offline
- * queue: it needs it while it discovers its slots, and that path has not been
- * run against a real Cluster.
+ * queue: it needs it while it discovers its slots (the app runs on a real
+ * Cluster in test/deadlines/redis-cluster.int-spec.ts; an unreachable Cluster
+ * is not tested).
  */
 export function bullProducerConnection(target: RedisTarget): ConnectionOptions {
   if (target.mode === 'cluster') return bullConnection(target);
@@ -127,6 +128,17 @@ export function bullProducerConnection(target: RedisTarget): ConnectionOptions {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
   } as ConnectionOptions;
+}
+
+/**
+ * Closes a connection BullMQ was handed as a client (Cluster mode): BullMQ
+ * leaves a shared client open when its queues and workers close, and a
+ * Cluster client left open keeps refreshing its slots forever. Options
+ * (single node, Sentinel) need nothing: BullMQ owns the clients it made.
+ */
+export async function closeSharedConnection(connection: ConnectionOptions): Promise<void> {
+  if (connection instanceof Redis || connection instanceof Cluster)
+    await connection.quit().catch(() => connection.disconnect());
 }
 
 function hostPorts(list: string): { host: string; port: number }[] {
