@@ -4,7 +4,7 @@ import { signedInMember } from '../factories';
 import { allowVotesOfSeconds, castBallot } from '../factories/votes';
 import { ok, startTestApp, TestApp } from '../e2e/test-app';
 import { LocalRedisCluster, startRedisCluster } from '../support/redis-cluster';
-import { inMs, scheduleYesNo, secretary, voteRow, waitFor } from './vote-fixtures';
+import { inMs, scheduleYesNo, secretary, untilVoteIs, voteRow } from './vote-fixtures';
 
 /**
  * The platform on a real Redis Cluster of three masters (REDIS_CLUSTER_NODES):
@@ -49,19 +49,11 @@ describe('on a real Redis Cluster', () => {
     // Signing in goes through the login rate limits, on the cluster.
     const [alice, bruno] = [await signedInMember(app), await signedInMember(app)];
     const vote = await scheduleYesNo(app, actor, { opensAt: inMs(1500), closesAt: inMs(5000) });
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'open',
-      10_000,
-      'open',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'open', 10_000);
     for (const voter of [alice, bruno]) {
       ok(await castBallot(app, voter.token, vote.id, { option: 'yes' }));
     }
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
-      15_000,
-      'tally',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'tallied', 15_000);
     const closed = await voteRow(app.dataSource, vote.id);
     expect(closed.closedAt!.getTime()).toBeGreaterThanOrEqual(vote.closesAt.getTime());
     const [result] = await app.dataSource.query(

@@ -5,7 +5,15 @@ import { BallotBoxService, VotesService } from '@delibera/voting';
 import { createMember } from '../factories';
 import { allowVotesOfSeconds } from '../factories/votes';
 import { startTestApp, TestApp } from '../e2e/test-app';
-import { inMs, scheduleYesNo, secretary, voteRow, voterOf, waitFor } from './vote-fixtures';
+import {
+  inMs,
+  scheduleYesNo,
+  secretary,
+  untilVoteIs,
+  voterOf,
+  voteRow,
+  waitFor,
+} from './vote-fixtures';
 
 /**
  * Vote deadlines on real BullMQ, Redis and PostgreSQL with short real delays.
@@ -37,22 +45,14 @@ describe('vote deadlines (real BullMQ jobs, real delays)', () => {
     const vote = await scheduleYesNo(app, actor, { opensAt: inMs(1500), closesAt: inMs(4000) });
     expect((await voteRow(app.dataSource, vote.id)).status).toBe('scheduled');
 
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'open',
-      10_000,
-      'open',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'open', 10_000);
     const opened = await voteRow(app.dataSource, vote.id);
     expect(opened.openedAt!.getTime()).toBeGreaterThanOrEqual(vote.opensAt.getTime());
     const ballots = app.app.get(BallotBoxService);
     await ballots.cast(voterOf(alice), vote.id, { option: 'yes' });
     await ballots.cast(voterOf(bruno), vote.id, { option: 'yes' });
 
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
-      15_000,
-      'tally',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'tallied', 15_000);
     const closed = await voteRow(app.dataSource, vote.id);
     expect(closed.closedAt!.getTime()).toBeGreaterThanOrEqual(vote.closesAt.getTime());
     const [result] = await app.dataSource.query(
@@ -66,11 +66,7 @@ describe('vote deadlines (real BullMQ jobs, real delays)', () => {
   it('rescheduling closesAt makes the old close job a no-op; the vote closes at the new date', async () => {
     await createMember(app.dataSource);
     const vote = await scheduleYesNo(app, actor, { opensAt: inMs(500), closesAt: inMs(2500) });
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'open',
-      10_000,
-      'open',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'open', 10_000);
     const newClose = inMs(6000);
     await app.app.get(VotesService).reschedule(actor, { voteId: vote.id, closesAt: newClose });
 
@@ -80,11 +76,7 @@ describe('vote deadlines (real BullMQ jobs, real delays)', () => {
     expect((await queue.getJob(stale))?.returnvalue).toEqual({ closed: false });
     expect((await voteRow(app.dataSource, vote.id)).status).toBe('open');
 
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
-      15_000,
-      'tally',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'tallied', 15_000);
     const closed = await voteRow(app.dataSource, vote.id);
     expect(closed.version).toBe(2);
     expect(closed.closedAt!.getTime()).toBeGreaterThanOrEqual(newClose.getTime());
@@ -101,11 +93,7 @@ describe('vote deadlines (real BullMQ jobs, real delays)', () => {
     if (!close) throw new Error('the close job was not scheduled');
     await queue.add(close.name, close.data, { jobId: `${close.id}.again`, delay: close.delay });
 
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
-      15_000,
-      'tally',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'tallied', 15_000);
     const before = await app.dataSource.query(
       `SELECT v.closed_at, r.hash, r.created_at FROM vote v JOIN vote_result r ON r.vote_id = v.id WHERE v.id = $1`,
       [vote.id],
@@ -159,11 +147,7 @@ describe('vote deadlines: a close job that ran too early is not the end of it', 
     );
     expect((await queue.getJob(closeId))?.returnvalue).toEqual({ closed: false });
 
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
-      10_000,
-      'the reconciled close',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'tallied', 10_000, 'the reconciled close');
     expect((await voteRow(app.dataSource, vote.id)).closedAt!.getTime()).toBeGreaterThanOrEqual(
       vote.closesAt.getTime(),
     );

@@ -70,3 +70,12 @@ export async function voteRow(dataSource: DataSource, voteId: string) {
   );
   return row;
 }
+
+/** Polls the vote's row until the worker has moved it to `status` (opened it, tallied it…). */
+export const untilVoteIs = (
+  dataSource: DataSource,
+  voteId: string,
+  status: string,
+  timeoutMs: number,
+  what = status,
+) => waitFor(async () => (await voteRow(dataSource, voteId)).status === status, timeoutMs, what);

@@ -6,7 +6,7 @@ import { createMember } from '../factories';
 import { allowVotesOfSeconds } from '../factories/votes';
 import { startTestApp, TestApp } from '../e2e/test-app';
 import { startSmtpSink } from '../support/smtp-sink';
-import { inMs, scheduleYesNo, secretary, voteRow, voterOf, waitFor } from './vote-fixtures';
+import { inMs, scheduleYesNo, secretary, untilVoteIs, voterOf, waitFor } from './vote-fixtures';
 
 /**
  * Reminders before close, end to end: reconciler → delayed job → SQL of who has
@@ -48,11 +48,7 @@ describe('vote reminders by email, only to those who have not voted', () => {
     const reminders = () => smtp.received.filter((m) => /^(Rappel|Reminder)/.test(m.subject));
     const mailTo = (email: string) => reminders().filter((m) => m.to.includes(email));
 
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'open',
-      5000,
-      'open',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'open', 5000);
     await ballots.cast(voterOf(early), vote.id, { option: 'yes' });
 
     // First reminder, 6 s before close: everyone who has not voted yet.
@@ -60,11 +56,7 @@ describe('vote reminders by email, only to those who have not voted', () => {
     await ballots.cast(voterOf(between), vote.id, { option: 'no' });
     // Second reminder, 3 s before close: only those still missing.
     await waitFor(() => mailTo(neverEn.email).length === 2, 10_000, 'second reminder');
-    await waitFor(
-      async () => (await voteRow(app.dataSource, vote.id)).status === 'tallied',
-      10_000,
-      'tally',
-    );
+    await untilVoteIs(app.dataSource, vote.id, 'tallied', 10_000);
 
     expect(mailTo(early.email)).toHaveLength(0);
     expect(mailTo(between.email)).toHaveLength(1);
